@@ -1,0 +1,193 @@
+// The one contract between the kiosk's main process and its renderer.
+//
+// Types and channel names only: no runtime imports, so the renderer, the
+// preload and the browser-mode web bridge can all depend on it without pulling
+// main-side code. Main validates every payload with the zod schemas in
+// ./schemas.ts and answers every call with a Result; nothing is thrown across.
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+export type KioskErrorCode =
+  /** The payload did not match the contract (shape, type, fractional amount...). */
+  | 'invalid_request'
+  /** The amount is a whole number of rupees but outside the configured limits. */
+  | 'amount_out_of_range'
+  /** The donation id is not one this kiosk issued. */
+  | 'unknown_donation'
+  /** The donation is not in a state that allows this step (e.g. confirming twice). */
+  | 'illegal_state'
+  /** Razorpay could not be reached (refused, reset, DNS) or answered 5xx / non-JSON. */
+  | 'gateway_unavailable'
+  /** Razorpay did not answer within the request timeout. */
+  | 'gateway_timeout'
+  /** Razorpay answered 429. */
+  | 'gateway_busy'
+  /** Razorpay refused the request (4xx): keys, validation. */
+  | 'gateway_rejected'
+  /** Signature, order or amount did not match: never shown as success. */
+  | 'verification_failed'
+  /** The payment exists but is not captured (failed, or still pending at the bank). */
+  | 'payment_not_completed'
+  /** The kiosk cannot take donations now (offline, misconfigured). */
+  | 'kiosk_unavailable'
+  /** The call did not come from the kiosk's own page. */
+  | 'forbidden_sender'
+  /** A bug: logged in main; the donor sees a plain message. */
+  | 'internal_error';
+
+export interface KioskError {
+  code: KioskErrorCode;
+  /** Plain English, for logs and operators. The renderer shows its own catalogue text per code. */
+  message: string;
+  /** True when the same request may succeed if the donor tries again. */
+  retryable: boolean;
+}
+
+export type KioskMode = 'demo' | 'test' | 'live';
+
+export interface KioskState {
+  mode: KioskMode;
+  kioskId: string;
+  organisationName: string;
+  causeName: string;
+  currency: 'INR';
+  presetAmountsRupees: number[];
+  minAmountRupees: number;
+  maxAmountRupees: number;
+  checkout: {
+    /** Razorpay's checkout.js in live/test mode; the simulator's stand-in in demo mode. */
+    scriptUrl: string;
+    /** How long the renderer waits for checkout.js before telling the donor. */
+    loadTimeoutMs: number;
+  };
+  /** Seconds the thank-you and failure screens wait before returning to welcome. */
+  resultScreenSeconds: number;
+}
+
+export interface DonorDetails {
+  anonymous: boolean;
+  /** Required unless anonymous. */
+  name?: string;
+  /** Optional: Indian mobile number, passed to Checkout as prefill. */
+  phone?: string;
+  /** Optional: passed to Checkout as prefill. */
+  email?: string;
+}
+
+export interface StartDonationRequest {
+  /** Whole rupees. Main decides the order amount from this after checking its own limits. */
+  amountRupees: number;
+  donor: DonorDetails;
+}
+
+/** Razorpay Standard Checkout options, without the callbacks (the renderer adds those). */
+export interface CheckoutOptions {
+  key: string;
+  order_id: string;
+  amount: number;
+  currency: 'INR';
+  name: string;
+  description: string;
+  image?: string;
+  prefill: { name?: string; email?: string; contact?: string };
+  notes: Record<string, string>;
+  /** Seconds; Checkout closes itself and calls ondismiss('timeout'). */
+  timeout: number;
+  retry: { enabled: boolean };
+  modal: { escape: boolean; backdropclose: boolean; confirm_close: boolean; animation: boolean };
+  theme: { color: string };
+}
+
+export interface CheckoutSession {
+  donationId: string;
+  options: CheckoutOptions;
+}
+
+export interface ConfirmPaymentRequest {
+  donationId: string;
+  razorpayPaymentId: string;
+  razorpayOrderId: string;
+  razorpaySignature: string;
+}
+
+export type PaymentMethod = 'upi' | 'card' | 'netbanking' | 'wallet' | 'emi' | 'other';
+
+export interface DonationReceipt {
+  donationId: string;
+  amountRupees: number;
+  paymentId: string;
+  receiptNumber: string;
+  method: PaymentMethod;
+  /** ISO 8601 */
+  paidAt: string;
+  /** Absent for anonymous gifts. */
+  donorName?: string;
+}
+
+/** What Checkout's payment.failed event reported, as the renderer received it. */
+export interface CheckoutFailure {
+  code?: string;
+  description?: string;
+  reason?: string;
+  source?: string;
+  step?: string;
+  paymentId?: string;
+}
+
+export interface RecordPaymentFailureRequest {
+  donationId: string;
+  failure: CheckoutFailure;
+}
+
+export type CancelReason =
+  /** The donor closed Checkout. */
+  | 'donor_closed'
+  /** Checkout's own timeout closed it. */
+  | 'checkout_timeout'
+  /** checkout.js could not be loaded or failed to open. */
+  | 'checkout_unavailable'
+  /** The donor left the flow (back to start) before paying. */
+  | 'donor_left';
+
+export interface CancelDonationRequest {
+  donationId: string;
+  reason: CancelReason;
+}
+
+export interface DonationRef {
+  donationId: string;
+}
+
+/** Intent-level methods; each takes at most one payload object. */
+export interface KioskApi {
+  getKioskState(): Promise<Result<KioskState>>;
+  startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>>;
+  checkoutOpened(request: DonationRef): Promise<Result<null>>;
+  recordPaymentFailure(request: RecordPaymentFailureRequest): Promise<Result<null>>;
+  confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>>;
+  cancelDonation(request: CancelDonationRequest): Promise<Result<null>>;
+}
+
+export type KioskMethod = keyof KioskApi;
+
+/** IPC channel per method; the preload and main use these names and no others. */
+export const CHANNELS = {
+  getKioskState: 'kiosk:get-state',
+  startDonation: 'donation:start',
+  checkoutOpened: 'donation:checkout-opened',
+  recordPaymentFailure: 'donation:payment-failed',
+  confirmPayment: 'donation:confirm-payment',
+  cancelDonation: 'donation:cancel',
+} as const satisfies Record<KioskMethod, string>;
+
+export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];
+
+export type KioskRequest<M extends KioskMethod> = Parameters<KioskApi[M]>[0];
+export type KioskReply<M extends KioskMethod> = Awaited<ReturnType<KioskApi[M]>>;
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload, or by the browser-mode web bridge. */
+    kiosk?: KioskApi;
+  }
+}

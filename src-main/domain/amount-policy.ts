@@ -1,0 +1,23 @@
+// Main decides the order amount; the renderer only proposes one.
+import type { KioskError, Result } from '../contract/kiosk-api.ts';
+import type { KioskConfig } from './kiosk-config.ts';
+
+const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+
+export function decideOrderAmount(amountRupees: number, config: Pick<KioskConfig, 'minAmountRupees' | 'maxAmountRupees'>): Result<{ amountPaise: number }> {
+  if (!Number.isSafeInteger(amountRupees)) {
+    const error: KioskError = { code: 'invalid_request', message: 'The amount must be a whole number of rupees', retryable: false };
+    return { ok: false, error };
+  }
+  if (amountRupees < config.minAmountRupees || amountRupees > config.maxAmountRupees) {
+    return {
+      ok: false,
+      error: {
+        code: 'amount_out_of_range',
+        message: `The amount must be between ${inr.format(config.minAmountRupees)} and ${inr.format(config.maxAmountRupees)}`,
+        retryable: false,
+      },
+    };
+  }
+  return { ok: true, value: { amountPaise: amountRupees * 100 } };
+}

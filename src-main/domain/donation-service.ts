@@ -1,0 +1,283 @@
+// A donation, step by step, as main sees it: record the attempt, create the
+// order, follow Checkout, verify the payment. Every step is a ledger
+// transition before anything else happens, and every outcome is a Result.
+import type {
+  CancelDonationRequest,
+  CheckoutSession,
+  ConfirmPaymentRequest,
+  DonationReceipt,
+  DonationRef,
+  KioskError,
+  KioskErrorCode,
+  PaymentMethod,
+  RecordPaymentFailureRequest,
+  Result,
+  StartDonationRequest,
+} from '../contract/kiosk-api.ts';
+import type { KioskConfig } from './kiosk-config.ts';
+import type { Donation, Ledger } from './ledger/ledger.ts';
+import type { DonationState } from './ledger/donation-states.ts';
+import { describeGatewayError, type GatewayError } from './gateway/gateway-error.ts';
+import type { GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
+import { decideOrderAmount } from './amount-policy.ts';
+import { newDonationId, receiptFor } from './donation-ids.ts';
+
+export interface DonationServiceDeps {
+  ledger: Ledger;
+  gateway: PaymentGateway;
+  config: KioskConfig;
+  keyId: string;
+  /** Checks Checkout's signature; holds key_secret so this service never does. */
+  verifySignature: (orderId: string, paymentId: string, signature: string) => boolean;
+  log: (line: string) => void;
+}
+
+const PAYABLE_STATES: readonly DonationState[] = ['order_created', 'checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired'];
+const CONFIRMABLE_STATES: readonly DonationState[] = ['checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired', 'authorized'];
+
+function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
+  return { ok: false, error: { code, message, retryable } };
+}
+
+/** What a gateway failure means for the donor. */
+export function kioskErrorForGateway(error: GatewayError): KioskError {
+  const message = describeGatewayError(error);
+  if (error.kind === 'network') {
+    return error.cause === 'timeout'
+      ? { code: 'gateway_timeout', message, retryable: true }
+      : { code: 'gateway_unavailable', message, retryable: true };
+  }
+  if (error.kind === 'bad_response') return { code: 'gateway_unavailable', message, retryable: true };
+  if (error.status === 429) return { code: 'gateway_busy', message, retryable: true };
+  if (error.status >= 500) return { code: 'gateway_unavailable', message, retryable: true };
+  return { code: 'gateway_rejected', message, retryable: false };
+}
+
+function paymentMethod(method: string | null | undefined): PaymentMethod {
+  switch (method) {
+    case 'upi':
+    case 'card':
+    case 'netbanking':
+    case 'wallet':
+    case 'emi':
+      return method;
+    default:
+      return 'other';
+  }
+}
+
+export class DonationService {
+  private readonly deps: DonationServiceDeps;
+
+  constructor(deps: DonationServiceDeps) {
+    this.deps = deps;
+  }
+
+  async startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>> {
+    const { ledger, gateway, config } = this.deps;
+    const amount = decideOrderAmount(request.amountRupees, config);
+    if (!amount.ok) return amount;
+
+    const id = newDonationId();
+    const receipt = receiptFor(config.kioskId, id);
+    const donorName = request.donor.anonymous ? null : (request.donor.name ?? null);
+    // The attempt is on record before Razorpay hears of it.
+    ledger.createDonation(
+      {
+        id,
+        receipt,
+        kioskId: config.kioskId,
+        cause: config.causeName,
+        amountPaise: amount.value.amountPaise,
+        anonymous: request.donor.anonymous,
+        donorName,
+        phone: request.donor.phone ?? null,
+        email: request.donor.email ?? null,
+      },
+      'donor',
+    );
+
+    const order = await gateway.createOrder({
+      amountPaise: amount.value.amountPaise,
+      receipt,
+      notes: { kiosk_id: config.kioskId, cause: config.causeName, donor_name: donorName ?? 'Anonymous', donation_id: id },
+    });
+    if (!order.ok) {
+      const error = kioskErrorForGateway(order.error);
+      ledger.transition(id, 'order_failed', 'gateway', { failureCode: error.code, failureReason: error.message }, { gatewayError: order.error });
+      this.deps.log(`donation ${id}: order creation failed: ${error.message}`);
+      return { ok: false, error };
+    }
+    if (order.value.amount !== amount.value.amountPaise || order.value.currency !== 'INR') {
+      const message = `order ${order.value.id} came back with ${order.value.amount} ${order.value.currency}`;
+      ledger.transition(id, 'order_failed', 'gateway', { orderId: order.value.id, failureCode: 'order_mismatch', failureReason: message });
+      return fail('gateway_rejected', message);
+    }
+    ledger.transition(id, 'order_created', 'gateway', { orderId: order.value.id }, { receipt });
+
+    return {
+      ok: true,
+      value: {
+        donationId: id,
+        options: {
+          key: this.deps.keyId,
+          order_id: order.value.id,
+          amount: amount.value.amountPaise,
+          currency: 'INR',
+          name: config.organisationName,
+          description: `Donation: ${config.causeName}`,
+          prefill: {
+            ...(donorName ? { name: donorName } : {}),
+            ...(request.donor.email ? { email: request.donor.email } : {}),
+            ...(request.donor.phone ? { contact: request.donor.phone.startsWith('+91') ? request.donor.phone : `+91${request.donor.phone}` } : {}),
+          },
+          notes: { kiosk_id: config.kioskId, donation_id: id },
+          timeout: config.checkoutTimeoutSeconds,
+          // A failure ends the Checkout session so the kiosk can explain it in
+          // the donor's words; "Try again" reopens Checkout on the same order.
+          retry: { enabled: false },
+          // A kiosk has no Escape key to spare and no backdrop to miss-tap.
+          modal: { escape: false, backdropclose: false, confirm_close: true, animation: true },
+          theme: { color: config.themeColor },
+        },
+      },
+    };
+  }
+
+  checkoutOpened(request: DonationRef): Result<null> {
+    const donation = this.deps.ledger.get(request.donationId);
+    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    if (!PAYABLE_STATES.includes(donation.state)) return fail('illegal_state', `donation is ${donation.state}`);
+    if (donation.state === 'checkout_open') return { ok: true, value: null };
+    return this.move(donation, 'checkout_open', 'donor');
+  }
+
+  recordPaymentFailure(request: RecordPaymentFailureRequest): Result<null> {
+    const { ledger } = this.deps;
+    const donation = ledger.get(request.donationId);
+    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    const { failure } = request;
+    const detail = { failure };
+    if (donation.state === 'payment_failed') {
+      ledger.note(donation.id, 'checkout', detail);
+      return { ok: true, value: null };
+    }
+    return this.move(donation, 'payment_failed', 'checkout', {
+      failureCode: failure.reason ?? failure.code ?? 'payment_failed',
+      failureReason: failure.description ?? null,
+      ...(failure.paymentId ? { paymentId: failure.paymentId } : {}),
+    }, detail);
+  }
+
+  cancelDonation(request: CancelDonationRequest): Result<null> {
+    const { ledger } = this.deps;
+    const donation = ledger.get(request.donationId);
+    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    if (request.reason === 'checkout_unavailable') {
+      // Checkout never showed: the order stays open for another try, and the
+      // ledger keeps why.
+      ledger.note(donation.id, 'kiosk', { checkoutUnavailable: true });
+      return { ok: true, value: null };
+    }
+    const target: DonationState = request.reason === 'checkout_timeout' ? 'checkout_expired' : 'closed_by_donor';
+    if (donation.state === target) return { ok: true, value: null };
+    return this.move(donation, target, 'donor', {}, { reason: request.reason });
+  }
+
+  async confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>> {
+    const { ledger, gateway } = this.deps;
+    const donation = ledger.get(request.donationId);
+    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    if (donation.state === 'paid') {
+      // A repeated confirmation (e.g. a reply lost on the way) gets the same answer.
+      return donation.paymentId === request.razorpayPaymentId ? { ok: true, value: this.receipt(donation) } : fail('illegal_state', 'donation already paid by another payment');
+    }
+    if (!CONFIRMABLE_STATES.includes(donation.state) || !donation.orderId) return fail('illegal_state', `donation is ${donation.state}`);
+
+    const claimed = { paymentId: request.razorpayPaymentId, orderId: request.razorpayOrderId };
+    if (request.razorpayOrderId !== donation.orderId) {
+      return this.rejectPayment(donation, 'order_mismatch', `Checkout reported order ${request.razorpayOrderId}, the kiosk created ${donation.orderId}`, claimed);
+    }
+    // Signed over the order id the kiosk stored, never the one echoed back.
+    if (!this.deps.verifySignature(donation.orderId, request.razorpayPaymentId, request.razorpaySignature)) {
+      return this.rejectPayment(donation, 'signature_mismatch', 'the payment signature does not match', claimed);
+    }
+
+    const fetched = await gateway.fetchPayment(request.razorpayPaymentId);
+    if (!fetched.ok) {
+      // The signature proves Razorpay authorised it: keep that, and say we are still checking.
+      this.moveToAuthorized(donation, request.razorpayPaymentId, { fetchError: fetched.error });
+      return { ok: false, error: kioskErrorForGateway(fetched.error) };
+    }
+    return this.settle(donation, fetched.value);
+  }
+
+  private async settle(donation: Donation, payment: GatewayPayment): Promise<Result<DonationReceipt>> {
+    const claimed = { paymentId: payment.id, orderId: payment.order_id };
+    if (payment.order_id !== donation.orderId) {
+      return this.rejectPayment(donation, 'payment_order_mismatch', `payment ${payment.id} belongs to order ${payment.order_id ?? 'none'}`, claimed);
+    }
+    if (payment.amount !== donation.amountPaise || payment.currency !== 'INR') {
+      return this.rejectPayment(donation, 'amount_mismatch', `payment is ${payment.amount} ${payment.currency}, donation is ${donation.amountPaise} INR`, claimed);
+    }
+    const method = paymentMethod(payment.method);
+    switch (payment.status) {
+      case 'captured':
+        return this.markPaid(donation, payment.id, method);
+      case 'authorized': {
+        this.moveToAuthorized(donation, payment.id, { method });
+        const captured = await this.deps.gateway.capturePayment(payment.id, donation.amountPaise);
+        if (captured.ok && captured.value.status === 'captured') return this.markPaid(this.deps.ledger.get(donation.id) ?? donation, payment.id, method);
+        const detail = captured.ok ? `capture left the payment ${captured.value.status}` : describeGatewayError(captured.error);
+        this.deps.ledger.note(donation.id, 'gateway', { captureFailed: detail });
+        return fail('payment_not_completed', `payment ${payment.id} is authorised but not captured yet: ${detail}`, true);
+      }
+      case 'failed':
+        this.move(donation, 'payment_failed', 'gateway', { paymentId: payment.id, failureCode: payment.error_reason ?? 'payment_failed', failureReason: payment.error_description ?? null });
+        return fail('payment_not_completed', `payment ${payment.id} failed: ${payment.error_description ?? 'no reason given'}`);
+      default:
+        this.deps.ledger.note(donation.id, 'gateway', { paymentStatus: payment.status, paymentId: payment.id });
+        return fail('payment_not_completed', `payment ${payment.id} is ${payment.status}`, true);
+    }
+  }
+
+  private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Result<DonationReceipt> {
+    const moved = this.deps.ledger.transition(donation.id, 'paid', 'gateway', { paymentId, paymentMethod: method, paidAt: Date.now(), failureCode: null, failureReason: null });
+    if (!moved.ok) {
+      const current = this.deps.ledger.get(donation.id);
+      if (current?.state === 'paid' && current.paymentId === paymentId) return { ok: true, value: this.receipt(current) };
+      return fail('illegal_state', `cannot mark ${donation.id} paid`);
+    }
+    this.deps.log(`donation ${donation.id}: paid by ${paymentId}`);
+    return { ok: true, value: this.receipt(moved.donation) };
+  }
+
+  private moveToAuthorized(donation: Donation, paymentId: string, detail: Record<string, unknown>): void {
+    const current = this.deps.ledger.get(donation.id);
+    if (current && current.state !== 'authorized') this.deps.ledger.transition(donation.id, 'authorized', 'checkout', { paymentId }, detail);
+  }
+
+  private rejectPayment(donation: Donation, reason: string, message: string, claimed: Record<string, unknown>): Result<never> {
+    this.deps.ledger.transition(donation.id, 'verification_failed', 'kiosk', { failureCode: reason, failureReason: message }, { claimed });
+    this.deps.log(`donation ${donation.id}: verification failed (${reason}): ${message}`);
+    return fail('verification_failed', message);
+  }
+
+  private move(donation: Donation, to: DonationState, source: 'donor' | 'checkout' | 'gateway', patch: Parameters<Ledger['transition']>[3] = {}, detail: Record<string, unknown> = {}): Result<null> {
+    const moved = this.deps.ledger.transition(donation.id, to, source, patch, detail);
+    if (moved.ok) return { ok: true, value: null };
+    return fail(moved.reason === 'unknown_donation' ? 'unknown_donation' : 'illegal_state', `cannot move donation ${donation.id} from ${donation.state} to ${to}`);
+  }
+
+  private receipt(donation: Donation): DonationReceipt {
+    return {
+      donationId: donation.id,
+      amountRupees: donation.amountPaise / 100,
+      paymentId: donation.paymentId ?? '',
+      receiptNumber: donation.receipt,
+      method: paymentMethod(donation.paymentMethod),
+      paidAt: new Date(donation.paidAt ?? donation.updatedAt).toISOString(),
+      ...(donation.donorName ? { donorName: donation.donorName } : {}),
+    };
+  }
+}

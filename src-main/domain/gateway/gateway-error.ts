@@ -1,0 +1,31 @@
+// Every way a call to Razorpay can fail, as data. The SDK rejects with plain
+// objects, TypeErrors or nothing at all (razorpay.md §4.2); the gateway turns
+// all of them into one of these so callers can decide per kind.
+
+export type NetworkCause = 'timeout' | 'refused' | 'reset' | 'dns' | 'other';
+
+export type GatewayError =
+  /** No HTTP answer: refused, reset, DNS failure, or nothing within the timeout. */
+  | { kind: 'network'; cause: NetworkCause; detail: string }
+  /** Razorpay answered with an error status and its JSON error body. */
+  | { kind: 'http'; status: number; code: string; description: string; reason?: string; field?: string }
+  /** An answer that is not Razorpay's JSON (an HTML page from a load balancer, a truncated body). */
+  | { kind: 'bad_response'; status: number; detail: string };
+
+export type GatewayResult<T> = { ok: true; value: T } | { ok: false; error: GatewayError };
+
+export function describeGatewayError(error: GatewayError): string {
+  switch (error.kind) {
+    case 'network':
+      return `network ${error.cause}: ${error.detail}`;
+    case 'http':
+      return `HTTP ${error.status} ${error.code}: ${error.description}`;
+    case 'bad_response':
+      return `bad response (HTTP ${error.status}): ${error.detail}`;
+  }
+}
+
+/** True when no answer came back, so a write may or may not have happened at Razorpay. */
+export function isOutcomeUnknown(error: GatewayError): boolean {
+  return error.kind === 'network' || (error.kind === 'bad_response' && error.status >= 500);
+}

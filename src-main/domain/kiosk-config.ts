@@ -1,0 +1,70 @@
+// The kiosk's own settings, read from kiosk-config.json in its data folder.
+// Amount limits live here, in main: the renderer proposes an amount, main
+// decides whether it is allowed.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Razorpay's minimum order is ₹1; UPI merchant payments stop at ₹1,00,000. */
+const RAZORPAY_MIN_RUPEES = 1;
+const UPI_MAX_RUPEES = 100_000;
+
+const Rupees = z.number().int().min(RAZORPAY_MIN_RUPEES).max(UPI_MAX_RUPEES);
+
+export const KioskConfigSchema = z
+  .object({
+    // Goes into every receipt (≤40 chars in all), so it is short and plain.
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,12}$/, 'kioskId: 1-12 letters, digits or hyphens'),
+    organisationName: z.string().trim().min(1).max(80),
+    causeName: z.string().trim().min(1).max(80),
+    presetAmountsRupees: z.array(Rupees).min(1).max(6),
+    minAmountRupees: Rupees,
+    maxAmountRupees: Rupees,
+    /** Checkout closes itself after this long; the donor sees "timed out". */
+    checkoutTimeoutSeconds: z.number().int().min(60).max(900),
+    checkoutScriptLoadTimeoutMs: z.number().int().min(1_000).max(60_000),
+    /** Per request to Razorpay. A donor is waiting, so it is short. */
+    gatewayTimeoutMs: z.number().int().min(500).max(60_000),
+    resultScreenSeconds: z.number().int().min(5).max(300),
+    themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  })
+  .strict()
+  .refine((c) => c.minAmountRupees <= c.maxAmountRupees, { message: 'minAmountRupees must not exceed maxAmountRupees' })
+  .refine((c) => c.presetAmountsRupees.every((a) => a >= c.minAmountRupees && a <= c.maxAmountRupees), {
+    message: 'every preset amount must lie within the limits',
+  });
+
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
+  kioskId: 'KIOSK-1',
+  organisationName: 'Asha Education Trust',
+  causeName: "Children's education",
+  presetAmountsRupees: [100, 500, 1000],
+  minAmountRupees: 10,
+  maxAmountRupees: 100_000,
+  checkoutTimeoutSeconds: 300,
+  checkoutScriptLoadTimeoutMs: 10_000,
+  gatewayTimeoutMs: 10_000,
+  resultScreenSeconds: 20,
+  themeColor: '#0b6e4f',
+};
+
+export const CONFIG_FILE_NAME = 'kiosk-config.json';
+
+export type ConfigLoadResult = { ok: true; config: KioskConfig } | { ok: false; message: string };
+
+/** Defaults, overlaid with the file if there is one. A bad file is an error, never silently ignored. */
+export function loadKioskConfig(dataDir: string): ConfigLoadResult {
+  const path = join(dataDir, CONFIG_FILE_NAME);
+  if (!existsSync(path)) return { ok: true, config: DEFAULT_KIOSK_CONFIG };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return { ok: false, message: `${path} is not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = KioskConfigSchema.safeParse({ ...DEFAULT_KIOSK_CONFIG, ...(raw as object) });
+  if (!parsed.success) return { ok: false, message: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  return { ok: true, config: parsed.data };
+}

@@ -1,0 +1,261 @@
+// The kiosk's record of every donation attempt, in SQLite through Node's
+// built-in node:sqlite (so the app ships no native module).
+//
+// Durability: WAL with synchronous=FULL, so a committed step survives a killed
+// process and a power cut (NORMAL would be safe against crashes but may lose
+// the last commits on power loss, and those are donors' payments).
+import { DatabaseSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { canTransition, type DonationState, type EventSource } from './donation-states.ts';
+import { migrate } from './migrations.ts';
+
+export interface Donation {
+  id: string;
+  receipt: string;
+  kioskId: string;
+  cause: string;
+  amountPaise: number;
+  currency: 'INR';
+  anonymous: boolean;
+  donorName: string | null;
+  phone: string | null;
+  email: string | null;
+  state: DonationState;
+  orderId: string | null;
+  paymentId: string | null;
+  paymentMethod: string | null;
+  failureCode: string | null;
+  failureReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  paidAt: number | null;
+}
+
+export interface DonationEvent {
+  seq: number;
+  donationId: string;
+  at: number;
+  fromState: DonationState | null;
+  toState: DonationState;
+  source: EventSource;
+  detail: Record<string, unknown>;
+}
+
+export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'anonymous' | 'donorName' | 'phone' | 'email'>;
+
+/** Fields a transition may set alongside the state. */
+export type DonationPatch = Partial<Pick<Donation, 'orderId' | 'paymentId' | 'paymentMethod' | 'failureCode' | 'failureReason' | 'paidAt'>>;
+
+export type TransitionResult =
+  | { ok: true; donation: Donation }
+  | { ok: false; reason: 'unknown_donation' }
+  | { ok: false; reason: 'illegal_transition'; from: DonationState; to: DonationState };
+
+interface DonationRow {
+  id: string;
+  receipt: string;
+  kiosk_id: string;
+  cause: string;
+  amount_paise: number;
+  currency: string;
+  anonymous: number;
+  donor_name: string | null;
+  phone: string | null;
+  email: string | null;
+  state: string;
+  order_id: string | null;
+  payment_id: string | null;
+  payment_method: string | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  paid_at: number | null;
+}
+
+interface EventRow {
+  seq: number;
+  donation_id: string;
+  at: number;
+  from_state: string | null;
+  to_state: string;
+  source: string;
+  detail: string;
+}
+
+function toDonation(row: DonationRow): Donation {
+  return {
+    id: row.id,
+    receipt: row.receipt,
+    kioskId: row.kiosk_id,
+    cause: row.cause,
+    amountPaise: row.amount_paise,
+    currency: 'INR',
+    anonymous: row.anonymous === 1,
+    donorName: row.donor_name,
+    phone: row.phone,
+    email: row.email,
+    state: row.state as DonationState,
+    orderId: row.order_id,
+    paymentId: row.payment_id,
+    paymentMethod: row.payment_method,
+    failureCode: row.failure_code,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    paidAt: row.paid_at,
+  };
+}
+
+const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
+  orderId: 'order_id',
+  paymentId: 'payment_id',
+  paymentMethod: 'payment_method',
+  failureCode: 'failure_code',
+  failureReason: 'failure_reason',
+  paidAt: 'paid_at',
+};
+
+export class Ledger {
+  private readonly db: DatabaseSync;
+  private readonly clock: () => number;
+
+  private constructor(db: DatabaseSync, clock: () => number) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Opens (or creates) the ledger file and brings its schema up to date. */
+  static open(path: string, clock: () => number = Date.now): Ledger {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec('PRAGMA busy_timeout = 5000');
+    migrate(db);
+    return new Ledger(db, clock);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined;
+    return row?.version ?? 0;
+  }
+
+  pragma(name: 'journal_mode' | 'synchronous'): string | number {
+    const row = this.db.prepare(`PRAGMA ${name}`).get() as Record<string, string | number> | undefined;
+    return row ? (Object.values(row)[0] ?? '') : '';
+  }
+
+  /** Records a new attempt in state `started`, with its first event. */
+  createDonation(input: NewDonation, source: EventSource, detail: Record<string, unknown> = {}): Donation {
+    return this.inTransaction(() => {
+      const now = this.clock();
+      this.db
+        .prepare(
+          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, currency, anonymous, donor_name, phone, email, state, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, 'started', ?, ?)`,
+        )
+        .run(input.id, input.receipt, input.kioskId, input.cause, input.amountPaise, input.anonymous ? 1 : 0, input.donorName, input.phone, input.email, now, now);
+      this.appendEvent(input.id, now, null, 'started', source, detail);
+      return this.requireDonation(input.id);
+    });
+  }
+
+  /** Moves a donation to `to` if the state machine allows it; one transaction, one event. */
+  transition(id: string, to: DonationState, source: EventSource, patch: DonationPatch = {}, detail: Record<string, unknown> = {}): TransitionResult {
+    return this.inTransaction(() => {
+      const current = this.get(id);
+      if (!current) return { ok: false, reason: 'unknown_donation' } as const;
+      if (!canTransition(current.state, to)) {
+        // Refused transitions are kept too: they explain what a caller tried.
+        this.db
+          .prepare('INSERT INTO refused_transitions (donation_id, at, from_state, to_state, source, detail) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(id, this.clock(), current.state, to, source, JSON.stringify(detail));
+        return { ok: false, reason: 'illegal_transition', from: current.state, to } as const;
+      }
+      const now = this.clock();
+      const assignments = ['state = ?', 'updated_at = ?'];
+      const values: (string | number | null)[] = [to, now];
+      for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof DonationPatch, string][]) {
+        if (key in patch) {
+          assignments.push(`${column} = ?`);
+          values.push(patch[key] ?? null);
+        }
+      }
+      this.db.prepare(`UPDATE donations SET ${assignments.join(', ')} WHERE id = ?`).run(...values, id);
+      this.appendEvent(id, now, current.state, to, source, detail);
+      return { ok: true, donation: this.requireDonation(id) } as const;
+    });
+  }
+
+  /** Appends an event that does not change the state (e.g. a repeated failure report). */
+  note(id: string, source: EventSource, detail: Record<string, unknown>): void {
+    const current = this.get(id);
+    if (!current) return;
+    this.appendEvent(id, this.clock(), current.state, current.state, source, detail);
+  }
+
+  get(id: string): Donation | undefined {
+    const row = this.db.prepare('SELECT * FROM donations WHERE id = ?').get(id) as DonationRow | undefined;
+    return row ? toDonation(row) : undefined;
+  }
+
+  findByOrderId(orderId: string): Donation | undefined {
+    const row = this.db.prepare('SELECT * FROM donations WHERE order_id = ?').get(orderId) as DonationRow | undefined;
+    return row ? toDonation(row) : undefined;
+  }
+
+  /** Newest first. */
+  list(limit = 100): Donation[] {
+    const rows = this.db.prepare('SELECT * FROM donations ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  events(donationId: string): DonationEvent[] {
+    const rows = this.db.prepare('SELECT * FROM donation_events WHERE donation_id = ? ORDER BY seq').all(donationId) as unknown as EventRow[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      donationId: row.donation_id,
+      at: row.at,
+      fromState: row.from_state as DonationState | null,
+      toState: row.to_state as DonationState,
+      source: row.source as EventSource,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+    }));
+  }
+
+  countRefusedTransitions(donationId: string): number {
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM refused_transitions WHERE donation_id = ?').get(donationId) as { n: number };
+    return row.n;
+  }
+
+  private requireDonation(id: string): Donation {
+    const donation = this.get(id);
+    if (!donation) throw new Error(`donation ${id} vanished inside its own transaction`);
+    return donation;
+  }
+
+  private appendEvent(id: string, at: number, from: DonationState | null, to: DonationState, source: EventSource, detail: Record<string, unknown>): void {
+    this.db
+      .prepare('INSERT INTO donation_events (donation_id, at, from_state, to_state, source, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, at, from, to, source, JSON.stringify(detail));
+  }
+
+  private inTransaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// Schema migrations, applied in order inside one transaction each. A migration
+// is never edited once released: add a new one.
+import type { DatabaseSync } from 'node:sqlite';
+
+const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE donations (
+        id             TEXT PRIMARY KEY,
+        receipt        TEXT NOT NULL UNIQUE,
+        kiosk_id       TEXT NOT NULL,
+        cause          TEXT NOT NULL,
+        amount_paise   INTEGER NOT NULL CHECK (amount_paise > 0),
+        currency       TEXT NOT NULL DEFAULT 'INR',
+        anonymous      INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+        donor_name     TEXT,
+        phone          TEXT,
+        email          TEXT,
+        state          TEXT NOT NULL,
+        order_id       TEXT UNIQUE,
+        payment_id     TEXT,
+        payment_method TEXT,
+        failure_code   TEXT,
+        failure_reason TEXT,
+        created_at     INTEGER NOT NULL,
+        updated_at     INTEGER NOT NULL,
+        paid_at        INTEGER
+      );
+      CREATE INDEX donations_created_at ON donations (created_at);
+      CREATE INDEX donations_state ON donations (state);
+      CREATE TABLE donation_events (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        donation_id TEXT NOT NULL REFERENCES donations (id),
+        at          INTEGER NOT NULL,
+        from_state  TEXT,
+        to_state    TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        detail      TEXT NOT NULL
+      );
+      CREATE INDEX donation_events_donation ON donation_events (donation_id, seq);
+      -- Append-only: the history of money is never rewritten.
+      CREATE TRIGGER donation_events_no_update BEFORE UPDATE ON donation_events
+        BEGIN SELECT RAISE(ABORT, 'donation_events is append-only'); END;
+      CREATE TRIGGER donation_events_no_delete BEFORE DELETE ON donation_events
+        BEGIN SELECT RAISE(ABORT, 'donation_events is append-only'); END;
+      CREATE TABLE refused_transitions (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        donation_id TEXT NOT NULL,
+        at          INTEGER NOT NULL,
+        from_state  TEXT NOT NULL,
+        to_state    TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        detail      TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export function migrate(db: DatabaseSync): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined;
+  const current = row?.version ?? 0;
+  if (current > LATEST_SCHEMA_VERSION) {
+    // A newer kiosk wrote this ledger: refuse rather than misread it.
+    throw new Error(`ledger schema ${current} is newer than this kiosk understands (${LATEST_SCHEMA_VERSION})`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, Date.now());
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

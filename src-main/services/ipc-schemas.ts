@@ -1,0 +1,79 @@
+// Run-time validation of every payload the renderer sends, one zod schema per
+// contract method. `satisfies` ties each schema to the contract's types, so
+// the two cannot drift apart.
+import { z } from 'zod';
+import type { KioskMethod, KioskRequest } from '../contract/kiosk-api.ts';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const DONATION_ID_PATTERN = /^d[0-9a-z]{10,30}$/;
+const DonationId = z.string().regex(DONATION_ID_PATTERN, 'not a donation id');
+
+/** Letters (any script), marks, spaces and . ' - : what names are made of. */
+const DonorName = z
+  .string()
+  .trim()
+  .min(1, 'Please enter your name')
+  .max(60, 'Name is too long')
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'Name may contain letters, spaces, dots, apostrophes and hyphens');
+
+/** Indian mobile numbers: 10 digits starting 6-9, optionally with +91. */
+const IndianMobile = z
+  .string()
+  .trim()
+  .regex(/^(\+91)?[6-9]\d{9}$/, 'Enter a 10-digit Indian mobile number');
+
+const Donor = z
+  .object({
+    anonymous: z.boolean(),
+    name: z.preprocess(emptyToUndefined, DonorName.optional()),
+    phone: z.preprocess(emptyToUndefined, IndianMobile.optional()),
+    email: z.preprocess(emptyToUndefined, z.email('Enter a valid email address').max(254).optional()),
+  })
+  .strict()
+  .refine((donor) => donor.anonymous || donor.name !== undefined, { message: 'A name is needed unless the gift is anonymous', path: ['name'] });
+
+const shortText = z.string().max(500).optional();
+
+export const IPC_SCHEMAS = {
+  getKioskState: z.null(),
+  startDonation: z
+    .object({
+      amountRupees: z.number().int('The amount must be a whole number of rupees').positive('The amount must be positive'),
+      donor: Donor,
+    })
+    .strict(),
+  checkoutOpened: z.object({ donationId: DonationId }).strict(),
+  recordPaymentFailure: z
+    .object({
+      donationId: DonationId,
+      failure: z
+        .object({ code: shortText, description: shortText, reason: shortText, source: shortText, step: shortText, paymentId: shortText })
+        .strict(),
+    })
+    .strict(),
+  confirmPayment: z
+    .object({
+      donationId: DonationId,
+      razorpayPaymentId: z.string().regex(/^pay_[A-Za-z0-9]{14}$/, 'not a Razorpay payment id'),
+      razorpayOrderId: z.string().regex(/^order_[A-Za-z0-9]{14}$/, 'not a Razorpay order id'),
+      // Checked by the signature verification, which records why it failed.
+      razorpaySignature: z.string().min(1).max(256),
+    })
+    .strict(),
+  cancelDonation: z
+    .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left']) })
+    .strict(),
+} satisfies { [M in KioskMethod]: z.ZodType<unknown> };
+
+/** Compile-time check that each schema's output is assignable to the contract's request type. */
+type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
+type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends 'getKioskState' ? null : KioskRequest<M>) ? true : never;
+export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
+  getKioskState: true,
+  startDonation: true,
+  checkoutOpened: true,
+  recordPaymentFailure: true,
+  confirmPayment: true,
+  cancelDonation: true,
+};

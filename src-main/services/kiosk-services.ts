@@ -1,0 +1,148 @@
+// Composes the main-process services for one run of the kiosk: settings,
+// keys and mode, ledger, gateway (Razorpay or the built-in simulator), the
+// donation service and the IPC dispatcher. Electron main and browser mode both
+// start the kiosk through here, so they serve exactly the same handlers.
+import { join } from 'node:path';
+import type { KioskMode, KioskState } from '../contract/kiosk-api.ts';
+import { loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
+import { Ledger } from '../domain/ledger/ledger.ts';
+import { createRazorpayGateway } from '../domain/gateway/razorpay-gateway.ts';
+import { DonationService } from '../domain/donation-service.ts';
+import { isValidPaymentSignature } from '../domain/verification/payment-signature.ts';
+import { startRazorpaySimulator, type RazorpaySimulator } from '../simulator/index.ts';
+import { createIpcDispatcher, type IpcDispatcher } from './ipc-dispatcher.ts';
+import { resolvePaymentKeys, type PaymentKeys } from './payment-keys.ts';
+
+export const RAZORPAY_API_URL = 'https://api.razorpay.com';
+export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
+/** Hosts Standard Checkout loads from (razorpay.md §5.5). */
+export const RAZORPAY_CHECKOUT_ORIGINS = ['https://checkout.razorpay.com', 'https://api.razorpay.com', 'https://*.razorpay.com'];
+
+export const LEDGER_FILE_NAME = 'ledger.sqlite3';
+
+export interface KioskServicesOptions {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  /** Browser mode never takes real money. */
+  refuseLiveKeys?: boolean;
+}
+
+export interface KioskServices {
+  dispatch: IpcDispatcher;
+  mode: KioskMode;
+  /** Origins Checkout needs in the page's CSP. */
+  checkoutOrigins: string[];
+  config: KioskConfig;
+  ledger: Ledger;
+  /** The in-process simulator in demo mode. */
+  simulator: RazorpaySimulator | null;
+  close(): Promise<void>;
+}
+
+export class KioskStartError extends Error {}
+
+interface GatewayEndpoints {
+  keys: PaymentKeys;
+  apiUrl: string;
+  checkoutScriptUrl: string;
+  simulator: RazorpaySimulator | null;
+}
+
+async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayEndpoints> {
+  const configured = resolvePaymentKeys(options.env);
+  if (!configured.ok) throw new KioskStartError(configured.message);
+  const keys = configured.keys;
+
+  if (keys === null) {
+    // Demo mode: no keys yet, so the kiosk runs on its built-in simulator.
+    const simulator = await startRazorpaySimulator({ port: 0 });
+    const demoKeys = simulator.createTestKey();
+    return {
+      keys: { mode: 'demo', keyId: demoKeys.keyId, keySecret: demoKeys.keySecret },
+      apiUrl: simulator.baseUrl,
+      checkoutScriptUrl: simulator.checkoutScriptUrl,
+      simulator,
+    };
+  }
+  if (keys.mode === 'live') {
+    if (options.refuseLiveKeys) throw new KioskStartError('Browser mode refuses live Razorpay keys: it is for development and tests only.');
+    // Live payments always go to Razorpay itself, whatever the environment says.
+    return { keys, apiUrl: RAZORPAY_API_URL, checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
+  }
+  return {
+    keys,
+    apiUrl: options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL,
+    checkoutScriptUrl: options.env.KIOSK_CHECKOUT_SCRIPT_URL || RAZORPAY_CHECKOUT_SCRIPT_URL,
+    simulator: null,
+  };
+}
+
+function checkoutOriginsFor(endpoints: GatewayEndpoints): string[] {
+  const origins = new Set<string>();
+  for (const url of [endpoints.checkoutScriptUrl, endpoints.apiUrl]) {
+    const origin = new URL(url).origin;
+    if (origin.endsWith('.razorpay.com')) RAZORPAY_CHECKOUT_ORIGINS.forEach((o) => origins.add(o));
+    else origins.add(origin);
+  }
+  return [...origins];
+}
+
+export async function startKioskServices(options: KioskServicesOptions): Promise<KioskServices> {
+  const loaded = loadKioskConfig(options.dataDir);
+  if (!loaded.ok) throw new KioskStartError(`Kiosk settings are invalid: ${loaded.message}`);
+  const config = loaded.config;
+
+  const endpoints = await resolveEndpoints(options);
+  const { keys } = endpoints;
+  const ledger = Ledger.open(join(options.dataDir, LEDGER_FILE_NAME));
+  const gateway = createRazorpayGateway({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs });
+  const donations = new DonationService({
+    ledger,
+    gateway,
+    config,
+    keyId: keys.keyId,
+    verifySignature: (orderId, paymentId, signature) => isValidPaymentSignature({ orderId, paymentId, signature, keySecret: keys.keySecret }),
+    log: options.log,
+  });
+
+  const state: KioskState = {
+    mode: keys.mode,
+    kioskId: config.kioskId,
+    organisationName: config.organisationName,
+    causeName: config.causeName,
+    currency: 'INR',
+    presetAmountsRupees: config.presetAmountsRupees,
+    minAmountRupees: config.minAmountRupees,
+    maxAmountRupees: config.maxAmountRupees,
+    checkout: { scriptUrl: endpoints.checkoutScriptUrl, loadTimeoutMs: config.checkoutScriptLoadTimeoutMs },
+    resultScreenSeconds: config.resultScreenSeconds,
+  };
+
+  const dispatch = createIpcDispatcher(
+    {
+      getKioskState: () => ({ ok: true, value: state }),
+      startDonation: (request) => donations.startDonation(request),
+      checkoutOpened: (request) => donations.checkoutOpened(request),
+      recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
+      confirmPayment: (request) => donations.confirmPayment(request),
+      cancelDonation: (request) => donations.cancelDonation(request),
+    },
+    options.log,
+  );
+
+  options.log(`kiosk ${config.kioskId} started in ${keys.mode} mode (key ${keys.keyId}, ledger schema ${ledger.schemaVersion()})`);
+
+  return {
+    dispatch,
+    mode: keys.mode,
+    checkoutOrigins: checkoutOriginsFor(endpoints),
+    config,
+    ledger,
+    simulator: endpoints.simulator,
+    async close() {
+      ledger.close();
+      await endpoints.simulator?.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Where the Razorpay keys come from, and which mode they put the kiosk in.
+// Until the operator console stores them encrypted (a later issue), they come
+// from the environment of the main process. They never go to the renderer:
+// only key_id travels, inside Checkout's options.
+import type { KioskMode } from '../contract/kiosk-api.ts';
+
+export interface PaymentKeys {
+  mode: KioskMode;
+  keyId: string;
+  keySecret: string;
+}
+
+export type KeysResult = { ok: true; keys: PaymentKeys | null } | { ok: false; message: string };
+
+const KEY_ID = /^rzp_(test|live)_[A-Za-z0-9]{14}$/;
+
+export function resolvePaymentKeys(env: NodeJS.ProcessEnv): KeysResult {
+  const keyId = env.KIOSK_RAZORPAY_KEY_ID?.trim() ?? '';
+  const keySecret = env.KIOSK_RAZORPAY_KEY_SECRET?.trim() ?? '';
+  if (!keyId && !keySecret) return { ok: true, keys: null };
+  if (!keyId || !keySecret) return { ok: false, message: 'Set both KIOSK_RAZORPAY_KEY_ID and KIOSK_RAZORPAY_KEY_SECRET, or neither for demo mode.' };
+  const match = KEY_ID.exec(keyId);
+  if (!match) return { ok: false, message: `KIOSK_RAZORPAY_KEY_ID must look like rzp_test_XXXXXXXXXXXXXX or rzp_live_XXXXXXXXXXXXXX (got ${keyId.slice(0, 9)}…)` };
+  return { ok: true, keys: { mode: match[1] === 'live' ? 'live' : 'test', keyId, keySecret } };
+}
