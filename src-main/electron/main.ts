@@ -1,0 +1,244 @@
+// Electron main entry (electron-vite builds it to out/main/index.js).
+//
+// Wiring only: every decision is in a plain-Node module with unit tests
+// (../security/*, ./ipc-registry.ts, ./quit-guard.ts). Security items refer
+// to electron.md §1; popups to §2; exit guard to §7.
+
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import type { Session, WebContents } from 'electron';
+import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
+import { shouldBlockInput } from '../security/input-policy.ts';
+import {
+  APP_ORIGIN,
+  decideWindowOpen,
+  isKioskNavigationAllowed,
+  isPopupNavigationAllowed,
+  type PopupPolicyOptions,
+  urlForLog,
+} from '../security/navigation-policy.ts';
+import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
+import { QuitGuard } from './quit-guard.ts';
+
+const APP_URL = `${APP_ORIGIN}/index.html`;
+const WINDOWED = process.env['KIOSK_WINDOWED'] === '1';
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
+
+/** Answers every call while the services are down, so the page can show its "unavailable" screen. */
+const unavailableDispatch: KioskDispatch = async () =>
+  errorResult('kiosk_unavailable', 'The kiosk services did not start.', false);
+
+function log(line: string): void {
+  console.log(`${new Date().toISOString()} [main] ${line}`);
+}
+
+// Single-instance lock first (electron.md §8).
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+} else {
+  registerAppScheme(protocol); // must precede `ready`
+  main().catch((error: unknown) => {
+    log(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    app.exit(1);
+  });
+}
+
+async function main(): Promise<void> {
+  let kioskWindow: BrowserWindow | null = null;
+  let services: KioskServices | null = null;
+
+  const quitGuard = new QuitGuard({
+    lockedDown: !WINDOWED,
+    closeServices: async () => {
+      await services?.close();
+    },
+    log,
+  });
+
+  app.on('second-instance', () => {
+    if (kioskWindow === null || kioskWindow.isDestroyed()) return;
+    if (kioskWindow.isMinimized()) kioskWindow.restore();
+    kioskWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => applyBaselineGuards(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    const action = quitGuard.beforeQuit();
+    if (action === 'proceed') return;
+    event.preventDefault();
+    if (action === 'prevent-and-shut-down') void quitGuard.shutdown().then(() => app.quit());
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      quitGuard.allowQuit(signal);
+      app.quit();
+    });
+  }
+
+  const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
+  const servicesStarting = startKioskServices({ dataDir, env: process.env, log }).catch((error: unknown) => {
+    log(`kiosk services failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return null;
+  });
+
+  await app.whenReady();
+  Menu.setApplicationMenu(null);
+  denyAllPermissions(session.defaultSession);
+  powerMonitor.on('shutdown', () => {
+    quitGuard.allowQuit('system shutdown');
+    app.quit();
+  });
+
+  services = await servicesStarting;
+  // Without services the page still loads and shows its "unavailable" screen.
+  const dispatch = services?.dispatch ?? unavailableDispatch;
+  const checkoutOrigins = services?.checkoutOrigins ?? [];
+  const popupPolicy: PopupPolicyOptions = { extraOrigins: checkoutOrigins.filter((origin) => !origin.includes('*')) };
+  log(`mode ${services?.mode ?? 'unavailable'}, data dir ${dataDir}, ${WINDOWED ? 'windowed' : 'kiosk'}`);
+
+  handleAppProtocol(protocol, {
+    rendererDir: RENDERER_DIR,
+    contentSecurityPolicy: buildContentSecurityPolicy({ appOrigin: APP_ORIGIN, checkoutOrigins }),
+    log,
+  });
+
+  const win = new BrowserWindow({
+    show: false,
+    // Kiosk mode; never together with `fullscreen: true` (electron.md §6).
+    kiosk: !WINDOWED,
+    width: 1280,
+    height: 800,
+    title: 'Donation Kiosk',
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      preload: PRELOAD_PATH,
+      devTools: !app.isPackaged,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  kioskWindow = win;
+  const contents = win.webContents;
+
+  win.once('ready-to-show', () => win.show());
+  win.on('close', (event) => {
+    if (quitGuard.shouldPreventClose()) {
+      log('window close refused: kiosk is locked down');
+      event.preventDefault();
+    }
+  });
+  win.on('session-end', () => {
+    quitGuard.allowQuit('session end');
+    app.quit();
+  });
+
+  // Top-frame navigation stays on app://kiosk (§1 #13).
+  const guardNavigation = (event: { url: string; isMainFrame: boolean; preventDefault(): void }): void => {
+    if (isKioskNavigationAllowed(event, APP_ORIGIN)) return;
+    log(`kiosk navigation blocked: ${urlForLog(event.url)}`);
+    event.preventDefault();
+  };
+  contents.on('will-navigate', guardNavigation);
+  contents.on('will-redirect', guardNavigation);
+  contents.on('will-frame-navigate', guardNavigation);
+  // Checkout's beforeunload must not cancel idle-reset reloads (§2).
+  contents.on('will-prevent-unload', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('before-input-event', (event, input) => {
+    if (shouldBlockInput(input, { lockedDown: !WINDOWED, devToolsAllowed: !app.isPackaged })) event.preventDefault();
+  });
+  contents.on('did-finish-load', () => pinZoom(contents));
+  contents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason} (${details.exitCode})`));
+
+  // Only Razorpay's popup, as a sandboxed child with no preload (§1 #14, §2).
+  contents.setWindowOpenHandler((details) => {
+    if (decideWindowOpen(details, popupPolicy) !== 'allow-checkout-popup') {
+      log(`window.open denied: ${urlForLog(details.url)} "${details.frameName.slice(0, 40)}"`);
+      return { action: 'deny' };
+    }
+    return {
+      action: 'allow',
+      overrideBrowserWindowOptions: {
+        parent: win,
+        modal: false,
+        autoHideMenuBar: true,
+        fullscreenable: false,
+        minimizable: false,
+        skipTaskbar: true,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          nodeIntegrationInSubFrames: false,
+          webviewTag: false,
+          devTools: !app.isPackaged,
+          navigateOnDragDrop: false,
+        },
+      },
+    };
+  });
+  contents.on('did-create-window', (child) => guardCheckoutPopup(child, popupPolicy));
+
+  registerIpcHandlers({
+    ipcMain,
+    kioskWindow: win,
+    windowFromSender: (sender: WebContents) => BrowserWindow.fromWebContents(sender),
+    dispatch,
+    log,
+  });
+
+  pinZoom(contents);
+  await win.loadURL(APP_URL).catch((error: unknown) => {
+    log(`loading ${APP_URL} failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/** Every webContents, including ones we did not expect: no new windows, no <webview> (§1 #11, #14). */
+function applyBaselineGuards(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The Checkout popup: no further windows, https / about:blank navigation only, unload never blocks. */
+function guardCheckoutPopup(child: BrowserWindow, policy: PopupPolicyOptions): void {
+  const contents = child.webContents;
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const guard = (event: { url: string; preventDefault(): void }): void => {
+    if (isPopupNavigationAllowed(event.url, policy)) return;
+    log(`popup navigation blocked: ${urlForLog(event.url)}`);
+    event.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-prevent-unload', (event) => event.preventDefault());
+  contents.on('before-input-event', (event, input) => {
+    if (shouldBlockInput(input, { lockedDown: !WINDOWED, devToolsAllowed: !app.isPackaged })) event.preventDefault();
+  });
+}
+
+function denyAllPermissions(target: Session): void {
+  target.setPermissionRequestHandler((_contents, permission, callback) => {
+    log(`permission denied: ${permission}`);
+    callback(false);
+  });
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+}
+
+function pinZoom(contents: WebContents): void {
+  contents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => {
+    log(`setVisualZoomLevelLimits failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}

@@ -1,0 +1,45 @@
+// The renderer-facing `KioskApi`, built over one `invoke(channel, payload)`
+// function. Electron-free so plain Node tests cover it; preload.ts passes
+// `ipcRenderer.invoke` and exposes the result through the context bridge.
+//
+// Only intent methods, each taking at most its one payload (extra arguments
+// are dropped), no channels, no event objects. A rejected invoke (no handler,
+// window closing, structured-clone failure) resolves to a `kiosk_unavailable`
+// Result: the API never rejects.
+
+import { CHANNELS, type KioskApi, type KioskMethod, type KioskReply, type Result } from '../contract/kiosk-api.ts';
+
+export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
+
+function unavailable(): Result<never> {
+  return { ok: false, error: { code: 'kiosk_unavailable', message: 'The kiosk service did not answer.', retryable: true } };
+}
+
+function looksLikeResult(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export function createKioskApi(invoke: Invoke): KioskApi {
+  function call<M extends KioskMethod>(method: M, payload: unknown): Promise<KioskReply<M>> {
+    let pending: Promise<unknown>;
+    try {
+      pending = invoke(CHANNELS[method], payload);
+    } catch {
+      pending = Promise.reject(new Error('invoke threw'));
+    }
+    // Main answers every call with a Result for this method (see ipc-registry.ts).
+    return pending.then(
+      (reply) => (looksLikeResult(reply) ? reply : unavailable()) as KioskReply<M>,
+      () => unavailable() as KioskReply<M>,
+    );
+  }
+
+  return {
+    getKioskState: () => call('getKioskState', null),
+    startDonation: (request) => call('startDonation', request),
+    checkoutOpened: (request) => call('checkoutOpened', request),
+    recordPaymentFailure: (request) => call('recordPaymentFailure', request),
+    confirmPayment: (request) => call('confirmPayment', request),
+    cancelDonation: (request) => call('cancelDonation', request),
+  } satisfies KioskApi;
+}

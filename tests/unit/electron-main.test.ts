@@ -1,0 +1,349 @@
+// Wiring test for src-main/electron/main.ts with a fake `electron` module
+// (the binary cannot run here; electron.md §0, §14). The decisions themselves
+// are covered by the security-*.test.ts and other electron-*.test.ts files;
+// this checks main.ts connects them to the right Electron hooks.
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../src-main/contract/kiosk-api.ts';
+
+type Handler = (...args: never[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  // Plain objects built per test by reset(); typed loosely on purpose: this is
+  // a stand-in for Electron's module surface that main.ts touches.
+  const state = {
+    lock: true,
+    calls: [] as string[],
+    windows: [] as unknown[],
+    ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
+    servicesResult: null as unknown,
+    servicesOptions: [] as unknown[],
+  };
+  return { state };
+});
+
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler: Handler | null = null;
+  zoomLimits: [number, number] | null = null;
+  readonly mainFrame = { url: 'app://kiosk/index.html' };
+  setWindowOpenHandler(handler: Handler): void {
+    this.windowOpenHandler = handler;
+  }
+  setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
+    this.zoomLimits = [min, max];
+    return Promise.resolve();
+  }
+}
+
+class FakeBrowserWindow extends EventEmitter {
+  static all: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  shown = false;
+  readonly options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    FakeBrowserWindow.all.push(this);
+    fake.state.windows.push(this);
+  }
+  static fromWebContents(contents: FakeWebContents): FakeBrowserWindow | null {
+    return FakeBrowserWindow.all.find((w) => w.webContents === contents) ?? null;
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    fake.state.calls.push(`loadURL ${url}`);
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {}
+}
+
+const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  requestSingleInstanceLock: vi.fn(() => fake.state.lock),
+  exit: vi.fn((code?: number) => fake.state.calls.push(`exit ${code ?? ''}`)),
+  quit: vi.fn(() => fake.state.calls.push('quit')),
+  getPath: vi.fn((name: string) => `/fake/${name}`),
+  whenReady: vi.fn(() => {
+    fake.state.calls.push('whenReady');
+    return Promise.resolve();
+  }),
+});
+const session = {
+  defaultSession: {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  },
+};
+const protocol = {
+  registerSchemesAsPrivileged: vi.fn(() => fake.state.calls.push('registerSchemesAsPrivileged')),
+  handle: vi.fn(),
+};
+const ipcMain = {
+  handle: vi.fn((channel: string, listener: (...args: unknown[]) => unknown) => fake.state.ipcHandlers.set(channel, listener)),
+  removeHandler: vi.fn(),
+};
+const Menu = { setApplicationMenu: vi.fn() };
+const powerMonitor = new EventEmitter();
+
+vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, ipcMain, Menu, powerMonitor, protocol, session }));
+vi.mock('../../src-main/services/kiosk-services.ts', () => ({
+  startKioskServices: vi.fn(async (options: unknown) => {
+    fake.state.servicesOptions.push(options);
+    if (fake.state.servicesResult instanceof Error) throw fake.state.servicesResult;
+    return fake.state.servicesResult;
+  }),
+}));
+
+function makeServices() {
+  return {
+    dispatch: vi.fn(async (method: string, payload: unknown) => ({ ok: true, value: { method, payload } })),
+    mode: 'demo',
+    checkoutOrigins: ['http://127.0.0.1:43123'],
+    close: vi.fn(async () => {}),
+  };
+}
+
+interface NavEvent {
+  url: string;
+  isMainFrame: boolean;
+  preventDefault: () => void;
+  prevented: boolean;
+}
+function navEvent(url: string, isMainFrame = true): NavEvent {
+  const event = {
+    url,
+    isMainFrame,
+    prevented: false,
+    preventDefault() {
+      event.prevented = true;
+    },
+  };
+  return event;
+}
+
+const signalListeners = { SIGTERM: process.listeners('SIGTERM'), SIGINT: process.listeners('SIGINT') };
+
+async function importMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../src-main/electron/main.ts');
+}
+
+/** Imports main.ts and waits until it has loaded the page; returns the kiosk window. */
+async function startMain(): Promise<FakeBrowserWindow> {
+  await importMain();
+  await vi.waitFor(() => expect(fake.state.calls.some((c) => c.startsWith('loadURL'))).toBe(true));
+  const win = FakeBrowserWindow.all[0];
+  if (win === undefined) throw new Error('no window created');
+  return win;
+}
+
+function ipcHandler(channel: string): (...args: unknown[]) => unknown {
+  const handler = fake.state.ipcHandlers.get(channel);
+  if (handler === undefined) throw new Error(`no handler for ${channel}`);
+  return handler;
+}
+
+beforeEach(() => {
+  fake.state.lock = true;
+  fake.state.calls = [];
+  fake.state.windows = [];
+  fake.state.ipcHandlers.clear();
+  fake.state.servicesOptions = [];
+  fake.state.servicesResult = makeServices();
+  FakeBrowserWindow.all = [];
+  app.removeAllListeners();
+  powerMonitor.removeAllListeners();
+  vi.clearAllMocks();
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  delete process.env['KIOSK_WINDOWED'];
+  delete process.env['KIOSK_DATA_DIR'];
+});
+
+afterEach(() => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
+    }
+  }
+  vi.restoreAllMocks();
+});
+
+describe('main.ts wiring', () => {
+  it('exits at once when another instance holds the lock', async () => {
+    fake.state.lock = false;
+    await importMain();
+    expect(app.exit).toHaveBeenCalled();
+    expect(protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('registers the app scheme before ready and starts services in userData', async () => {
+    await startMain();
+    expect(fake.state.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.state.calls.indexOf('whenReady'));
+    expect(fake.state.servicesOptions[0]).toMatchObject({ dataDir: '/fake/userData' });
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('honours KIOSK_DATA_DIR and KIOSK_WINDOWED', async () => {
+    process.env['KIOSK_DATA_DIR'] = '/tmp/kiosk-data';
+    process.env['KIOSK_WINDOWED'] = '1';
+    const win = await startMain();
+    expect(fake.state.servicesOptions[0]).toMatchObject({ dataDir: '/tmp/kiosk-data' });
+    expect(win.options['kiosk']).toBe(false);
+  });
+
+  it('creates one locked-down kiosk window on app://kiosk', async () => {
+    const win = await startMain();
+    expect(fake.state.windows).toHaveLength(1);
+    expect(win.options['kiosk']).toBe(true);
+    expect(win.options['fullscreen']).toBeUndefined();
+    expect(win.options['webPreferences']).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      devTools: true,
+    });
+    expect(String((win.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
+    expect(win.loadedUrl).toBe('app://kiosk/index.html');
+    expect(win.webContents.zoomLimits).toEqual([1, 1]);
+  });
+
+  it('denies every permission request and check', async () => {
+    await startMain();
+    const [requestHandler] = session.defaultSession.setPermissionRequestHandler.mock.calls[0] as [Handler];
+    const callback = vi.fn();
+    (requestHandler as (wc: unknown, permission: string, cb: (granted: boolean) => void) => void)({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    const [checkHandler] = session.defaultSession.setPermissionCheckHandler.mock.calls[0] as [() => boolean];
+    expect(checkHandler()).toBe(false);
+  });
+
+  it('keeps the top frame on app://kiosk and never blocks unload or attaches webviews', async () => {
+    const win = await startMain();
+    const contents = win.webContents;
+    for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      const away = navEvent('https://evil.example/');
+      contents.emit(name, away);
+      expect(away.prevented, name).toBe(true);
+      const home = navEvent('app://kiosk/index.html');
+      contents.emit(name, home);
+      expect(home.prevented, name).toBe(false);
+      const lookalike = navEvent('app://kiosk.evil.com/');
+      contents.emit(name, lookalike);
+      expect(lookalike.prevented, name).toBe(true);
+    }
+    const subframe = navEvent('https://api.razorpay.com/v1/checkout/public', false);
+    contents.emit('will-frame-navigate', subframe);
+    expect(subframe.prevented).toBe(false);
+
+    const unload = navEvent('');
+    contents.emit('will-prevent-unload', unload);
+    expect(unload.prevented).toBe(true);
+    const webview = navEvent('');
+    contents.emit('will-attach-webview', webview);
+    expect(webview.prevented).toBe(true);
+  });
+
+  it('allows only the Checkout popup, as a sandboxed child without preload', async () => {
+    const win = await startMain();
+    const handler = win.webContents.windowOpenHandler as (details: unknown) => {
+      action: string;
+      overrideBrowserWindowOptions?: { parent?: unknown; webPreferences?: Record<string, unknown> };
+    };
+    const allowed = handler({ url: 'about:blank', frameName: 'popup_abc', features: '', referrer: { url: 'https://api.razorpay.com/', policy: 'default' } });
+    expect(allowed.action).toBe('allow');
+    expect(allowed.overrideBrowserWindowOptions?.parent).toBe(win);
+    expect(allowed.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(allowed.overrideBrowserWindowOptions?.webPreferences).not.toHaveProperty('preload');
+    expect(handler({ url: 'https://evil.example/', frameName: '_blank', features: '', referrer: { url: '', policy: 'default' } })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'javascript:alert(1)', frameName: 'popup_x', features: '', referrer: { url: '', policy: 'default' } })).toEqual({ action: 'deny' });
+
+    // The created child: no further windows, https / about:blank / demo simulator only.
+    const child = new FakeBrowserWindow({});
+    win.webContents.emit('did-create-window', child, {});
+    expect((child.webContents.windowOpenHandler as () => unknown)()).toEqual({ action: 'deny' });
+    for (const [url, blocked] of [
+      ['https://bank.example.in/3ds', false],
+      ['about:blank', false],
+      ['http://127.0.0.1:43123/bank', false],
+      ['http://bank.example.in/', true],
+      ['app://kiosk/index.html', true],
+      ['javascript:alert(1)', true],
+    ] as const) {
+      for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+        const event = navEvent(url);
+        child.webContents.emit(name, event);
+        expect(event.prevented, `${name} ${url}`).toBe(blocked);
+      }
+    }
+  });
+
+  it('registers every IPC channel and checks the sender', async () => {
+    const win = await startMain();
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    const handler = ipcHandler(CHANNELS.checkoutOpened);
+    const good = await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, { donationId: 'd1' });
+    expect(good).toEqual({ ok: true, value: { method: 'checkoutOpened', payload: { donationId: 'd1' } } });
+    const bad = await handler({ sender: win.webContents, senderFrame: { url: 'https://api.razorpay.com/' } }, { donationId: 'd1' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('still shows the page when services fail, answering kiosk_unavailable', async () => {
+    fake.state.servicesResult = new Error('Kiosk settings are invalid');
+    const win = await startMain();
+    expect(win.loadedUrl).toBe('app://kiosk/index.html');
+    const handler = ipcHandler(CHANNELS.getKioskState);
+    const reply = await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, null);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'kiosk_unavailable' } });
+  });
+
+  it('refuses to quit in kiosk mode until the system shuts down, then closes services', async () => {
+    const services = fake.state.servicesResult as ReturnType<typeof makeServices>;
+    const win = await startMain();
+    const close = navEvent('');
+    win.emit('close', close);
+    expect(close.prevented).toBe(true);
+    const quit1 = navEvent('');
+    app.emit('before-quit', quit1);
+    expect(quit1.prevented).toBe(true);
+    expect(services.close).not.toHaveBeenCalled();
+
+    powerMonitor.emit('shutdown');
+    expect(app.quit).toHaveBeenCalled();
+    const quit2 = navEvent('');
+    app.emit('before-quit', quit2);
+    expect(quit2.prevented).toBe(true);
+    await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(2));
+    const quit3 = navEvent('');
+    app.emit('before-quit', quit3);
+    expect(quit3.prevented).toBe(false);
+  });
+
+  it('lets a windowed run close, closing services first', async () => {
+    process.env['KIOSK_WINDOWED'] = '1';
+    const services = fake.state.servicesResult as ReturnType<typeof makeServices>;
+    const win = await startMain();
+    const close = navEvent('');
+    win.emit('close', close);
+    expect(close.prevented).toBe(false);
+    const quit = navEvent('');
+    app.emit('before-quit', quit);
+    expect(quit.prevented).toBe(true);
+    await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
+  });
+});

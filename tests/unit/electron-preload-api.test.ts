@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, KIOSK_METHODS, type KioskApi } from '../../src-main/contract/kiosk-api.ts';
+import { createKioskApi, type Invoke } from '../../src-main/preload/kiosk-api-client.ts';
+
+const requests = {
+  getKioskState: undefined,
+  startDonation: { amountRupees: 500, donor: { anonymous: false, name: 'Asha' } },
+  checkoutOpened: { donationId: 'd1' },
+  recordPaymentFailure: { donationId: 'd1', failure: { code: 'BAD_REQUEST_ERROR' } },
+  confirmPayment: { donationId: 'd1', razorpayPaymentId: 'pay_1', razorpayOrderId: 'order_1', razorpaySignature: 'ab' },
+  cancelDonation: { donationId: 'd1', reason: 'donor_closed' },
+} as const;
+
+function callAll(api: KioskApi) {
+  return {
+    getKioskState: api.getKioskState(),
+    startDonation: api.startDonation(requests.startDonation),
+    checkoutOpened: api.checkoutOpened(requests.checkoutOpened),
+    recordPaymentFailure: api.recordPaymentFailure(requests.recordPaymentFailure),
+    confirmPayment: api.confirmPayment(requests.confirmPayment),
+    cancelDonation: api.cancelDonation(requests.cancelDonation),
+  };
+}
+
+describe('createKioskApi', () => {
+  it('exposes exactly the contract methods, all functions', () => {
+    const api = createKioskApi(async () => ({ ok: true, value: null }));
+    expect(Object.keys(api).sort()).toEqual([...KIOSK_METHODS].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('invokes each method on its own channel with just its payload', async () => {
+    const invoke = vi.fn<Invoke>(async (channel, payload) => ({ ok: true, value: { channel, payload } }));
+    const api = createKioskApi(invoke);
+    const replies = callAll(api);
+    for (const method of KIOSK_METHODS) {
+      const expectedPayload = method === 'getKioskState' ? null : requests[method];
+      expect(await replies[method]).toEqual({ ok: true, value: { channel: CHANNELS[method], payload: expectedPayload } });
+    }
+    expect(invoke).toHaveBeenCalledTimes(KIOSK_METHODS.length);
+    for (const call of invoke.mock.calls) expect(call).toHaveLength(2);
+  });
+
+  it('drops extra arguments from the page', async () => {
+    const invoke = vi.fn<Invoke>(async () => ({ ok: true, value: null }));
+    const api = createKioskApi(invoke);
+    await (api.checkoutOpened as (...args: unknown[]) => Promise<unknown>)({ donationId: 'd1' }, 'extra', () => {});
+    expect(invoke).toHaveBeenCalledExactlyOnceWith(CHANNELS.checkoutOpened, { donationId: 'd1' });
+  });
+
+  it('passes error Results from main through unchanged', async () => {
+    const error = { ok: false, error: { code: 'amount_out_of_range', message: 'too big', retryable: false } } as const;
+    const api = createKioskApi(async () => error);
+    expect(await api.startDonation(requests.startDonation)).toEqual(error);
+  });
+
+  it('resolves kiosk_unavailable instead of rejecting when invoke rejects or throws', async () => {
+    const rejecting = createKioskApi(async () => {
+      throw new Error("No handler registered for 'donation:start'");
+    });
+    const throwing = createKioskApi(() => {
+      throw new Error('sync');
+    });
+    for (const api of [rejecting, throwing]) {
+      for (const reply of Object.values(callAll(api))) {
+        await expect(reply).resolves.toMatchObject({ ok: false, error: { code: 'kiosk_unavailable', retryable: true } });
+      }
+    }
+  });
+
+  it('treats a reply that is not a Result as kiosk_unavailable', async () => {
+    for (const odd of [undefined, null, 'x', 42, {}, { ok: 'yes' }]) {
+      const api = createKioskApi(async () => odd);
+      await expect(api.getKioskState()).resolves.toMatchObject({ ok: false, error: { code: 'kiosk_unavailable' } });
+    }
+  });
+});
