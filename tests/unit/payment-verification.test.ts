@@ -1,0 +1,135 @@
+// Only a verified, captured payment of the right order and amount is success;
+// everything else is recorded in the ledger with the reason.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckoutSession, KioskMethod, Result } from '../../src-main/contract/kiosk-api.ts';
+import { signPayment } from '../../src-main/domain/verification/payment-signature.ts';
+import { DonationService } from '../../src-main/domain/donation-service.ts';
+import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
+import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
+import type { GatewayPayment, PaymentGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
+import { startKioskUnderTest, UNIT_KEY_ID, UNIT_KEY_SECRET, type KioskUnderTest } from './support/kiosk-under-test.ts';
+
+let kiosk: KioskUnderTest | undefined;
+afterEach(async () => {
+  await kiosk?.stop();
+  kiosk = undefined;
+});
+
+function running(): KioskUnderTest {
+  if (!kiosk) throw new Error('start the kiosk first');
+  return kiosk;
+}
+const call = (method: KioskMethod, payload: unknown) => running().services.dispatch(method, payload);
+
+async function openCheckout(amountRupees = 500): Promise<CheckoutSession> {
+  const started = (await call('startDonation', { amountRupees, donor: { anonymous: false, name: 'Priya Sharma' } })) as Result<CheckoutSession>;
+  if (!started.ok) throw new Error(started.error.message);
+  expect(await call('checkoutOpened', { donationId: started.value.donationId })).toEqual({ ok: true, value: null });
+  return started.value;
+}
+
+function pay(session: CheckoutSession, outcome: 'success' | 'failure' = 'success') {
+  const paid = running().simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome });
+  if (!paid.ok) throw new Error('simulator refused the payment');
+  return paid;
+}
+
+describe('payment verification', () => {
+  it('a genuine payment is verified, captured and recorded as paid', async () => {
+    kiosk = await startKioskUnderTest();
+    const session = await openCheckout();
+    const { paymentId, signature } = pay(session);
+    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature });
+    expect(reply).toMatchObject({ ok: true, value: { amountRupees: 500, paymentId, method: 'upi', donorName: 'Priya Sharma' } });
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId, paymentMethod: 'upi' });
+    // Asking again (a reply lost on the way) gives the same answer, not a second capture.
+    const again = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature });
+    expect(again).toEqual(reply);
+  });
+
+  it('a tampered signature never shows success, and the ledger says why', async () => {
+    kiosk = await startKioskUnderTest();
+    const session = await openCheckout();
+    const { paymentId, signature } = pay(session);
+    const tampered = (signature[0] === '0' ? '1' : '0') + signature.slice(1);
+    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: tampered });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'verification_failed' } });
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'verification_failed', failureCode: 'signature_mismatch' });
+  });
+
+  it('a payment that belongs to another order never shows success', async () => {
+    kiosk = await startKioskUnderTest();
+    const mine = await openCheckout(500);
+    const other = await openCheckout(500);
+    const otherPayment = pay(other);
+
+    // Echoing the other order's id is caught before anything else.
+    const echoed = await call('confirmPayment', { donationId: mine.donationId, razorpayPaymentId: otherPayment.paymentId, razorpayOrderId: other.options.order_id, razorpaySignature: otherPayment.signature });
+    expect(echoed).toMatchObject({ ok: false, error: { code: 'verification_failed' } });
+    expect(kiosk.services.ledger.get(mine.donationId)).toMatchObject({ state: 'verification_failed', failureCode: 'order_mismatch' });
+
+    // Even with a signature that is valid for this order, the fetched payment's order must match.
+    const third = await openCheckout(500);
+    const forged = signPayment(third.options.order_id, otherPayment.paymentId, UNIT_KEY_SECRET);
+    const reply = await call('confirmPayment', { donationId: third.donationId, razorpayPaymentId: otherPayment.paymentId, razorpayOrderId: third.options.order_id, razorpaySignature: forged });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'verification_failed' } });
+    expect(kiosk.services.ledger.get(third.donationId)).toMatchObject({ state: 'verification_failed', failureCode: 'payment_order_mismatch' });
+  });
+
+  it('an authorised payment is captured by the kiosk before success (manual capture accounts)', async () => {
+    kiosk = await startKioskUnderTest({}, { autoCapture: false });
+    const session = await openCheckout();
+    const { paymentId, signature } = pay(session);
+    expect(kiosk.simulator.getPayment(paymentId)?.status).toBe('authorized');
+    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature });
+    expect(reply.ok).toBe(true);
+    expect(kiosk.simulator.getPayment(paymentId)?.status).toBe('captured');
+    expect(kiosk.services.ledger.events(session.donationId).map((e) => e.toState)).toEqual(['started', 'order_created', 'checkout_open', 'authorized', 'paid']);
+  });
+
+  it('when the payment cannot be fetched, the donor is not told success and the ledger keeps the authorisation', async () => {
+    kiosk = await startKioskUnderTest();
+    const session = await openCheckout();
+    const { paymentId, signature } = pay(session);
+    kiosk.simulator.faults.inject('payments.fetch', { kind: 'status', status: 502, body: 'html' }, { times: 1 });
+    const request = { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature };
+    expect(await call('confirmPayment', request)).toMatchObject({ ok: false, error: { code: 'gateway_unavailable', retryable: true } });
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'authorized', paymentId });
+    expect(await call('confirmPayment', request)).toMatchObject({ ok: true });
+    expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('paid');
+  });
+
+  it('an amount mismatch never shows success', async () => {
+    const ledger = Ledger.open(':memory:');
+    const orderId = 'order_AMOUNTMISMATCH';
+    const payment: GatewayPayment = { id: 'pay_AMOUNTMISMATCH', order_id: orderId, amount: 100, currency: 'INR', status: 'captured', method: 'upi' };
+    const gateway: PaymentGateway = {
+      createOrder: async (input) => ({ ok: true, value: { id: orderId, amount: input.amountPaise, currency: 'INR', receipt: input.receipt, status: 'created' } }),
+      findOrderByReceipt: async () => ({ ok: true, value: null }),
+      fetchOrderPayments: async () => ({ ok: true, value: [payment] }),
+      fetchPayment: async () => ({ ok: true, value: payment }),
+      capturePayment: async () => ({ ok: true, value: payment }),
+    };
+    const service = new DonationService({ ledger, gateway, config: DEFAULT_KIOSK_CONFIG, keyId: UNIT_KEY_ID, verifySignature: () => true, log: () => undefined });
+    const started = await service.startDonation({ amountRupees: 500, donor: { anonymous: true } });
+    if (!started.ok) throw new Error(started.error.message);
+    service.checkoutOpened({ donationId: started.value.donationId });
+    const reply = await service.confirmPayment({ donationId: started.value.donationId, razorpayPaymentId: payment.id, razorpayOrderId: orderId, razorpaySignature: 'a'.repeat(64) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'verification_failed' } });
+    expect(ledger.get(started.value.donationId)).toMatchObject({ state: 'verification_failed', failureCode: 'amount_mismatch' });
+    ledger.close();
+  });
+
+  it('a payment that failed at the bank is reported as not completed, never success', async () => {
+    kiosk = await startKioskUnderTest();
+    const session = await openCheckout();
+    const failed = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'card', outcome: 'failure' });
+    expect(failed.ok).toBe(false);
+    // A forged "success" for the failed payment, signed properly, still is not success.
+    const paymentId = failed.ok ? '' : (failed.error.metadata.payment_id ?? '');
+    const signature = signPayment(session.options.order_id, paymentId, UNIT_KEY_SECRET);
+    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'payment_not_completed' } });
+    expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('payment_failed');
+  });
+});

@@ -1,0 +1,43 @@
+// A kiosk's main-process services on a fresh data folder, talking to a fresh
+// simulator through the real SDK over HTTP.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRazorpaySimulator, type RazorpaySimulator, type SimulatorOptions } from '../../../src-main/simulator/index.ts';
+import { startKioskServices, type KioskServices } from '../../../src-main/services/kiosk-services.ts';
+import { CONFIG_FILE_NAME, type KioskConfig } from '../../../src-main/domain/kiosk-config.ts';
+
+export const UNIT_KEY_ID = 'rzp_test_UnitKioskKey01';
+export const UNIT_KEY_SECRET = 'unit_SECRET_do_not_leak_4b1d';
+
+export interface KioskUnderTest {
+  services: KioskServices;
+  simulator: RazorpaySimulator;
+  logLines: string[];
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startKioskUnderTest(config: Partial<KioskConfig> = {}, simulatorOptions: SimulatorOptions = {}): Promise<KioskUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-unit-'));
+  writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify({ gatewayTimeoutMs: 800, ...config }));
+  const simulator = await startRazorpaySimulator({ port: 0, ...simulatorOptions });
+  simulator.addKey(UNIT_KEY_ID, UNIT_KEY_SECRET);
+  const logLines: string[] = [];
+  const services = await startKioskServices({
+    dataDir,
+    env: { KIOSK_RAZORPAY_KEY_ID: UNIT_KEY_ID, KIOSK_RAZORPAY_KEY_SECRET: UNIT_KEY_SECRET, KIOSK_RAZORPAY_API_URL: simulator.baseUrl, KIOSK_CHECKOUT_SCRIPT_URL: simulator.checkoutScriptUrl },
+    log: (line) => logLines.push(line),
+  });
+  return {
+    services,
+    simulator,
+    logLines,
+    dataDir,
+    async stop() {
+      await services.close();
+      await simulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
