@@ -4,11 +4,10 @@ import { defineConfig } from '@playwright/test';
 // "browser": Debian's Chromium (never a Playwright browser download) against
 // browser mode. "electron": the same specs against the real Electron app; they
 // skip with a plain message where the Electron binary is absent.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -21,21 +20,9 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    {
-      name: 'browser',
-      use: {
-        launchOptions: {
-          executablePath: chromiumPath,
-          // No background connections: this machine has no internet, and
-          // Chromium would otherwise keep trying Google's hosts.
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-      metadata: { target: 'browser' },
-    },
-    {
-      name: 'electron',
-      metadata: { target: 'electron' },
-    },
+    // The kiosk fixture (tests/e2e/support) starts the target itself, so the
+    // Electron project never asks Playwright for a browser it does not have.
+    { name: 'browser', metadata: { target: 'browser' } },
+    { name: 'electron', metadata: { target: 'electron' } },
   ],
 });

@@ -1,0 +1,68 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { KioskFlow } from './flow/controller.ts';
+import { chosenAmount } from './flow/state.ts';
+import { t } from './i18n/t.ts';
+import { Amount } from './screens/Amount.tsx';
+import { SetupError, StartError, Starting } from './screens/Boot.tsx';
+import { Details } from './screens/Details.tsx';
+import { Failure } from './screens/Failure.tsx';
+import { ThankYou } from './screens/ThankYou.tsx';
+import { Waiting } from './screens/Waiting.tsx';
+import { Welcome } from './screens/Welcome.tsx';
+
+export function App() {
+  const [flow] = useState(() => new KioskFlow());
+  const state = useSyncExternalStore(flow.subscribe, flow.getState);
+
+  useEffect(() => {
+    document.title = t('app.title');
+    void flow.boot();
+  }, [flow]);
+
+  const { screen, kiosk } = state;
+  switch (screen.name) {
+    case 'starting':
+      return <Starting />;
+    case 'start-error':
+      return <StartError onRetry={() => void flow.boot()} />;
+    case 'setup-error':
+      return <SetupError />;
+  }
+  if (!kiosk) return <Starting />;
+
+  switch (screen.name) {
+    case 'welcome':
+      return <Welcome kiosk={kiosk} onBegin={() => flow.begin()} />;
+    case 'amount':
+      return (
+        <Amount
+          kiosk={kiosk}
+          form={state.amount}
+          chosen={chosenAmount(state)}
+          onPreset={(n) => flow.choosePreset(n)}
+          onOther={(text) => flow.typeOtherAmount(text)}
+          onContinue={() => flow.submitAmount()}
+          onBack={() => flow.back()}
+        />
+      );
+    case 'details':
+      return (
+        <Details
+          kiosk={kiosk}
+          form={state.details}
+          amount={chosenAmount(state)}
+          onEdit={(patch) => flow.editDetails(patch)}
+          onContinue={() => flow.submitDetails()}
+          onBack={() => flow.back()}
+        />
+      );
+    case 'opening':
+    case 'checkout':
+    case 'verifying':
+      return <Waiting name={screen.name} mode={kiosk.mode} />;
+    case 'thank-you':
+      return <ThankYou kiosk={kiosk} receipt={screen.receipt} onDone={() => flow.leave()} />;
+    case 'failure':
+      return <Failure kiosk={kiosk} failure={screen.failure} onRetry={() => void flow.retry()} onHome={() => flow.leave()} />;
+  }
+}

@@ -1,0 +1,402 @@
+// Drives the state machine in ./state.ts: talks to main through the bridge and
+// to Razorpay Checkout, and turns every answer (or non-answer) into an action.
+// Every bridge call goes through call(), which always resolves with a Result.
+import type {
+  CancelReason,
+  CheckoutFailure,
+  CheckoutSession,
+  ConfirmPaymentRequest,
+  KioskApi,
+  KioskError,
+  KioskErrorCode,
+  Result,
+  StartDonationRequest,
+} from '../../../src-main/contract/kiosk-api.ts';
+import { getKioskApi } from '../bridge/bridge.ts';
+import {
+  loadCheckout,
+  type RazorpayDismiss,
+  type RazorpayErrorDetail,
+  type RazorpayFailure,
+  type RazorpayInstance,
+  type RazorpaySuccess,
+} from '../checkout/razorpay.ts';
+import {
+  checkoutTimedOut,
+  checkoutUnavailable,
+  confirmFailure,
+  donorClosed,
+  openFailure,
+  paymentFailed,
+  startFailure,
+} from './failures.ts';
+import { initialState, reduce, type Action, type FailureInfo, type FlowState } from './state.ts';
+import type { DetailsInput } from './validation.ts';
+
+/** No bridge call may keep a spinner up longer than this. */
+const CALL_TIMEOUT_MS = 120_000;
+/** Extra grace after Checkout's own timeout before the kiosk gives up on the window. */
+const CHECKOUT_GRACE_MS = 30_000;
+
+function failResult<T>(code: KioskErrorCode, message: string, retryable = true): Result<T> {
+  const error: KioskError = { code, message, retryable };
+  return { ok: false, error };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as { ok?: unknown; error?: unknown };
+  if (r.ok === true) return true;
+  return r.ok === false && typeof r.error === 'object' && r.error !== null;
+}
+
+function prefersReducedMotion(): boolean {
+  try {
+    return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  } catch {
+    return false;
+  }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function toCheckoutFailure(detail: RazorpayErrorDetail | undefined): CheckoutFailure {
+  const failure: CheckoutFailure = {};
+  if (!detail || typeof detail !== 'object') return failure;
+  const code = str(detail.code);
+  const description = str(detail.description);
+  const reason = str(detail.reason);
+  const source = str(detail.source);
+  const step = str(detail.step);
+  const meta = detail.metadata;
+  const paymentId = meta && !Array.isArray(meta) ? str(meta.payment_id) : undefined;
+  if (code) failure.code = code;
+  if (description) failure.description = description;
+  if (reason) failure.reason = reason;
+  if (source) failure.source = source;
+  if (step) failure.step = step;
+  if (paymentId) failure.paymentId = paymentId;
+  return failure;
+}
+
+export class KioskFlow {
+  private state: FlowState = initialState;
+  private readonly listeners = new Set<() => void>();
+  private api: KioskApi | null = null;
+  private booting = false;
+  /** Bumped whenever a new async sequence starts or the donor leaves; stale sequences stop. */
+  private run = 0;
+  private rzp: RazorpayInstance | null = null;
+  private checkoutGuard: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels and failure reports still in flight; a reopen waits for them so main sees them in order. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  readonly getState = (): FlowState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private dispatch(action: Action): void {
+    const next = reduce(this.state, action);
+    if (next === this.state) return;
+    const leftCheckout = this.state.screen.name === 'checkout' && next.screen.name !== 'checkout';
+    this.state = next;
+    if (leftCheckout) this.clearCheckoutGuard();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** A bridge call that always resolves with a Result, within CALL_TIMEOUT_MS. */
+  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>): Promise<Result<T>> {
+    const api = this.api;
+    if (!api) return failResult('kiosk_unavailable', 'No kiosk bridge.');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = new Promise<Result<T>>((resolve) => {
+        timer = setTimeout(() => resolve(failResult('kiosk_unavailable', 'The kiosk did not answer in time.')), CALL_TIMEOUT_MS);
+      });
+      const result: unknown = await Promise.race([fn(api), timeout]);
+      return isResult(result) ? (result as Result<T>) : failResult('internal_error', 'The kiosk answered without a Result.');
+    } catch (err) {
+      return failResult('internal_error', `Kiosk call failed: ${String(err)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A call main must see before the next checkoutOpened (a reopen waits for these). */
+  private track<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+    this.pending = Promise.all([this.pending, call]);
+    return call;
+  }
+
+  private cancel(donationId: string, reason: CancelReason): Promise<unknown> {
+    return this.track(this.call((api) => api.cancelDonation({ donationId, reason })));
+  }
+
+  private recordFailure(donationId: string, failure: CheckoutFailure): void {
+    void this.track(this.call((api) => api.recordPaymentFailure({ donationId, failure })));
+  }
+
+  // ---- start-up -------------------------------------------------------------
+
+  async boot(): Promise<void> {
+    if (this.booting) return;
+    this.booting = true;
+    try {
+      this.dispatch({ type: 'boot' });
+      if (!this.api) {
+        try {
+          this.api = await getKioskApi();
+        } catch (err) {
+          console.error('[kiosk] bridge unavailable:', err);
+          this.dispatch({ type: 'setupFailed' });
+          return;
+        }
+      }
+      const result = await this.call((api) => api.getKioskState());
+      if (result.ok) this.dispatch({ type: 'booted', kiosk: result.value });
+      else {
+        console.error('[kiosk] getKioskState failed:', result.error);
+        this.dispatch({ type: 'bootFailed' });
+      }
+    } finally {
+      this.booting = false;
+    }
+  }
+
+  // ---- the donor's choices ---------------------------------------------------
+
+  begin(): void {
+    this.dispatch({ type: 'begin' });
+  }
+
+  choosePreset(amount: number): void {
+    this.dispatch({ type: 'choosePreset', amount });
+  }
+
+  typeOtherAmount(text: string): void {
+    this.dispatch({ type: 'typeOther', text });
+  }
+
+  submitAmount(): void {
+    this.dispatch({ type: 'submitAmount' });
+  }
+
+  back(): void {
+    this.dispatch({ type: 'back' });
+  }
+
+  editDetails(patch: Partial<DetailsInput>): void {
+    this.dispatch({ type: 'editDetails', patch });
+  }
+
+  submitDetails(): void {
+    this.dispatch({ type: 'submitDetails' });
+    const { screen, donation } = this.state;
+    if (screen.name === 'opening' && donation && !donation.session) void this.startDonation(donation.request);
+  }
+
+  /** "Back to start", "Done", or the result-screen countdown. */
+  leave(): void {
+    this.run++;
+    const { donation } = this.state;
+    if (donation?.session && donation.open) void this.cancel(donation.session.donationId, 'donor_left');
+    this.closeCheckout();
+    this.dispatch({ type: 'reset' });
+  }
+
+  /** "Try again" on the failure screen. */
+  async retry(): Promise<void> {
+    const { screen, donation } = this.state;
+    if (screen.name !== 'failure' || !donation) return;
+    const action = screen.failure.retry;
+    const run = ++this.run;
+    if (action === 'confirm' && donation.payment) {
+      this.dispatch({ type: 'retrying', to: 'verifying' });
+      await this.confirm(donation.payment, run);
+    } else if (action === 'reopen' && donation.session) {
+      this.dispatch({ type: 'retrying', to: 'opening' });
+      await this.pending;
+      if (run !== this.run) return;
+      await this.openCheckout(donation.session, run, true);
+    } else if (action !== null) {
+      this.dispatch({ type: 'retrying', to: 'opening' });
+      await this.startDonation(donation.request);
+    }
+  }
+
+  // ---- the payment -----------------------------------------------------------
+
+  private async startDonation(request: StartDonationRequest): Promise<void> {
+    const run = ++this.run;
+    const result = await this.call((api) => api.startDonation(request));
+    if (run !== this.run) return;
+    if (!result.ok) {
+      this.dispatch({ type: 'failed', failure: startFailure(result.error, this.state.kiosk), donationOpen: false, dropSession: true });
+      return;
+    }
+    this.dispatch({ type: 'sessionStarted', session: result.value });
+    await this.openCheckout(result.value, run, false);
+  }
+
+  private async openCheckout(session: CheckoutSession, run: number, reopening: boolean): Promise<void> {
+    const { donationId } = session;
+    const kiosk = this.state.kiosk;
+    const Razorpay = kiosk ? await loadCheckout(kiosk.checkout.scriptUrl, kiosk.checkout.loadTimeoutMs) : null;
+    if (run !== this.run) return;
+    if (!Razorpay) {
+      console.error('[kiosk] checkout.js did not load from', kiosk?.checkout.scriptUrl);
+      await this.giveUpOpening(donationId, run, checkoutUnavailable(donationId));
+      return;
+    }
+
+    const opened = await this.call((api) => api.checkoutOpened({ donationId }));
+    if (run !== this.run) return;
+    if (!opened.ok) {
+      const { code } = opened.error;
+      if (reopening && (code === 'illegal_state' || code === 'unknown_donation')) {
+        // Main will not reopen this donation (e.g. it was cancelled): start a fresh
+        // one with the same details, which is what "Try again" means to the donor.
+        const { donation } = this.state;
+        if (donation) await this.startDonation(donation.request);
+        return;
+      }
+      console.error('[kiosk] checkoutOpened failed:', opened.error);
+      await this.giveUpOpening(donationId, run, openFailure(opened.error, donationId));
+      return;
+    }
+
+    const { options } = session;
+    try {
+      const rzp = new Razorpay({
+        ...options,
+        handler: (response: RazorpaySuccess) => this.onPaid(donationId, response),
+        modal: {
+          ...options.modal,
+          animation: options.modal.animation && !prefersReducedMotion(),
+          ondismiss: (reason?: RazorpayDismiss) => this.onDismiss(donationId, reason),
+        },
+      });
+      rzp.on('payment.failed', (response: RazorpayFailure) => this.onPaymentFailed(donationId, response));
+      this.rzp = rzp;
+      // The calm background first: callbacks fired from open() must find the checkout screen.
+      this.dispatch({ type: 'checkoutShown', donationId });
+      rzp.open();
+      this.armCheckoutGuard(donationId, options.timeout);
+    } catch (err) {
+      console.error('[kiosk] Razorpay Checkout could not open:', err);
+      this.closeCheckout();
+      if (this.state.screen.name !== 'checkout' && this.state.screen.name !== 'opening') return;
+      await this.giveUpOpening(donationId, run, checkoutUnavailable(donationId));
+    }
+  }
+
+  private async giveUpOpening(donationId: string, run: number, failure: FailureInfo): Promise<void> {
+    await this.cancel(donationId, 'checkout_unavailable');
+    if (run !== this.run) return;
+    this.dispatch({ type: 'failed', failure, donationOpen: false });
+  }
+
+  /** Is this callback about the donation whose Checkout is showing right now? */
+  private isCurrent(donationId: string): boolean {
+    return this.state.donation?.session?.donationId === donationId;
+  }
+
+  private onPaid(donationId: string, response: RazorpaySuccess): void {
+    try {
+      const { screen } = this.state;
+      // Accept a late success even if the kiosk already gave up on the window.
+      if (!this.isCurrent(donationId) || (screen.name !== 'checkout' && screen.name !== 'failure' && screen.name !== 'opening')) return;
+      this.rzp = null;
+      const payment: ConfirmPaymentRequest = {
+        donationId,
+        razorpayPaymentId: str(response?.razorpay_payment_id) ?? '',
+        razorpayOrderId: str(response?.razorpay_order_id) ?? '',
+        razorpaySignature: str(response?.razorpay_signature) ?? '',
+      };
+      const run = ++this.run;
+      this.dispatch({ type: 'verifying', payment });
+      void this.confirm(payment, run);
+    } catch (err) {
+      console.error('[kiosk] handler failed:', err);
+    }
+  }
+
+  private async confirm(payment: ConfirmPaymentRequest, run: number): Promise<void> {
+    const result = await this.call((api) => api.confirmPayment(payment));
+    if (run !== this.run) return;
+    if (result.ok) this.dispatch({ type: 'paid', receipt: result.value });
+    else {
+      console.error('[kiosk] confirmPayment failed:', result.error);
+      this.dispatch({ type: 'failed', failure: confirmFailure(result.error, payment.donationId) });
+    }
+  }
+
+  private onPaymentFailed(donationId: string, response: RazorpayFailure): void {
+    try {
+      if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
+      const failure = toCheckoutFailure(response?.error);
+      this.dispatch({ type: 'paymentFailed', donationId, failure });
+      this.recordFailure(donationId, failure);
+    } catch (err) {
+      console.error('[kiosk] payment.failed handling failed:', err);
+    }
+  }
+
+  private onDismiss(donationId: string, reason: RazorpayDismiss): void {
+    try {
+      if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
+      this.rzp = null;
+      let recorded = this.state.donation?.failure ?? null;
+      if (typeof reason === 'object' && reason !== null) {
+        if (!recorded) {
+          recorded = toCheckoutFailure(reason.error);
+          this.recordFailure(donationId, recorded);
+        }
+        this.dispatch({ type: 'failed', failure: paymentFailed(recorded, donationId) });
+      } else if (recorded) {
+        this.dispatch({ type: 'failed', failure: paymentFailed(recorded, donationId) });
+      } else if (reason === 'timeout') {
+        void this.cancel(donationId, 'checkout_timeout');
+        this.dispatch({ type: 'failed', failure: checkoutTimedOut(donationId), donationOpen: false });
+      } else {
+        void this.cancel(donationId, 'donor_closed');
+        this.dispatch({ type: 'failed', failure: donorClosed(donationId), donationOpen: false });
+      }
+    } catch (err) {
+      console.error('[kiosk] ondismiss handling failed:', err);
+    }
+  }
+
+  /** If Checkout outlives its own timeout (it should close itself), treat it as timed out. */
+  private armCheckoutGuard(donationId: string, timeoutSeconds: number): void {
+    this.clearCheckoutGuard();
+    if (!(timeoutSeconds > 0)) return;
+    this.checkoutGuard = setTimeout(() => {
+      if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
+      console.error('[kiosk] Checkout did not close after its timeout; closing it.');
+      this.onDismiss(donationId, 'timeout');
+      this.closeCheckout();
+    }, timeoutSeconds * 1000 + CHECKOUT_GRACE_MS);
+  }
+
+  private clearCheckoutGuard(): void {
+    clearTimeout(this.checkoutGuard);
+    this.checkoutGuard = undefined;
+  }
+
+  private closeCheckout(): void {
+    const rzp = this.rzp;
+    this.rzp = null;
+    if (!rzp) return;
+    try {
+      rzp.close();
+    } catch {
+      // Already closed.
+    }
+  }
+}

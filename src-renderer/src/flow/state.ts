@@ -1,0 +1,247 @@
+// The kiosk's one state machine: which screen is showing, what the donor has
+// typed, and the donation in progress. Pure: the side effects live in
+// ./controller.ts, which dispatches these actions.
+import type {
+  CheckoutFailure,
+  CheckoutSession,
+  ConfirmPaymentRequest,
+  DonationReceipt,
+  KioskState,
+  StartDonationRequest,
+} from '../../../src-main/contract/kiosk-api.ts';
+import type { MessageKey, MessageParams } from '../i18n/t.ts';
+import {
+  checkDetails,
+  parseOtherAmount,
+  type DetailsErrors,
+  type DetailsInput,
+  type FieldError,
+} from './validation.ts';
+
+/** What "Try again" does on the failure screen. */
+export type RetryAction =
+  /** startDonation again with the same request (nothing was created, or it was abandoned). */
+  | 'start'
+  /** Reopen Checkout for the same session (same order): checkoutOpened + open again. */
+  | 'reopen'
+  /** confirmPayment again with the same Checkout response. */
+  | 'confirm';
+
+export interface FailureInfo {
+  heading: MessageKey;
+  reason: MessageKey;
+  reasonParams?: MessageParams;
+  /** A second, smaller line (e.g. "No money has been taken."). */
+  note?: MessageKey;
+  /** Shown as "Donation reference" so a volunteer can look it up. */
+  donationId?: string;
+  retry: RetryAction | null;
+  /** The text asks the donor to show this screen to a volunteer: keep it up longer. */
+  showVolunteer?: boolean;
+}
+
+export type Screen =
+  | { name: 'starting' }
+  | { name: 'start-error' }
+  | { name: 'setup-error' }
+  | { name: 'welcome' }
+  | { name: 'amount' }
+  | { name: 'details' }
+  | { name: 'opening' }
+  | { name: 'checkout' }
+  | { name: 'verifying' }
+  | { name: 'thank-you'; receipt: DonationReceipt }
+  | { name: 'failure'; failure: FailureInfo };
+
+export type ScreenName = Screen['name'];
+
+export interface AmountForm {
+  /** The chosen preset, or null when "Other amount" is in use. */
+  preset: number | null;
+  other: string;
+  error: FieldError | null;
+}
+
+export interface DetailsForm extends DetailsInput {
+  errors: DetailsErrors;
+}
+
+export interface Donation {
+  request: StartDonationRequest;
+  session: CheckoutSession | null;
+  /** Started and neither paid, handed to confirmPayment, nor cancelled: "Back to start" cancels it. */
+  open: boolean;
+  /** The last payment.failed Checkout reported in the current window. */
+  failure: CheckoutFailure | null;
+  /** The Checkout success response, once handler() fired. */
+  payment: ConfirmPaymentRequest | null;
+}
+
+export interface FlowState {
+  screen: Screen;
+  kiosk: KioskState | null;
+  amount: AmountForm;
+  details: DetailsForm;
+  donation: Donation | null;
+}
+
+export const DEFAULT_PRESETS = [100, 500, 1000];
+
+const emptyAmount: AmountForm = { preset: null, other: '', error: null };
+const emptyDetails: DetailsForm = { name: '', anonymous: false, phone: '', email: '', errors: {} };
+
+export const initialState: FlowState = {
+  screen: { name: 'starting' },
+  kiosk: null,
+  amount: emptyAmount,
+  details: emptyDetails,
+  donation: null,
+};
+
+export type Action =
+  | { type: 'boot' }
+  | { type: 'booted'; kiosk: KioskState }
+  | { type: 'bootFailed' }
+  | { type: 'setupFailed' }
+  | { type: 'begin' }
+  | { type: 'choosePreset'; amount: number }
+  | { type: 'typeOther'; text: string }
+  | { type: 'submitAmount' }
+  | { type: 'back' }
+  | { type: 'editDetails'; patch: Partial<DetailsInput> }
+  | { type: 'submitDetails' }
+  | { type: 'sessionStarted'; session: CheckoutSession }
+  | { type: 'checkoutShown'; donationId: string }
+  | { type: 'paymentFailed'; donationId: string; failure: CheckoutFailure }
+  | { type: 'verifying'; payment: ConfirmPaymentRequest }
+  | { type: 'paid'; receipt: DonationReceipt }
+  | { type: 'failed'; failure: FailureInfo; donationOpen?: boolean; dropSession?: boolean }
+  | { type: 'retrying'; to: 'opening' | 'verifying' }
+  | { type: 'reset' };
+
+/** The amount the donor has chosen so far, if it is valid. */
+export function chosenAmount(state: FlowState): number | null {
+  const { amount, kiosk } = state;
+  if (amount.preset !== null) return amount.preset;
+  if (!kiosk) return null;
+  const parsed = parseOtherAmount(amount.other, kiosk.minAmountRupees, kiosk.maxAmountRupees);
+  return parsed?.ok ? parsed.amount : null;
+}
+
+export function presets(kiosk: KioskState): number[] {
+  const list = kiosk.presetAmountsRupees.filter((n) => Number.isSafeInteger(n) && n > 0);
+  return list.length > 0 ? list : DEFAULT_PRESETS;
+}
+
+function go(state: FlowState, screen: Screen): FlowState {
+  return { ...state, screen };
+}
+
+export function reduce(state: FlowState, action: Action): FlowState {
+  const { screen } = state;
+  switch (action.type) {
+    case 'boot':
+      return { ...initialState, kiosk: state.kiosk };
+    case 'booted':
+      return { ...initialState, kiosk: action.kiosk, screen: { name: 'welcome' } };
+    case 'bootFailed':
+      return go(state, { name: 'start-error' });
+    case 'setupFailed':
+      return go(state, { name: 'setup-error' });
+
+    case 'begin':
+      return screen.name === 'welcome' ? go(state, { name: 'amount' }) : state;
+
+    case 'choosePreset':
+      if (screen.name !== 'amount') return state;
+      return { ...state, amount: { preset: action.amount, other: '', error: null } };
+
+    case 'typeOther':
+      if (screen.name !== 'amount') return state;
+      return { ...state, amount: { preset: null, other: action.text, error: null } };
+
+    case 'submitAmount': {
+      if (screen.name !== 'amount' || !state.kiosk) return state;
+      const { amount, kiosk } = state;
+      if (amount.preset !== null) return go(state, { name: 'details' });
+      const parsed = parseOtherAmount(amount.other, kiosk.minAmountRupees, kiosk.maxAmountRupees);
+      if (parsed === null) return { ...state, amount: { ...amount, error: { key: 'amount.error.none' } } };
+      if (!parsed.ok) return { ...state, amount: { ...amount, error: parsed.error } };
+      return go(state, { name: 'details' });
+    }
+
+    case 'back':
+      if (screen.name === 'amount') return reduce(state, { type: 'reset' });
+      if (screen.name === 'details') return go(state, { name: 'amount' });
+      return state;
+
+    case 'editDetails': {
+      if (screen.name !== 'details') return state;
+      const errors = { ...state.details.errors };
+      // Editing a field clears its own message; the others stay until the next submit.
+      if ('name' in action.patch || 'anonymous' in action.patch) delete errors.name;
+      if ('phone' in action.patch) delete errors.phone;
+      if ('email' in action.patch) delete errors.email;
+      return { ...state, details: { ...state.details, ...action.patch, errors } };
+    }
+
+    case 'submitDetails': {
+      if (screen.name !== 'details') return state;
+      const amountRupees = chosenAmount(state);
+      if (amountRupees === null) return go(state, { name: 'amount' });
+      const checked = checkDetails(state.details);
+      if (!checked.ok) return { ...state, details: { ...state.details, errors: checked.errors } };
+      return {
+        ...state,
+        details: { ...state.details, errors: {} },
+        screen: { name: 'opening' },
+        donation: {
+          request: { amountRupees, donor: checked.donor },
+          session: null,
+          open: false,
+          failure: null,
+          payment: null,
+        },
+      };
+    }
+
+    case 'sessionStarted':
+      if (!state.donation) return state;
+      return { ...state, donation: { ...state.donation, session: action.session, open: true, failure: null, payment: null } };
+
+    case 'checkoutShown':
+      if (state.donation?.session?.donationId !== action.donationId) return state;
+      return { ...state, screen: { name: 'checkout' }, donation: { ...state.donation, open: true, failure: null } };
+
+    case 'paymentFailed':
+      if (state.donation?.session?.donationId !== action.donationId) return state;
+      return { ...state, donation: { ...state.donation, failure: action.failure } };
+
+    case 'verifying':
+      if (state.donation?.session?.donationId !== action.payment.donationId) return state;
+      // From here the payment is main's to settle: never cancelled by the renderer.
+      return { ...state, screen: { name: 'verifying' }, donation: { ...state.donation, payment: action.payment, open: false } };
+
+    case 'paid':
+      if (!state.donation) return state;
+      return { ...state, screen: { name: 'thank-you', receipt: action.receipt }, donation: { ...state.donation, open: false } };
+
+    case 'failed': {
+      let donation = state.donation;
+      if (donation) {
+        donation = { ...donation };
+        if (action.donationOpen !== undefined) donation.open = action.donationOpen;
+        if (action.dropSession) donation.session = null;
+      }
+      return { ...state, donation, screen: { name: 'failure', failure: action.failure } };
+    }
+
+    case 'retrying':
+      if (screen.name !== 'failure') return state;
+      return go(state, { name: action.to });
+
+    case 'reset':
+      if (!state.kiosk) return state;
+      return { ...initialState, kiosk: state.kiosk, screen: { name: 'welcome' } };
+  }
+}

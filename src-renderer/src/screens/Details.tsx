@@ -1,0 +1,149 @@
+import { useRef, type FormEvent } from 'react';
+import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
+import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { formatRupees, t } from '../i18n/t.ts';
+import type { DetailsForm } from '../flow/state.ts';
+import { NAME_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
+
+interface DetailsProps {
+  kiosk: KioskState;
+  form: DetailsForm;
+  amount: number | null;
+  onEdit: (patch: Partial<DetailsInput>) => void;
+  onContinue: () => void;
+  onBack: () => void;
+}
+
+export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: DetailsProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    onContinue();
+    // If anything was wrong, put the donor straight into the first field to fix.
+    requestAnimationFrame(() => {
+      const el = formRef.current;
+      if (el?.isConnected) el.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+    });
+  };
+  const error = (field: DetailsField): string => {
+    const e = form.errors[field];
+    return e ? t(e.key, e.params) : '';
+  };
+  const invalid = (field: DetailsField): true | undefined => (form.errors[field] ? true : undefined);
+  const fieldClass = (field: DetailsField): string => `field${form.errors[field] ? ' field-invalid' : ''}`;
+
+  return (
+    <ScreenFrame name="details" mode={kiosk.mode}>
+      <form ref={formRef} className="panel panel-wide" onSubmit={submit} noValidate autoComplete="off">
+        <div className="panel-head">
+          <ScreenHeading>{t('details.heading')}</ScreenHeading>
+          {amount !== null && (
+            <p className="amount-chip">
+              <span>{t('details.summary')}</span>
+              <strong>{formatRupees(amount)}</strong>
+            </p>
+          )}
+        </div>
+
+        <div className="details-grid">
+          <div>
+            <div className="field">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={form.anonymous}
+                  aria-describedby="anonymous-hint"
+                  onChange={(e) => onEdit({ anonymous: e.target.checked })}
+                />
+                <span className="check-box" aria-hidden="true" />
+                <span>{t('details.anonymous.label')}</span>
+              </label>
+              <p id="anonymous-hint" className="hint">
+                {t('details.anonymous.hint')}
+              </p>
+            </div>
+
+            {!form.anonymous && (
+              <div className={fieldClass('name')}>
+                <label htmlFor="donor-name">{t('details.name.label')}</label>
+                <input
+                  id="donor-name"
+                  name="donor-name"
+                  type="text"
+                  autoComplete="off"
+                  autoCapitalize="words"
+                  spellCheck={false}
+                  enterKeyHint="next"
+                  maxLength={NAME_MAX_LENGTH + 20}
+                  value={form.name}
+                  aria-invalid={invalid('name')}
+                  aria-describedby="donor-name-error"
+                  onChange={(e) => onEdit({ name: e.target.value })}
+                />
+                <p id="donor-name-error" className="field-error" aria-live="polite">
+                  {error('name')}
+                </p>
+              </div>
+            )}
+          </div>
+
+          <div>
+            <div className={fieldClass('phone')}>
+              <label htmlFor="donor-phone">{t('details.phone.label')}</label>
+              <input
+                id="donor-phone"
+                name="donor-phone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="off"
+                enterKeyHint="next"
+                maxLength={20}
+                value={form.phone}
+                aria-invalid={invalid('phone')}
+                aria-describedby="donor-phone-hint donor-phone-error"
+                onChange={(e) => onEdit({ phone: e.target.value })}
+              />
+              <p id="donor-phone-hint" className="hint" hidden={Boolean(form.errors.phone)}>
+                {t('details.phone.hint')}
+              </p>
+              <p id="donor-phone-error" className="field-error" aria-live="polite">
+                {error('phone')}
+              </p>
+            </div>
+
+            <div className={fieldClass('email')}>
+              <label htmlFor="donor-email">{t('details.email.label')}</label>
+              <input
+                id="donor-email"
+                name="donor-email"
+                type="email"
+                inputMode="email"
+                autoComplete="off"
+                autoCapitalize="off"
+                spellCheck={false}
+                enterKeyHint="go"
+                maxLength={254}
+                value={form.email}
+                aria-invalid={invalid('email')}
+                aria-describedby="donor-email-error"
+                onChange={(e) => onEdit({ email: e.target.value })}
+              />
+              <p id="donor-email-error" className="field-error" aria-live="polite">
+                {error('email')}
+              </p>
+            </div>
+          </div>
+        </div>
+
+        <div className="actions">
+          <button type="button" className="btn btn-secondary" onClick={onBack}>
+            {t('common.back')}
+          </button>
+          <button type="submit" className="btn btn-primary">
+            {t('details.continue')}
+          </button>
+        </div>
+      </form>
+    </ScreenFrame>
+  );
+}

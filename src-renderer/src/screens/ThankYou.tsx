@@ -1,0 +1,34 @@
+import type { DonationReceipt, KioskState } from '../../../src-main/contract/kiosk-api.ts';
+import { Countdown } from '../components/Countdown.tsx';
+import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { formatRupees, t } from '../i18n/t.ts';
+
+export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receipt: DonationReceipt; onDone: () => void }) {
+  const params = { amount: formatRupees(receipt.amountRupees), cause: kiosk.causeName, name: receipt.donorName ?? '' };
+  return (
+    <ScreenFrame name="thank-you" mode={kiosk.mode}>
+      <div className="panel result result-success">
+        <div className="result-mark result-mark-success" aria-hidden="true" />
+        <ScreenHeading>{t('thanks.heading')}</ScreenHeading>
+        <p className="result-amount">{formatRupees(receipt.amountRupees)}</p>
+        <p className="result-lead">{t(receipt.donorName ? 'thanks.body.named' : 'thanks.body.anonymous', params)}</p>
+        <dl className="facts">
+          <div>
+            <dt>{t('thanks.paymentRef')}</dt>
+            <dd>{receipt.paymentId}</dd>
+          </div>
+          <div>
+            <dt>{t('thanks.receiptNumber')}</dt>
+            <dd>{receipt.receiptNumber}</dd>
+          </div>
+        </dl>
+        <div className="actions actions-single">
+          <button type="button" className="btn btn-primary" onClick={onDone}>
+            {t('thanks.done')}
+          </button>
+        </div>
+        <Countdown seconds={kiosk.resultScreenSeconds} onExpire={onDone} />
+      </div>
+    </ScreenFrame>
+  );
+}

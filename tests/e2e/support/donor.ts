@@ -1,0 +1,41 @@
+// What a donor does, step by step, in the words on the screen.
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+
+export function screen(page: Page, name: string) {
+  return page.locator(`[data-screen="${name}"]`);
+}
+
+export async function chooseAmount(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  await expect(screen(page, 'amount')).toBeVisible();
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(screen(page, 'details')).toBeVisible();
+}
+
+export async function enterDetails(page: Page, details: { name?: string; phone?: string; email?: string }): Promise<void> {
+  if (details.name === undefined) await page.getByLabel('Give anonymously').check();
+  else await page.getByLabel('Your name').fill(details.name);
+  if (details.phone) await page.getByLabel('Mobile number (optional)').fill(details.phone);
+  if (details.email) await page.getByLabel('Email (optional)').fill(details.email);
+}
+
+export function checkoutFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.razorpay-checkout-frame');
+}
+
+/** Waits for the simulator's Checkout to be open and showing its payment methods. */
+export async function waitForCheckout(page: Page): Promise<FrameLocator> {
+  const frame = checkoutFrame(page);
+  await expect(frame.getByTestId('sim-method-upi')).toBeVisible();
+  return frame;
+}
+
+export async function payByCard(frame: FrameLocator, cardNumber: string): Promise<void> {
+  await frame.getByTestId('sim-method-card').click();
+  await frame.getByTestId('sim-card-number').fill(cardNumber);
+  await frame.getByTestId('sim-card-pay').click();
+}
+
+export const SUCCESS_CARD = '4100 2800 0000 1007';
+export const INSUFFICIENT_FUNDS_CARD = '4100 2800 0008 0001';
