@@ -47,7 +47,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   checkoutScriptLoadTimeoutMs: 10_000,
   gatewayTimeoutMs: 10_000,
   resultScreenSeconds: 20,
-  themeColor: '#0b6e4f',
+  themeColor: '#9a3412', // the renderer's --primary, so Checkout looks like part of the kiosk
 };
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';
