@@ -64,6 +64,14 @@ export interface KioskState {
   resultScreenSeconds: number;
 }
 
+/** What can change while the kiosk runs; the renderer polls it on the welcome screen. */
+export interface KioskStatus {
+  /** False when Razorpay cannot be reached; the kiosk recovers by itself when it can. */
+  online: boolean;
+  /** False while the kiosk cannot finish a donation (offline, or the ledger is unavailable). */
+  acceptingDonations: boolean;
+}
+
 export interface DonorDetails {
   anonymous: boolean;
   /** Required unless anonymous. */
@@ -161,6 +169,7 @@ export interface DonationRef {
 /** Intent-level methods; each takes at most one payload object. */
 export interface KioskApi {
   getKioskState(): Promise<Result<KioskState>>;
+  getKioskStatus(): Promise<Result<KioskStatus>>;
   startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>>;
   checkoutOpened(request: DonationRef): Promise<Result<null>>;
   recordPaymentFailure(request: RecordPaymentFailureRequest): Promise<Result<null>>;
@@ -173,6 +182,7 @@ export type KioskMethod = keyof KioskApi;
 /** IPC channel per method; the preload and main use these names and no others. */
 export const CHANNELS = {
   getKioskState: 'kiosk:get-state',
+  getKioskStatus: 'kiosk:get-status',
   startDonation: 'donation:start',
   checkoutOpened: 'donation:checkout-opened',
   recordPaymentFailure: 'donation:payment-failed',

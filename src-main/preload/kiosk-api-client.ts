@@ -36,6 +36,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
 
   return {
     getKioskState: () => call('getKioskState', null),
+    getKioskStatus: () => call('getKioskStatus', null),
     startDonation: (request) => call('startDonation', request),
     checkoutOpened: (request) => call('checkoutOpened', request),
     recordPaymentFailure: (request) => call('recordPaymentFailure', request),

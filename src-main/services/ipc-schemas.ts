@@ -37,6 +37,7 @@ const shortText = z.string().max(500).optional();
 
 export const IPC_SCHEMAS = {
   getKioskState: z.null(),
+  getKioskStatus: z.null(),
   startDonation: z
     .object({
       amountRupees: z.number().int('The amount must be a whole number of rupees').positive('The amount must be positive'),
@@ -68,9 +69,10 @@ export const IPC_SCHEMAS = {
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends 'getKioskState' ? null : KioskRequest<M>) ? true : never;
+type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends 'getKioskState' | 'getKioskStatus' ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
+  getKioskStatus: true,
   startDonation: true,
   checkoutOpened: true,
   recordPaymentFailure: true,

@@ -12,6 +12,7 @@ import { isValidPaymentSignature } from '../domain/verification/payment-signatur
 import { startRazorpaySimulator, type RazorpaySimulator } from '../simulator/index.ts';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc-dispatcher.ts';
 import { resolvePaymentKeys, type PaymentKeys } from './payment-keys.ts';
+import { KioskHealth } from './kiosk-health.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -37,6 +38,7 @@ export interface KioskServices {
   ledger: Ledger;
   /** The in-process simulator in demo mode. */
   simulator: RazorpaySimulator | null;
+  health: KioskHealth;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     log: options.log,
   });
 
+  const health = new KioskHealth();
   const state: KioskState = {
     mode: keys.mode,
     kioskId: config.kioskId,
@@ -122,6 +125,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   const dispatch = createIpcDispatcher(
     {
       getKioskState: () => ({ ok: true, value: state }),
+      getKioskStatus: () => ({ ok: true, value: health.status() }),
       startDonation: (request) => donations.startDonation(request),
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
@@ -140,6 +144,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     config,
     ledger,
     simulator: endpoints.simulator,
+    health,
     async close() {
       ledger.close();
       await endpoints.simulator?.close();

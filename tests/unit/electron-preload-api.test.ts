@@ -14,6 +14,7 @@ const requests = {
 function callAll(api: KioskApi) {
   return {
     getKioskState: api.getKioskState(),
+    getKioskStatus: api.getKioskStatus(),
     startDonation: api.startDonation(requests.startDonation),
     checkoutOpened: api.checkoutOpened(requests.checkoutOpened),
     recordPaymentFailure: api.recordPaymentFailure(requests.recordPaymentFailure),
@@ -34,7 +35,7 @@ describe('createKioskApi', () => {
     const api = createKioskApi(invoke);
     const replies = callAll(api);
     for (const method of KIOSK_METHODS) {
-      const expectedPayload = method === 'getKioskState' ? null : requests[method];
+      const expectedPayload = method === 'getKioskState' || method === 'getKioskStatus' ? null : requests[method];
       expect(await replies[method]).toEqual({ ok: true, value: { channel: CHANNELS[method], payload: expectedPayload } });
     }
     expect(invoke).toHaveBeenCalledTimes(KIOSK_METHODS.length);

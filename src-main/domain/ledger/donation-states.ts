@@ -17,6 +17,7 @@ export const DONATION_STATES = [
   'authorized', // paid at the bank, capture still pending
   'paid', // captured
   'verification_failed', // signature, order or amount mismatch: never success
+  'expired', // reconciliation found no captured payment within Razorpay's late-authorisation window
   'refunded',
 ] as const;
 
@@ -27,18 +28,22 @@ export type EventSource = 'donor' | 'checkout' | 'gateway' | 'kiosk' | 'reconcil
 const RECOVERABLE_TO_PAID: DonationState[] = ['authorized', 'paid'];
 
 export const ALLOWED_TRANSITIONS: Record<DonationState, readonly DonationState[]> = {
-  started: ['order_created', 'order_failed'],
-  order_created: ['checkout_open', 'closed_by_donor', 'checkout_expired'],
-  order_failed: ['order_created'],
-  checkout_open: ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', ...RECOVERABLE_TO_PAID],
-  payment_failed: ['checkout_open', 'closed_by_donor', 'checkout_expired', 'verification_failed', ...RECOVERABLE_TO_PAID],
-  closed_by_donor: ['checkout_open', 'verification_failed', ...RECOVERABLE_TO_PAID],
-  checkout_expired: ['checkout_open', 'closed_by_donor', ...RECOVERABLE_TO_PAID],
-  authorized: ['paid', 'refunded'],
+  started: ['order_created', 'order_failed', 'expired'],
+  order_created: ['checkout_open', 'closed_by_donor', 'checkout_expired', 'expired'],
+  order_failed: ['order_created', 'expired'],
+  checkout_open: ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'expired', ...RECOVERABLE_TO_PAID],
+  payment_failed: ['checkout_open', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'expired', ...RECOVERABLE_TO_PAID],
+  closed_by_donor: ['checkout_open', 'verification_failed', 'expired', ...RECOVERABLE_TO_PAID],
+  checkout_expired: ['checkout_open', 'closed_by_donor', 'expired', ...RECOVERABLE_TO_PAID],
+  authorized: ['paid', 'refunded', 'verification_failed'],
   paid: ['refunded'],
-  verification_failed: RECOVERABLE_TO_PAID,
+  verification_failed: [...RECOVERABLE_TO_PAID, 'expired'],
+  expired: [],
   refunded: [],
 };
+
+/** States reconciliation no longer needs to check with the gateway. */
+export const SETTLED_STATES: readonly DonationState[] = ['paid', 'expired', 'refunded'];
 
 export function canTransition(from: DonationState, to: DonationState): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);

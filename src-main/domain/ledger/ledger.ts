@@ -7,7 +7,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canTransition, type DonationState, type EventSource } from './donation-states.ts';
+import { canTransition, SETTLED_STATES, type DonationState, type EventSource } from './donation-states.ts';
 import { migrate } from './migrations.ts';
 
 export interface Donation {
@@ -214,6 +214,15 @@ export class Ledger {
   /** Newest first. */
   list(limit = 100): Donation[] {
     const rows = this.db.prepare('SELECT * FROM donations ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  /** Donations whose outcome the gateway may still change, oldest first: reconciliation's work list. */
+  listUnsettled(limit = 500): Donation[] {
+    const placeholders = SETTLED_STATES.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare(`SELECT * FROM donations WHERE state NOT IN (${placeholders}) ORDER BY created_at, rowid LIMIT ?`)
+      .all(...SETTLED_STATES, limit) as unknown as DonationRow[];
     return rows.map(toDonation);
   }
 

@@ -10,6 +10,7 @@ import type {
 /** Every contract method. A new method in KioskApi fails the type check until it is listed here. */
 const METHODS = {
   getKioskState: true,
+  getKioskStatus: true,
   startDonation: true,
   checkoutOpened: true,
   recordPaymentFailure: true,
@@ -64,6 +65,7 @@ export function createWebBridge(token: string): KioskApi {
 
   const api = {
     getKioskState: () => call('getKioskState', null),
+    getKioskStatus: () => call('getKioskStatus', null),
     startDonation: (request) => call('startDonation', request),
     checkoutOpened: (request) => call('checkoutOpened', request),
     recordPaymentFailure: (request) => call('recordPaymentFailure', request),

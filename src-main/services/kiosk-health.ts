@@ -1,0 +1,14 @@
+// What the renderer needs to know about the kiosk's health right now. The
+// connectivity monitor and the ledger set it; getKioskStatus reads it.
+import type { KioskStatus } from '../contract/kiosk-api.ts';
+
+export class KioskHealth {
+  /** Razorpay answered recently (any HTTP answer counts; only no answer means offline). */
+  online = true;
+  /** The ledger is open and writable. */
+  ledgerAvailable = true;
+
+  status(): KioskStatus {
+    return { online: this.online, acceptingDonations: this.online && this.ledgerAvailable };
+  }
+}
