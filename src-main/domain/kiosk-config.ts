@@ -26,6 +26,10 @@ export const KioskConfigSchema = z
     /** Per request to Razorpay. A donor is waiting, so it is short. */
     gatewayTimeoutMs: z.number().int().min(500).max(60_000),
     resultScreenSeconds: z.number().int().min(5).max(300),
+    /** How often unsettled donations are checked against Razorpay (also at start-up and when the network returns). */
+    reconcileIntervalSeconds: z.number().int().min(1).max(3600),
+    /** While offline, how often the kiosk asks Razorpay whether it is back. */
+    connectivityProbeSeconds: z.number().int().min(1).max(300),
     themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   })
   .strict()
@@ -47,6 +51,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   checkoutScriptLoadTimeoutMs: 10_000,
   gatewayTimeoutMs: 10_000,
   resultScreenSeconds: 20,
+  reconcileIntervalSeconds: 60,
+  connectivityProbeSeconds: 15,
   themeColor: '#9a3412', // the renderer's --primary, so Checkout looks like part of the kiosk
 };
 

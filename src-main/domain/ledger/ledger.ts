@@ -142,6 +142,17 @@ export class Ledger {
     if (this.db.isOpen) this.db.close();
   }
 
+  /** SQLite's quick_check: 'ok' or the first problems it found. */
+  quickCheck(): string[] {
+    const rows = this.db.prepare('PRAGMA quick_check').all() as Record<string, string>[];
+    return rows.map((row) => Object.values(row)[0] ?? '');
+  }
+
+  /** A consistent copy of the whole ledger, taken while it is in use. */
+  backupTo(path: string): void {
+    this.db.prepare('VACUUM INTO ?').run(path);
+  }
+
   schemaVersion(): number {
     const row = this.db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined;
     return row?.version ?? 0;
