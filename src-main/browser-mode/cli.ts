@@ -8,7 +8,8 @@ const port = Number(process.env.KIOSK_BROWSER_PORT ?? 5780);
 
 try {
   const server = await startBrowserMode({ dataDir, env: process.env, port });
-  console.log(`Donation kiosk (${server.services.mode} mode), data in ${dataDir}`);
+  if (server.unavailableMessage !== null) console.error(`The kiosk is OUT OF SERVICE (no donations are taken): ${server.unavailableMessage}`);
+  console.log(`Donation kiosk (${server.services ? `${server.services.mode} mode` : 'out of service'}), data in ${dataDir}`);
   console.log(`Open ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import type { Result } from '../contract/kiosk-api.ts';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
 import { serveStaticFile } from '../security/static-files.ts';
-import { isKioskMethod } from '../services/ipc-dispatcher.ts';
+import { isLedgerUnavailableError } from '../domain/ledger/ledger-file.ts';
+import { isKioskMethod, type IpcDispatcher } from '../services/ipc-dispatcher.ts';
 import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
@@ -29,7 +30,10 @@ export interface BrowserModeServer {
   url: string;
   origin: string;
   token: string;
-  services: KioskServices;
+  /** Null when the kiosk is out of service (the ledger was refused): every call then answers kiosk_unavailable. */
+  services: KioskServices | null;
+  /** The operator-facing reason the kiosk is out of service, or null. */
+  unavailableMessage: string | null;
   close(): Promise<void>;
 }
 
@@ -59,10 +63,23 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true });
+  let services: KioskServices | null = null;
+  let unavailableMessage: string | null = null;
+  try {
+    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true });
+  } catch (error) {
+    // A refused ledger is a safe stop, not a crash: the page still loads and
+    // shows the operator why no donations are taken. Other start errors still throw.
+    if (!isLedgerUnavailableError(error)) throw error;
+    unavailableMessage = error.operatorMessage;
+    log(`kiosk out of service: ${unavailableMessage}`);
+  }
+  const outOfService = unavailableMessage ?? '';
+  const dispatch: IpcDispatcher =
+    services?.dispatch ?? (async () => ({ ok: false, error: { code: 'kiosk_unavailable', message: outOfService, retryable: false } }));
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const token = randomBytes(24).toString('hex');
-  const csp = buildContentSecurityPolicy({ checkoutOrigins: services.checkoutOrigins });
+  const csp = buildContentSecurityPolicy({ checkoutOrigins: services?.checkoutOrigins ?? [] });
   let origin = '';
 
   const forbidden = (response: ServerResponse, message: string) =>
@@ -86,7 +103,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (typeof envelope !== 'object' || envelope === null || !('payload' in envelope)) {
       return sendJson(response, 400, { ok: false, error: { code: 'invalid_request', message: 'body must be JSON {"payload": ...} under 64 KB', retryable: false } });
     }
-    sendJson(response, 200, await services.dispatch(method, (envelope as { payload: unknown }).payload));
+    sendJson(response, 200, await dispatch(method, (envelope as { payload: unknown }).payload));
   }
 
   async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -131,10 +148,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     origin,
     token,
     services,
+    unavailableMessage,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      await services.close();
+      await services?.close();
     },
   };
 }

@@ -17,8 +17,8 @@ import type {
 import type { KioskConfig } from './kiosk-config.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import type { DonationState } from './ledger/donation-states.ts';
-import { describeGatewayError, type GatewayError } from './gateway/gateway-error.ts';
-import type { GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
+import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
+import type { CreateOrderInput, GatewayOrder, GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
 import { newDonationId, receiptFor } from './donation-ids.ts';
 
@@ -30,7 +30,12 @@ export interface DonationServiceDeps {
   /** Checks Checkout's signature; holds key_secret so this service never does. */
   verifySignature: (orderId: string, paymentId: string, signature: string) => boolean;
   log: (line: string) => void;
+  /** False while Razorpay cannot be reached: no donation is started that could not be finished. */
+  isOnline?: () => boolean;
 }
+
+/** After a failed create: whether the order was looked for by its receipt, and what came of it. */
+type ReceiptLookup = 'not_needed' | 'no_order' | 'failed';
 
 const PAYABLE_STATES: readonly DonationState[] = ['order_created', 'checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired'];
 const CONFIRMABLE_STATES: readonly DonationState[] = ['checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired', 'authorized'];
@@ -74,9 +79,11 @@ export class DonationService {
   }
 
   async startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>> {
-    const { ledger, gateway, config } = this.deps;
+    const { ledger, config } = this.deps;
     const amount = decideOrderAmount(request.amountRupees, config);
     if (!amount.ok) return amount;
+    // Checked before the ledger row: a donation the kiosk knows it cannot finish is never started.
+    if (this.deps.isOnline && !this.deps.isOnline()) return fail('kiosk_unavailable', 'Razorpay cannot be reached; the kiosk is offline', true);
 
     const id = newDonationId();
     const receipt = receiptFor(config.kioskId, id);
@@ -97,23 +104,23 @@ export class DonationService {
       'donor',
     );
 
-    const order = await gateway.createOrder({
+    const order = await this.createOrderOnce({
       amountPaise: amount.value.amountPaise,
       receipt,
       notes: { kiosk_id: config.kioskId, cause: config.causeName, donor_name: donorName ?? 'Anonymous', donation_id: id },
     });
     if (!order.ok) {
       const error = kioskErrorForGateway(order.error);
-      ledger.transition(id, 'order_failed', 'gateway', { failureCode: error.code, failureReason: error.message }, { gatewayError: order.error });
+      this.transitionOrLog(id, 'order_failed', 'gateway', { failureCode: error.code, failureReason: error.message }, { gatewayError: order.error, receiptLookup: order.receiptLookup });
       this.deps.log(`donation ${id}: order creation failed: ${error.message}`);
       return { ok: false, error };
     }
     if (order.value.amount !== amount.value.amountPaise || order.value.currency !== 'INR') {
       const message = `order ${order.value.id} came back with ${order.value.amount} ${order.value.currency}`;
-      ledger.transition(id, 'order_failed', 'gateway', { orderId: order.value.id, failureCode: 'order_mismatch', failureReason: message });
+      this.transitionOrLog(id, 'order_failed', 'gateway', { orderId: order.value.id, failureCode: 'order_mismatch', failureReason: message });
       return fail('gateway_rejected', message);
     }
-    ledger.transition(id, 'order_created', 'gateway', { orderId: order.value.id }, { receipt });
+    this.transitionOrLog(id, 'order_created', 'gateway', { orderId: order.value.id }, { receipt, ...(order.foundByReceipt ? { foundByReceipt: true } : {}) });
 
     return {
       ok: true,
@@ -142,6 +149,24 @@ export class DonationService {
         },
       },
     };
+  }
+
+  /**
+   * Creates the order, never twice: when the answer is lost (no response, 5xx,
+   * a page that is not Razorpay's), the order may exist all the same, so it is
+   * looked up once by its unique receipt (razorpay.md §8.1) before the attempt
+   * counts as failed. Reconciliation looks again later if this look-up fails too.
+   */
+  private async createOrderOnce(input: CreateOrderInput): Promise<GatewayResult<GatewayOrder> & { foundByReceipt?: boolean; receiptLookup?: ReceiptLookup }> {
+    const created = await this.deps.gateway.createOrder(input);
+    if (created.ok) return created;
+    if (!(isOutcomeUnknown(created.error) || (created.error.kind === 'http' && created.error.status >= 500))) return { ...created, receiptLookup: 'not_needed' };
+    const found = await this.deps.gateway.findOrderByReceipt(input.receipt);
+    if (found.ok && found.value) {
+      this.deps.log(`receipt ${input.receipt}: order ${found.value.id} found by receipt after: ${describeGatewayError(created.error)}`);
+      return { ok: true, value: found.value, foundByReceipt: true };
+    }
+    return { ...created, receiptLookup: found.ok ? 'no_order' : 'failed' };
   }
 
   checkoutOpened(request: DonationRef): Result<null> {
@@ -242,7 +267,7 @@ export class DonationService {
   }
 
   private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Result<DonationReceipt> {
-    const moved = this.deps.ledger.transition(donation.id, 'paid', 'gateway', { paymentId, paymentMethod: method, paidAt: Date.now(), failureCode: null, failureReason: null });
+    const moved = this.transitionOrLog(donation.id, 'paid', 'gateway', { paymentId, paymentMethod: method, paidAt: Date.now(), failureCode: null, failureReason: null });
     if (!moved.ok) {
       const current = this.deps.ledger.get(donation.id);
       if (current?.state === 'paid' && current.paymentId === paymentId) return { ok: true, value: this.receipt(current) };
@@ -254,19 +279,30 @@ export class DonationService {
 
   private moveToAuthorized(donation: Donation, paymentId: string, detail: Record<string, unknown>): void {
     const current = this.deps.ledger.get(donation.id);
-    if (current && current.state !== 'authorized') this.deps.ledger.transition(donation.id, 'authorized', 'checkout', { paymentId }, detail);
+    if (current && current.state !== 'authorized') this.transitionOrLog(donation.id, 'authorized', 'checkout', { paymentId }, detail);
   }
 
   private rejectPayment(donation: Donation, reason: string, message: string, claimed: Record<string, unknown>): Result<never> {
-    this.deps.ledger.transition(donation.id, 'verification_failed', 'kiosk', { failureCode: reason, failureReason: message }, { claimed });
+    this.transitionOrLog(donation.id, 'verification_failed', 'kiosk', { failureCode: reason, failureReason: message }, { claimed });
     this.deps.log(`donation ${donation.id}: verification failed (${reason}): ${message}`);
     return fail('verification_failed', message);
   }
 
   private move(donation: Donation, to: DonationState, source: 'donor' | 'checkout' | 'gateway', patch: Parameters<Ledger['transition']>[3] = {}, detail: Record<string, unknown> = {}): Result<null> {
-    const moved = this.deps.ledger.transition(donation.id, to, source, patch, detail);
+    const moved = this.transitionOrLog(donation.id, to, source, patch, detail);
     if (moved.ok) return { ok: true, value: null };
     return fail(moved.reason === 'unknown_donation' ? 'unknown_donation' : 'illegal_state', `cannot move donation ${donation.id} from ${donation.state} to ${to}`);
+  }
+
+  /** Every transition the service asks for; a refusal is also logged, not only kept in the ledger. */
+  private transitionOrLog(...args: Parameters<Ledger['transition']>): ReturnType<Ledger['transition']> {
+    const moved = this.deps.ledger.transition(...args);
+    if (!moved.ok) {
+      const [id, to, source] = args;
+      const why = moved.reason === 'illegal_transition' ? `${moved.from} -> ${moved.to} is not allowed` : moved.reason;
+      this.deps.log(`donation ${id}: refused transition to ${to} (source ${source}): ${why}`);
+    }
+    return moved;
   }
 
   private receipt(donation: Donation): DonationReceipt {

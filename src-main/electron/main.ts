@@ -17,6 +17,7 @@ import {
   type PopupPolicyOptions,
   urlForLog,
 } from '../security/navigation-policy.ts';
+import { isLedgerUnavailableError } from '../domain/ledger/ledger-file.ts';
 import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
@@ -27,9 +28,11 @@ const WINDOWED = process.env['KIOSK_WINDOWED'] === '1';
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
 
-/** Answers every call while the services are down, so the page can show its "unavailable" screen. */
-const unavailableDispatch: KioskDispatch = async () =>
-  errorResult('kiosk_unavailable', 'The kiosk services did not start.', false);
+/**
+ * Answers every call while the services are down, so the page can show its
+ * "unavailable" screen; a refused ledger's operator message is passed through.
+ */
+const unavailableDispatch = (message: string): KioskDispatch => async () => errorResult('kiosk_unavailable', message, false);
 
 function log(line: string): void {
   console.log(`${new Date().toISOString()} [main] ${line}`);
@@ -79,8 +82,11 @@ async function main(): Promise<void> {
   }
 
   const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
+  let unavailableMessage = 'The kiosk services did not start.';
   const servicesStarting = startKioskServices({ dataDir, env: process.env, log }).catch((error: unknown) => {
     log(`kiosk services failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Safe stop: no donations, and the operator is told what to do about the ledger.
+    if (isLedgerUnavailableError(error)) unavailableMessage = error.operatorMessage;
     return null;
   });
 
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
 
   services = await servicesStarting;
   // Without services the page still loads and shows its "unavailable" screen.
-  const dispatch = services?.dispatch ?? unavailableDispatch;
+  const dispatch = services?.dispatch ?? unavailableDispatch(unavailableMessage);
   const checkoutOrigins = services?.checkoutOrigins ?? [];
   const popupPolicy: PopupPolicyOptions = { extraOrigins: checkoutOrigins.filter((origin) => !origin.includes('*')) };
   log(`mode ${services?.mode ?? 'unavailable'}, data dir ${dataDir}, ${WINDOWED ? 'windowed' : 'kiosk'}`);

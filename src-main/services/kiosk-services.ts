@@ -2,10 +2,10 @@
 // keys and mode, ledger, gateway (Razorpay or the built-in simulator), the
 // donation service and the IPC dispatcher. Electron main and browser mode both
 // start the kiosk through here, so they serve exactly the same handlers.
-import { join } from 'node:path';
 import type { KioskMode, KioskState } from '../contract/kiosk-api.ts';
 import { loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
-import { Ledger } from '../domain/ledger/ledger.ts';
+import type { Ledger } from '../domain/ledger/ledger.ts';
+import { openLedgerFile } from '../domain/ledger/ledger-file.ts';
 import { createRazorpayGateway } from '../domain/gateway/razorpay-gateway.ts';
 import { DonationService } from '../domain/donation-service.ts';
 import { isValidPaymentSignature } from '../domain/verification/payment-signature.ts';
@@ -13,6 +13,11 @@ import { startRazorpaySimulator, type RazorpaySimulator } from '../simulator/ind
 import { createIpcDispatcher, type IpcDispatcher } from './ipc-dispatcher.ts';
 import { resolvePaymentKeys, type PaymentKeys } from './payment-keys.ts';
 import { KioskHealth } from './kiosk-health.ts';
+import { ConnectivityMonitor } from './connectivity-monitor.ts';
+import { withOutcomeObserver, withRetryPolicy } from '../domain/gateway/resilient-gateway.ts';
+import { readRetryPolicy } from '../domain/gateway/retry-policy.ts';
+import { Reconciler } from '../domain/reconciliation/reconciler.ts';
+import { defaultRuleOptions } from '../domain/reconciliation/reconcile-rules.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -39,6 +44,10 @@ export interface KioskServices {
   /** The in-process simulator in demo mode. */
   simulator: RazorpaySimulator | null;
   health: KioskHealth;
+  /** Online/offline from the gateway's answers; probes Razorpay while offline. */
+  connectivity: ConnectivityMonitor;
+  /** Checks unsettled donations against Razorpay (at start-up, on a timer, when the network returns). */
+  reconciler: Reconciler;
   close(): Promise<void>;
 }
 
@@ -97,8 +106,30 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
 
   const endpoints = await resolveEndpoints(options);
   const { keys } = endpoints;
-  const ledger = Ledger.open(join(options.dataDir, LEDGER_FILE_NAME));
-  const gateway = createRazorpayGateway({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs });
+  // Refuses (LedgerUnavailableError) rather than start an empty ledger over a lost or damaged one.
+  const ledger = openLedgerFile(options.dataDir, { log: options.log });
+  const rawGateway = createRazorpayGateway({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs });
+  const health = new KioskHealth();
+  // Late-bound: the monitor's onOnline and the reconciler need each other's gateway.
+  let reconcileSoon: () => void = () => undefined;
+  const connectivity = new ConnectivityMonitor({
+    health,
+    // One list-orders read (a receipt no donation uses), not retried: each probe is one request.
+    probe: () => rawGateway.findOrderByReceipt('kiosk-connectivity-probe'),
+    probeIntervalMs: config.connectivityProbeSeconds * 1000,
+    onOnline: () => reconcileSoon(),
+    log: options.log,
+  });
+  const gateway = withOutcomeObserver(withRetryPolicy(rawGateway, readRetryPolicy(config.gatewayTimeoutMs)), (result) => connectivity.report(result));
+  const reconciler = new Reconciler({
+    ledger,
+    gateway,
+    options: { ...defaultRuleOptions(config.checkoutTimeoutSeconds), maxCallsPerPass: 60, minGapMs: 250 },
+    log: options.log,
+  });
+  reconcileSoon = () => {
+    reconciler.runOnce().catch((error: unknown) => options.log(`reconciliation: pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  };
   const donations = new DonationService({
     ledger,
     gateway,
@@ -106,9 +137,9 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     keyId: keys.keyId,
     verifySignature: (orderId, paymentId, signature) => isValidPaymentSignature({ orderId, paymentId, signature, keySecret: keys.keySecret }),
     log: options.log,
+    isOnline: () => connectivity.online,
   });
 
-  const health = new KioskHealth();
   const state: KioskState = {
     mode: keys.mode,
     kioskId: config.kioskId,
@@ -137,6 +168,14 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
 
   options.log(`kiosk ${config.kioskId} started in ${keys.mode} mode (key ${keys.keyId}, ledger schema ${ledger.schemaVersion()})`);
 
+  // In the background, so the welcome screen never waits on Razorpay: learn
+  // whether it can be reached (so an offline kiosk says so before a donor
+  // tries), and reconcile what an earlier run left unsettled.
+  void connectivity.probeNow();
+  reconcileSoon();
+  const reconcileTimer = setInterval(reconcileSoon, config.reconcileIntervalSeconds * 1000);
+  reconcileTimer.unref();
+
   return {
     dispatch,
     mode: keys.mode,
@@ -145,7 +184,13 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     ledger,
     simulator: endpoints.simulator,
     health,
+    connectivity,
+    reconciler,
     async close() {
+      clearInterval(reconcileTimer);
+      connectivity.close();
+      // Let a pass in flight finish its ledger writes before the ledger closes.
+      await reconciler.stop();
       ledger.close();
       await endpoints.simulator?.close();
     },

@@ -91,10 +91,12 @@ describe('payment verification', () => {
     kiosk = await startKioskUnderTest();
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
-    kiosk.simulator.faults.inject('payments.fetch', { kind: 'status', status: 502, body: 'html' }, { times: 1 });
+    // Reads are retried, so the fault stays until the kiosk has given up on this attempt.
+    kiosk.simulator.faults.inject('payments.fetch', { kind: 'status', status: 502, body: 'html' });
     const request = { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature };
     expect(await call('confirmPayment', request)).toMatchObject({ ok: false, error: { code: 'gateway_unavailable', retryable: true } });
     expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'authorized', paymentId });
+    kiosk.simulator.faults.clear('payments.fetch');
     expect(await call('confirmPayment', request)).toMatchObject({ ok: true });
     expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('paid');
   });

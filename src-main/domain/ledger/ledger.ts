@@ -42,6 +42,13 @@ export interface DonationEvent {
   detail: Record<string, unknown>;
 }
 
+export interface RecoveredDonation {
+  donation: Donation;
+  recoveredAt: number;
+  /** The state the donation was in (what the donor was shown) before the payment was found. */
+  donorSawState: DonationState;
+}
+
 export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'anonymous' | 'donorName' | 'phone' | 'email'>;
 
 /** Fields a transition may set alongside the state. */
@@ -253,6 +260,27 @@ export class Ledger {
   countRefusedTransitions(donationId: string): number {
     const row = this.db.prepare('SELECT COUNT(*) AS n FROM refused_transitions WHERE donation_id = ?').get(donationId) as { n: number };
     return row.n;
+  }
+
+  /** Donations created in [from, to) (ms since the epoch), oldest first: the operator's day report. */
+  listCreatedBetween(from: number, to: number): Donation[] {
+    const rows = this.db.prepare('SELECT * FROM donations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid').all(from, to) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  /**
+   * Donations paid after the donor was shown something other than success,
+   * with when that was found, for payments recovered in [from, to). Read from
+   * the append-only events, where reconciliation marks them `recovered: true`.
+   */
+  listRecovered(from: number, to: number): RecoveredDonation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.at AS recovered_at, e.from_state AS shown_state, d.* FROM donation_events e JOIN donations d ON d.id = e.donation_id
+         WHERE e.to_state = 'paid' AND json_extract(e.detail, '$.recovered') = 1 AND e.at >= ? AND e.at < ? ORDER BY e.at, e.seq`,
+      )
+      .all(from, to) as unknown as (DonationRow & { recovered_at: number; shown_state: string })[];
+    return rows.map((row) => ({ donation: toDonation(row), recoveredAt: row.recovered_at, donorSawState: row.shown_state as DonationState }));
   }
 
   private requireDonation(id: string): Donation {

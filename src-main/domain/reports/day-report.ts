@@ -1,0 +1,87 @@
+// The operator's view of a day (or any date range): how many donation
+// attempts ended in each state, and the money. Only captured payments (`paid`)
+// count as money received; a payment that reconciliation found captured after
+// the donor was shown a failure counts too, and is listed separately so the
+// operator can tell those donors.
+import type { Ledger, RecoveredDonation } from '../ledger/ledger.ts';
+import { DONATION_STATES, type DonationState } from '../ledger/donation-states.ts';
+
+export interface StateLine {
+  state: DonationState;
+  count: number;
+  amountPaise: number;
+}
+
+export interface DayReport {
+  from: number;
+  to: number;
+  byState: StateLine[];
+  attempts: number;
+  /** Captured money of donations started in the range (recovered ones included). */
+  receivedPaise: number;
+  paidCount: number;
+  /** Of paidCount, how many were recovered by reconciliation. */
+  recoveredCount: number;
+  /** Payments found captured in the range after the donor saw a failure. */
+  recovered: RecoveredDonation[];
+}
+
+/** Local midnight to the next local midnight around `at`. */
+export function localDayRange(at: Date): { from: number; to: number } {
+  const start = new Date(at.getFullYear(), at.getMonth(), at.getDate());
+  const end = new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1);
+  return { from: start.getTime(), to: end.getTime() };
+}
+
+export function buildDayReport(ledger: Ledger, from: number, to: number): DayReport {
+  const donations = ledger.listCreatedBetween(from, to);
+  const recoveredInRange = ledger.listRecovered(from, to);
+  // Recovered status comes from the events, whenever the recovery happened.
+  const recoveredIds = new Set(ledger.listRecovered(0, Number.MAX_SAFE_INTEGER).map((r) => r.donation.id));
+  const byState = DONATION_STATES.map((state) => {
+    const inState = donations.filter((d) => d.state === state);
+    return { state, count: inState.length, amountPaise: inState.reduce((sum, d) => sum + d.amountPaise, 0) };
+  }).filter((line) => line.count > 0);
+  const paid = donations.filter((d) => d.state === 'paid');
+  return {
+    from,
+    to,
+    byState,
+    attempts: donations.length,
+    receivedPaise: paid.reduce((sum, d) => sum + d.amountPaise, 0),
+    paidCount: paid.length,
+    recoveredCount: paid.filter((d) => recoveredIds.has(d.id)).length,
+    recovered: recoveredInRange,
+  };
+}
+
+function rupees(paise: number): string {
+  return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** Local time, as the kiosk's operator reads a clock: YYYY-MM-DD HH:MM. */
+function localMinute(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** Plain text for a terminal or a printout. */
+export function formatDayReport(report: DayReport): string {
+  const out: string[] = [];
+  out.push(`Donations started from ${localMinute(report.from)} to ${localMinute(report.to)} (local time)`);
+  out.push('');
+  out.push(`${'State'.padEnd(22)}${'Count'.padStart(7)}${'Amount'.padStart(16)}`);
+  for (const line of report.byState) out.push(`${line.state.padEnd(22)}${String(line.count).padStart(7)}${rupees(line.amountPaise).padStart(16)}`);
+  out.push(`${'All attempts'.padEnd(22)}${String(report.attempts).padStart(7)}`);
+  out.push('');
+  out.push(`Received (captured only): ${rupees(report.receivedPaise)} from ${report.paidCount} donation(s), ${report.recoveredCount} of them recovered`);
+  out.push('');
+  out.push('Recovered after the donor saw a failure');
+  if (report.recovered.length === 0) out.push('  none');
+  for (const r of report.recovered) {
+    const who = r.donation.anonymous ? 'anonymous' : (r.donation.donorName ?? 'no name');
+    out.push(`  ${localMinute(r.recoveredAt)}  ${r.donation.id}  ${rupees(r.donation.amountPaise)}  ${r.donation.paymentId ?? ''}  donor saw ${r.donorSawState}  (${who}, receipt ${r.donation.receipt})`);
+  }
+  return out.join('\n');
+}
