@@ -3,7 +3,7 @@ import { KioskFlow } from './flow/controller.ts';
 import { chosenAmount } from './flow/state.ts';
 import { t } from './i18n/t.ts';
 import { Amount } from './screens/Amount.tsx';
-import { SetupError, StartError, Starting } from './screens/Boot.tsx';
+import { OutOfService, SetupError, StartError, Starting } from './screens/Boot.tsx';
 import { Details } from './screens/Details.tsx';
 import { Failure } from './screens/Failure.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
@@ -27,12 +27,14 @@ export function App() {
       return <StartError onRetry={() => void flow.boot()} />;
     case 'setup-error':
       return <SetupError />;
+    case 'out-of-service':
+      return <OutOfService operatorMessage={screen.operatorMessage} mode={kiosk?.mode} />;
   }
   if (!kiosk) return <Starting />;
 
   switch (screen.name) {
     case 'welcome':
-      return <Welcome kiosk={kiosk} onBegin={() => flow.begin()} />;
+      return <Welcome kiosk={kiosk} status={state.status} onBegin={() => void flow.begin()} />;
     case 'amount':
       return (
         <Amount

@@ -46,28 +46,47 @@ declare global {
 }
 
 type ScriptState = 'loading' | 'loaded' | 'failed';
-let script: { el: HTMLScriptElement; state: ScriptState } | null = null;
+/** timedOut: a caller gave up on it while it was still loading (e.g. a hung request). */
+let script: { el: HTMLScriptElement; url: string; state: ScriptState; timedOut: boolean } | null = null;
+let attempts = 0;
+
+/**
+ * The URL for a fresh request. After a timed-out (possibly hung) request the
+ * URL gets a harmless query parameter: Chromium holds a second request for the
+ * same URL behind the first one still in flight (its HTTP cache lock), so the
+ * retry would hang too.
+ */
+function freshUrl(url: string, afterTimeout: boolean): string {
+  if (!afterTimeout) return url;
+  const u = new URL(url, location.href);
+  u.searchParams.set('kiosk_attempt', String(++attempts));
+  return u.href;
+}
 
 /**
  * window.Razorpay, loading checkout.js once if needed. Resolves null (never
  * rejects) if the script fails, does not define Razorpay, or takes longer than
- * timeoutMs. A failed script is removed so the next call adds a fresh one; a
- * slow one is kept, so a late load still counts next time.
+ * timeoutMs. A failed script is removed so the next call adds a fresh one. A
+ * script that timed out is replaced by a fresh request on the next call (a hung
+ * request may never finish); if the old one does load late, window.Razorpay is
+ * set and the next call uses it.
  */
 export function loadCheckout(url: string, timeoutMs: number): Promise<RazorpayConstructor | null> {
   const ready = window.Razorpay;
   if (typeof ready === 'function') return Promise.resolve(ready);
 
-  if (script && (script.state === 'failed' || script.state === 'loaded' || script.el.src !== new URL(url, location.href).href)) {
-    // Failed, or loaded without defining Razorpay, or a different URL: start over.
+  let afterTimeout = false;
+  if (script && (script.state !== 'loading' || script.timedOut || script.url !== url)) {
+    // Failed, loaded without defining Razorpay, timed out, or a different URL: start over.
+    afterTimeout = script.timedOut && script.url === url;
     script.el.remove();
     script = null;
   }
 
   if (!script) {
     const el = document.createElement('script');
-    const entry: { el: HTMLScriptElement; state: ScriptState } = { el, state: 'loading' };
-    el.src = url;
+    const entry: { el: HTMLScriptElement; url: string; state: ScriptState; timedOut: boolean } = { el, url, state: 'loading', timedOut: false };
+    el.src = freshUrl(url, afterTimeout);
     el.async = true;
     el.dataset['kioskCheckout'] = '';
     el.onload = () => {
@@ -80,7 +99,8 @@ export function loadCheckout(url: string, timeoutMs: number): Promise<RazorpayCo
     document.head.append(el);
   }
 
-  const { el } = script;
+  const entry = script;
+  const { el } = entry;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (value: RazorpayConstructor | null): void => {
@@ -96,7 +116,10 @@ export function loadCheckout(url: string, timeoutMs: number): Promise<RazorpayCo
       finish(typeof loaded === 'function' ? loaded : null);
     };
     const onError = (): void => finish(null);
-    const timer = setTimeout(() => finish(null), Math.max(0, timeoutMs));
+    const timer = setTimeout(() => {
+      if (entry.state === 'loading') entry.timedOut = true;
+      finish(null);
+    }, Math.max(0, timeoutMs));
     el.addEventListener('load', onLoad);
     el.addEventListener('error', onError);
   });

@@ -37,6 +37,12 @@ import type { DetailsInput } from './validation.ts';
 const CALL_TIMEOUT_MS = 120_000;
 /** Extra grace after Checkout's own timeout before the kiosk gives up on the window. */
 const CHECKOUT_GRACE_MS = 30_000;
+/** How often the welcome screen asks whether donations can be taken. */
+const STATUS_POLL_MS = 3_000;
+/** A status answer slower than this is ignored (the next poll asks again). */
+const STATUS_TIMEOUT_MS = 5_000;
+/** How often an out-of-service kiosk checks whether the operator has fixed it. */
+export const OUT_OF_SERVICE_RETRY_MS = 30_000;
 
 function failResult<T>(code: KioskErrorCode, message: string, retryable = true): Result<T> {
   const error: KioskError = { code, message, retryable };
@@ -92,6 +98,9 @@ export class KioskFlow {
   private checkoutGuard: ReturnType<typeof setTimeout> | undefined;
   /** Cancels and failure reports still in flight; a reopen waits for them so main sees them in order. */
   private pending: Promise<unknown> = Promise.resolve();
+  private statusTimer: ReturnType<typeof setInterval> | undefined;
+  private serviceTimer: ReturnType<typeof setInterval> | undefined;
+  private polling = false;
 
   readonly getState = (): FlowState => this.state;
 
@@ -106,17 +115,59 @@ export class KioskFlow {
     const leftCheckout = this.state.screen.name === 'checkout' && next.screen.name !== 'checkout';
     this.state = next;
     if (leftCheckout) this.clearCheckoutGuard();
+    this.syncTimers();
     for (const listener of this.listeners) listener();
   }
 
+  /** Status polling runs on the welcome screen only; the out-of-service retry only on its screen. */
+  private syncTimers(): void {
+    const name = this.state.screen.name;
+    if (name === 'welcome') {
+      if (this.statusTimer === undefined) {
+        this.statusTimer = setInterval(() => void this.pollStatus(), STATUS_POLL_MS);
+        void this.pollStatus();
+      }
+    } else if (this.statusTimer !== undefined) {
+      clearInterval(this.statusTimer);
+      this.statusTimer = undefined;
+    }
+    if (name === 'out-of-service') {
+      this.serviceTimer ??= setInterval(() => void this.boot(), OUT_OF_SERVICE_RETRY_MS);
+    } else if (this.serviceTimer !== undefined) {
+      clearInterval(this.serviceTimer);
+      this.serviceTimer = undefined;
+    }
+  }
+
+  /** Asks main whether donations can be taken; true unless main says no. */
+  private async pollStatus(): Promise<boolean> {
+    if (this.polling) return this.state.status?.acceptingDonations !== false;
+    this.polling = true;
+    try {
+      const result = await this.call((api) => api.getKioskStatus(), STATUS_TIMEOUT_MS);
+      if (result.ok) {
+        this.dispatch({ type: 'status', status: result.value });
+        return result.value.acceptingDonations;
+      }
+      if (result.error.code === 'kiosk_unavailable' && !result.error.retryable) {
+        this.dispatch({ type: 'outOfService', operatorMessage: result.error.message });
+        return false;
+      }
+      // No answer (e.g. a slow bridge): keep what we knew; main refuses a donation it cannot take.
+      return this.state.status?.acceptingDonations !== false;
+    } finally {
+      this.polling = false;
+    }
+  }
+
   /** A bridge call that always resolves with a Result, within CALL_TIMEOUT_MS. */
-  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>): Promise<Result<T>> {
+  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
     const api = this.api;
     if (!api) return failResult('kiosk_unavailable', 'No kiosk bridge.');
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const timeout = new Promise<Result<T>>((resolve) => {
-        timer = setTimeout(() => resolve(failResult('kiosk_unavailable', 'The kiosk did not answer in time.')), CALL_TIMEOUT_MS);
+        timer = setTimeout(() => resolve(failResult('kiosk_unavailable', 'The kiosk did not answer in time.')), timeoutMs);
       });
       const result: unknown = await Promise.race([fn(api), timeout]);
       return isResult(result) ? (result as Result<T>) : failResult('internal_error', 'The kiosk answered without a Result.');
@@ -159,7 +210,11 @@ export class KioskFlow {
       }
       const result = await this.call((api) => api.getKioskState());
       if (result.ok) this.dispatch({ type: 'booted', kiosk: result.value });
-      else {
+      else if (result.error.code === 'kiosk_unavailable' && !result.error.retryable) {
+        // Main is up but cannot work (e.g. the ledger is unreadable): a safe stop, retried slowly.
+        console.error('[kiosk] out of service:', result.error.message);
+        this.dispatch({ type: 'outOfService', operatorMessage: result.error.message });
+      } else {
         console.error('[kiosk] getKioskState failed:', result.error);
         this.dispatch({ type: 'bootFailed' });
       }
@@ -170,7 +225,10 @@ export class KioskFlow {
 
   // ---- the donor's choices ---------------------------------------------------
 
-  begin(): void {
+  /** "Tap to donate": asks main once more that donations can be taken, then goes on. */
+  async begin(): Promise<void> {
+    if (this.state.screen.name !== 'welcome') return;
+    await this.pollStatus();
     this.dispatch({ type: 'begin' });
   }
 
@@ -237,6 +295,8 @@ export class KioskFlow {
     if (run !== this.run) return;
     if (!result.ok) {
       this.dispatch({ type: 'failed', failure: startFailure(result.error, this.state.kiosk), donationOpen: false, dropSession: true });
+      // Main may have gone offline since the welcome screen: the next status poll shows it there.
+      if (result.error.code === 'kiosk_unavailable') void this.pollStatus();
       return;
     }
     this.dispatch({ type: 'sessionStarted', session: result.value });

@@ -46,12 +46,13 @@ function code(error: KioskError): KioskErrorCode {
 export function startFailure(error: KioskError, kiosk: KioskState | null): FailureInfo {
   const c = code(error);
   return {
-    heading: 'failure.heading.couldNotStart',
+    heading: c === 'kiosk_unavailable' ? 'failure.heading.paused' : 'failure.heading.couldNotStart',
     reason: START_REASON[c],
     reasonParams: kiosk
       ? { min: formatRupees(kiosk.minAmountRupees), max: formatRupees(kiosk.maxAmountRupees) }
       : { min: '', max: '' },
-    retry: 'start',
+    // Nothing to retry into while the kiosk is paused: Back to start shows why on the welcome screen.
+    retry: c === 'kiosk_unavailable' ? null : 'start',
   };
 }
 
@@ -146,5 +147,8 @@ export function confirmFailure(error: KioskError, donationId: string): FailureIn
   else if (c === 'payment_not_completed') retry = 'reopen'; // same order: it cannot be paid twice
   else retry = error.retryable ? 'confirm' : null;
   // The donor may have paid: give them time to find a volunteer with this screen.
-  return { heading: 'failure.heading.notCompleted', reason: CONFIRM_REASON[c], donationId, retry, showVolunteer: true };
+  const reason = CONFIRM_REASON[c];
+  // Slow or unreachable gateway: the payment may well be fine, so do not say "not completed".
+  const heading = reason === 'error.confirm.slow' ? 'failure.heading.stillConfirming' : 'failure.heading.notCompleted';
+  return { heading, reason, donationId, retry, showVolunteer: true };
 }

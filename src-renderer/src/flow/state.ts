@@ -7,6 +7,7 @@ import type {
   ConfirmPaymentRequest,
   DonationReceipt,
   KioskState,
+  KioskStatus,
   StartDonationRequest,
 } from '../../../src-main/contract/kiosk-api.ts';
 import type { MessageKey, MessageParams } from '../i18n/t.ts';
@@ -44,6 +45,8 @@ export type Screen =
   | { name: 'starting' }
   | { name: 'start-error' }
   | { name: 'setup-error' }
+  /** The kiosk cannot work at all (e.g. its ledger is unreadable): no donations; the operator message is shown. */
+  | { name: 'out-of-service'; operatorMessage: string }
   | { name: 'welcome' }
   | { name: 'amount' }
   | { name: 'details' }
@@ -83,6 +86,8 @@ export interface FlowState {
   amount: AmountForm;
   details: DetailsForm;
   donation: Donation | null;
+  /** The last getKioskStatus answer; null until the first one (assumed fine). */
+  status: KioskStatus | null;
 }
 
 export const DEFAULT_PRESETS = [100, 500, 1000];
@@ -96,6 +101,7 @@ export const initialState: FlowState = {
   amount: emptyAmount,
   details: emptyDetails,
   donation: null,
+  status: null,
 };
 
 export type Action =
@@ -103,6 +109,8 @@ export type Action =
   | { type: 'booted'; kiosk: KioskState }
   | { type: 'bootFailed' }
   | { type: 'setupFailed' }
+  | { type: 'outOfService'; operatorMessage: string }
+  | { type: 'status'; status: KioskStatus }
   | { type: 'begin' }
   | { type: 'choosePreset'; amount: number }
   | { type: 'typeOther'; text: string }
@@ -118,6 +126,11 @@ export type Action =
   | { type: 'failed'; failure: FailureInfo; donationOpen?: boolean; dropSession?: boolean }
   | { type: 'retrying'; to: 'opening' | 'verifying' }
   | { type: 'reset' };
+
+/** May a donor start a donation now? Unknown status counts as yes: main refuses anyway if not. */
+export function acceptingDonations(state: FlowState): boolean {
+  return state.status?.acceptingDonations !== false;
+}
 
 /** The amount the donor has chosen so far, if it is valid. */
 export function chosenAmount(state: FlowState): number | null {
@@ -141,16 +154,25 @@ export function reduce(state: FlowState, action: Action): FlowState {
   const { screen } = state;
   switch (action.type) {
     case 'boot':
-      return { ...initialState, kiosk: state.kiosk };
+      return { ...initialState, kiosk: state.kiosk, screen: screen.name === 'out-of-service' ? screen : initialState.screen };
     case 'booted':
       return { ...initialState, kiosk: action.kiosk, screen: { name: 'welcome' } };
+    case 'outOfService':
+      if (screen.name === 'out-of-service' && screen.operatorMessage === action.operatorMessage) return state;
+      return { ...initialState, kiosk: state.kiosk, screen: { name: 'out-of-service', operatorMessage: action.operatorMessage } };
+    case 'status': {
+      const prev = state.status;
+      if (prev && prev.online === action.status.online && prev.acceptingDonations === action.status.acceptingDonations) return state;
+      return { ...state, status: { online: action.status.online, acceptingDonations: action.status.acceptingDonations } };
+    }
     case 'bootFailed':
       return go(state, { name: 'start-error' });
     case 'setupFailed':
       return go(state, { name: 'setup-error' });
 
     case 'begin':
-      return screen.name === 'welcome' ? go(state, { name: 'amount' }) : state;
+      if (screen.name !== 'welcome' || !acceptingDonations(state)) return state;
+      return go(state, { name: 'amount' });
 
     case 'choosePreset':
       if (screen.name !== 'amount') return state;
@@ -241,7 +263,7 @@ export function reduce(state: FlowState, action: Action): FlowState {
       return go(state, { name: action.to });
 
     case 'reset':
-      if (!state.kiosk) return state;
-      return { ...initialState, kiosk: state.kiosk, screen: { name: 'welcome' } };
+      if (!state.kiosk || screen.name === 'out-of-service') return state;
+      return { ...initialState, kiosk: state.kiosk, status: state.status, screen: { name: 'welcome' } };
   }
 }

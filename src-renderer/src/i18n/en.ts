@@ -15,10 +15,17 @@ export const en = {
   'boot.retry': 'Try again',
   'setup.heading': 'This kiosk is not set up correctly',
   'setup.body': 'Donations cannot be taken here right now. Please ask a volunteer for help.',
+  'outOfService.heading': 'This kiosk is out of service',
+  'outOfService.body': 'Sorry, donations cannot be taken at this kiosk right now. Please ask a volunteer for help.',
+  'outOfService.operatorLabel': 'For the operator:',
+  'outOfService.operatorRetry': 'The kiosk checks again by itself every {seconds} seconds.',
 
   'welcome.supporting': 'Your gift supports',
   'welcome.donate': 'Tap to donate',
   'welcome.secure': 'Pay securely by UPI, card or net banking. It takes about a minute.',
+  'welcome.paused.heading': 'Donations are paused',
+  'welcome.paused.offline': "This kiosk can't reach the payment service right now. It will start again by itself, usually within a few minutes.",
+  'welcome.paused.other': 'This kiosk cannot take donations right now. Please ask a volunteer for help.',
 
   'common.continue': 'Continue',
   'common.back': 'Back',
@@ -70,6 +77,8 @@ export const en = {
   'failure.heading.notCompleted': 'Payment not completed',
   'failure.heading.cancelled': 'Payment cancelled',
   'failure.heading.couldNotStart': "We couldn't start your payment",
+  'failure.heading.stillConfirming': "We're still confirming your payment",
+  'failure.heading.paused': 'Donations are paused',
   'failure.reference': 'Donation reference',
   'failure.retry': 'Try again',
   'failure.home': 'Back to start',
@@ -103,13 +112,13 @@ export const en = {
   'error.start.gatewayTimeout': 'The payment service is taking too long to answer. No money has been taken.',
   'error.start.gatewayBusy': 'The payment service is busy. No money has been taken. Please wait a moment and try again.',
   'error.start.gatewayRejected': 'The payment service did not accept the request. No money has been taken. Please ask a volunteer for help.',
-  'error.start.kioskUnavailable': 'This kiosk cannot take donations right now. No money has been taken. Please ask a volunteer for help.',
+  'error.start.kioskUnavailable': "This kiosk can't take donations right now, usually because it can't reach the payment service. No money has been taken. It will start again by itself: please try again in a few minutes.",
   'error.start.notSetUp': 'This kiosk is not set up correctly. No money has been taken. Please ask a volunteer for help.',
   'error.start.internal': 'Something went wrong on this kiosk. No money has been taken.',
 
   // Kiosk errors after Checkout reported a payment (confirmPayment).
   'error.confirm.verificationFailed': 'We could not confirm this payment. If money left your account, please show this screen to a volunteer: it will be checked and refunded if needed.',
   'error.confirm.notCompleted': 'Your bank has not completed this payment. If money left your account, please show this screen to a volunteer: it will be checked and refunded if needed.',
-  'error.confirm.slow': 'We could not confirm your payment yet: the payment service is slow to answer. Please try again in a moment. If money left your account, it is safe: a volunteer can check it.',
+  'error.confirm.slow': 'The payment service is slow to answer, so we could not confirm your payment yet. Please tap “Try again” in a moment. If money left your account, it is safe: a volunteer can check it.',
   'error.confirm.default': 'We could not confirm this payment. If money left your account, please show this screen to a volunteer: it will be checked and refunded if needed.',
 } as const;

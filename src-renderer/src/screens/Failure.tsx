@@ -14,12 +14,26 @@ interface FailureProps {
   onHome: () => void;
 }
 
+/** The mark says what kind of ending this is: only real failures are red. */
+function tone(heading: FailureInfo['heading']): 'failure' | 'cancelled' | 'paused' | 'pending' {
+  switch (heading) {
+    case 'failure.heading.cancelled':
+      return 'cancelled';
+    case 'failure.heading.paused':
+      return 'paused';
+    case 'failure.heading.stillConfirming':
+      return 'pending';
+    default:
+      return 'failure';
+  }
+}
+
 export function Failure({ kiosk, failure, onRetry, onHome }: FailureProps) {
-  const cancelled = failure.heading === 'failure.heading.cancelled';
+  const mark = tone(failure.heading);
   return (
     <ScreenFrame name="failure" mode={kiosk.mode}>
-      <div className={`panel result ${cancelled ? 'result-cancelled' : 'result-failure'}`}>
-        <div className={`result-mark ${cancelled ? 'result-mark-cancelled' : 'result-mark-failure'}`} aria-hidden="true" />
+      <div className={`panel result ${mark === 'failure' ? 'result-failure' : 'result-cancelled'}`}>
+        <div className={`result-mark result-mark-${mark}`} aria-hidden="true" />
         <ScreenHeading>{t(failure.heading)}</ScreenHeading>
         <div role="alert" className="result-reason">
           <p className="result-lead">{t(failure.reason, failure.reasonParams)}</p>

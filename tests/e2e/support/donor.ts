@@ -39,3 +39,30 @@ export async function payByCard(frame: FrameLocator, cardNumber: string): Promis
 
 export const SUCCESS_CARD = '4100 2800 0000 1007';
 export const INSUFFICIENT_FUNDS_CARD = '4100 2800 0008 0001';
+
+export async function payByUpi(frame: FrameLocator): Promise<void> {
+  await frame.getByTestId('sim-method-upi').click();
+  await frame.getByTestId('sim-upi-pay').click();
+}
+
+/** From the welcome screen to "Continue to payment", anonymously. */
+export async function startAnonymousDonation(page: Page, label = '₹100'): Promise<void> {
+  await chooseAmount(page, label);
+  await enterDetails(page, {});
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+}
+
+/**
+ * Proves the kiosk is usable: from the welcome screen (waiting for "Tap to
+ * donate" to be enabled, as after an outage), a ₹100 gift by UPI ends on
+ * "Thank you!" and Done returns to the welcome screen.
+ */
+export async function donateSuccessfully(page: Page, { recoverTimeoutMs = 15_000 } = {}): Promise<void> {
+  await expect(screen(page, 'welcome')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: recoverTimeoutMs });
+  await startAnonymousDonation(page);
+  await payByUpi(await waitForCheckout(page));
+  await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(screen(page, 'welcome')).toBeVisible();
+}

@@ -24,6 +24,8 @@ export const E2E_CONFIG: Partial<KioskConfig> = { gatewayTimeoutMs: 1_500, check
 export interface Kiosk {
   page: Page;
   simulator: RazorpaySimulator;
+  /** The kiosk's data folder (config, ledger); removed after the test. */
+  dataDir: string;
   /** Raw bodies of every IPC reply the page received (browser mode). */
   ipcReplies: string[];
   /** Every line main logged (browser mode). */
@@ -72,12 +74,14 @@ function readLedger(dataDir: string) {
   };
 }
 
-export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; kiosk: Kiosk }>({
+export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; ledgerFileContents: string | null; kiosk: Kiosk }>({
   kioskConfig: [E2E_CONFIG, { option: true }],
   /** No keys: the kiosk starts its own built-in simulator, as a new install does. */
   demoMode: [false, { option: true }],
+  /** Written as the ledger file before the kiosk starts (e.g. garbage, to test an unreadable ledger). */
+  ledgerFileContents: [null, { option: true }],
 
-  kiosk: async ({ kioskConfig, demoMode }, use, testInfo) => {
+  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'browser' | 'electron';
     let electronBinary: string | null = null;
     if (target === 'electron') {
@@ -87,6 +91,7 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
 
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
     writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify({ ...DEFAULT_KIOSK_CONFIG, ...kioskConfig }));
+    if (ledgerFileContents !== null) writeFileSync(join(dataDir, LEDGER_FILE_NAME), ledgerFileContents);
     const ownSimulator = demoMode ? null : await startRazorpaySimulator({ port: 0 });
     ownSimulator?.addKey(TEST_KEY_ID, TEST_KEY_SECRET);
     const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1' };
@@ -121,7 +126,7 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
           response.text().then((body) => ipcReplies.push(body), () => undefined);
         }
       });
-      simulator ??= server.services.simulator;
+      simulator ??= server.services?.simulator ?? null;
       await page.goto(server.url);
       cleanup = async () => {
         await browser.close();
@@ -131,7 +136,7 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
 
     const ledger = readLedger(dataDir);
     if (!simulator) throw new Error('no simulator: demo mode without the built-in simulator');
-    await use({ page, simulator, ipcReplies, logLines, donations: ledger.donations, events: ledger.events, shot: shooter(page, testInfo) });
+    await use({ page, simulator, dataDir, ipcReplies, logLines, donations: ledger.donations, events: ledger.events, shot: shooter(page, testInfo) });
 
     await cleanup();
     await ownSimulator?.close();
