@@ -79,7 +79,8 @@ describe('day report', () => {
     const previous = localDayRange(new Date(DAY.getTime() - 24 * HOUR));
     const text = formatDayReport(buildDayReport(ledger, previous.from, previous.to));
     expect(text).toContain('Received (captured only): ₹999.00 from 1 donation(s), 0 of them recovered');
-    expect(text).toMatch(/Recovered after the donor saw a failure\n {2}none$/);
+    expect(text).toMatch(/Recovered after the donor saw a failure\n {2}none\n/);
+    expect(text).toMatch(/Second payments on donations already paid \(refund them\)\n {2}none$/);
     ledger.close();
   });
 

@@ -49,6 +49,15 @@ export interface RecoveredDonation {
   donorSawState: DonationState;
 }
 
+/** A payment on an already-paid donation's order: money the donor may have given twice. */
+export interface ExtraPayment {
+  donation: Donation;
+  notedAt: number;
+  paymentId: string;
+  status: string;
+  amountPaise: number;
+}
+
 export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'anonymous' | 'donorName' | 'phone' | 'email'>;
 
 /** Fields a transition may set alongside the state. */
@@ -281,6 +290,35 @@ export class Ledger {
       )
       .all(from, to) as unknown as (DonationRow & { recovered_at: number; shown_state: string })[];
     return rows.map((row) => ({ donation: toDonation(row), recoveredAt: row.recovered_at, donorSawState: row.shown_state as DonationState }));
+  }
+
+  /**
+   * Paid donations, paid since `since`, that had a failed or abandoned attempt
+   * first: the only ones on which a second payment can still turn up (the
+   * first attempt authorised late, after the donor paid again).
+   */
+  listPaidAfterFailedAttempt(since: number): Donation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.* FROM donations d WHERE d.state = 'paid' AND d.paid_at >= ? AND EXISTS (
+           SELECT 1 FROM donation_events e WHERE e.donation_id = d.id AND e.to_state IN ('payment_failed', 'closed_by_donor', 'checkout_expired'))
+         ORDER BY d.paid_at, d.rowid`,
+      )
+      .all(since) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  /** Payments Razorpay holds on an already-paid donation's order, as recorded by reconciliation. */
+  listExtraPayments(from: number, to: number): ExtraPayment[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.at AS noted_at, json_extract(e.detail, '$.extraPayment.id') AS extra_id, json_extract(e.detail, '$.extraPayment.status') AS extra_status,
+                json_extract(e.detail, '$.extraPayment.amountPaise') AS extra_amount, d.*
+         FROM donation_events e JOIN donations d ON d.id = e.donation_id
+         WHERE json_extract(e.detail, '$.extraPayment.id') IS NOT NULL AND e.at >= ? AND e.at < ? ORDER BY e.at, e.seq`,
+      )
+      .all(from, to) as unknown as (DonationRow & { noted_at: number; extra_id: string; extra_status: string; extra_amount: number })[];
+    return rows.map((row) => ({ donation: toDonation(row), notedAt: row.noted_at, paymentId: row.extra_id, status: row.extra_status, amountPaise: row.extra_amount }));
   }
 
   private requireDonation(id: string): Donation {

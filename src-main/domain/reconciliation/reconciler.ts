@@ -35,6 +35,8 @@ export interface PassSummary {
   checked: number;
   settled: number;
   recovered: number;
+  /** Second payments found on orders that were already paid. */
+  extraPayments: number;
   /** Why the pass ended before the end of the list, if it did. */
   stoppedEarly: string | null;
 }
@@ -63,7 +65,7 @@ export class Reconciler {
 
   /** One pass over the unsettled donations. Concurrent callers share the pass in progress. */
   runOnce(): Promise<PassSummary> {
-    if (this.stopped) return Promise.resolve({ checked: 0, settled: 0, recovered: 0, stoppedEarly: 'reconciler stopped' });
+    if (this.stopped) return Promise.resolve({ checked: 0, settled: 0, recovered: 0, extraPayments: 0, stoppedEarly: 'reconciler stopped' });
     this.running ??= this.pass().finally(() => {
       this.running = null;
     });
@@ -77,7 +79,7 @@ export class Reconciler {
   }
 
   private async pass(): Promise<PassSummary> {
-    const summary: PassSummary = { checked: 0, settled: 0, recovered: 0, stoppedEarly: null };
+    const summary: PassSummary = { checked: 0, settled: 0, recovered: 0, extraPayments: 0, stoppedEarly: null };
     this.callsThisPass = 0;
     const work = this.rotate(this.deps.ledger.listUnsettled());
     try {
@@ -99,13 +101,15 @@ export class Reconciler {
         if (outcome === 'settled' || outcome === 'recovered') summary.settled += 1;
         if (outcome === 'recovered') summary.recovered += 1;
       }
+      if (!summary.stoppedEarly) summary.extraPayments = await this.findExtraPayments();
     } catch (error) {
       if (!(error instanceof PassInterrupted)) throw error;
       summary.stoppedEarly = error.message;
     }
     if (!summary.stoppedEarly) this.lastCheckedId = null;
+    const extra = summary.extraPayments > 0 ? `, extra payments ${summary.extraPayments}` : '';
     const tail = summary.stoppedEarly ? ` (stopped early: ${summary.stoppedEarly})` : '';
-    this.deps.log(`reconciliation: pass complete: checked ${summary.checked}, settled ${summary.settled}, recovered ${summary.recovered}${tail}`);
+    this.deps.log(`reconciliation: pass complete: checked ${summary.checked}, settled ${summary.settled}, recovered ${summary.recovered}${extra}${tail}`);
     return summary;
   }
 
@@ -180,6 +184,35 @@ export class Reconciler {
     if (!recovered) return 'settled';
     this.deps.log(`reconciliation: donation ${donation.id} recovered: payment ${payment.id} captured after the donor saw ${current.state} (${donation.amountPaise / 100} INR)`);
     return 'recovered';
+  }
+
+  /**
+   * A donor who saw a failure may have paid again while the first attempt was
+   * authorised late: the order then holds a second payment the ledger's paid
+   * row does not name. Record each one (once) so no payment goes unknown; the
+   * operator report lists them for refund.
+   */
+  private async findExtraPayments(): Promise<number> {
+    let found = 0;
+    const since = this.now() - this.deps.options.lateAuthorisationWindowMs;
+    for (const donation of this.deps.ledger.listPaidAfterFailedAttempt(since)) {
+      if (this.stopped || this.callsThisPass >= this.deps.options.maxCallsPerPass) break;
+      const key = `extra:${donation.id}`;
+      if (!isDue(donation, this.lastCheckedAt.get(key), this.now()) || !donation.orderId) continue;
+      const orderId = donation.orderId;
+      const payments = await this.call(() => this.deps.gateway.fetchOrderPayments(orderId));
+      this.lastCheckedAt.set(key, this.now());
+      if (!payments.ok) continue;
+      const known = new Set(this.deps.ledger.events(donation.id).map((e) => (e.detail.extraPayment as { id?: string } | undefined)?.id));
+      for (const payment of payments.value) {
+        if (payment.id === donation.paymentId || known.has(payment.id)) continue;
+        if (payment.status !== 'authorized' && payment.status !== 'captured') continue;
+        this.deps.ledger.note(donation.id, 'reconciliation', { extraPayment: { id: payment.id, status: payment.status, amountPaise: payment.amount } });
+        this.deps.log(`reconciliation: donation ${donation.id}: a second payment ${payment.id} (${payment.status}, ${payment.amount / 100} INR) is on its already-paid order ${orderId}: refund it`);
+        found += 1;
+      }
+    }
+    return found;
   }
 
   private move(donation: Donation, to: DonationState, patch: DonationPatch, detail: Record<string, unknown>): Donation | null {

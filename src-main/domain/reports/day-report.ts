@@ -3,7 +3,7 @@
 // count as money received; a payment that reconciliation found captured after
 // the donor was shown a failure counts too, and is listed separately so the
 // operator can tell those donors.
-import type { Ledger, RecoveredDonation } from '../ledger/ledger.ts';
+import type { ExtraPayment, Ledger, RecoveredDonation } from '../ledger/ledger.ts';
 import { DONATION_STATES, type DonationState } from '../ledger/donation-states.ts';
 
 export interface StateLine {
@@ -24,6 +24,8 @@ export interface DayReport {
   recoveredCount: number;
   /** Payments found captured in the range after the donor saw a failure. */
   recovered: RecoveredDonation[];
+  /** Second payments found in the range on orders already paid: to refund (an authorised one Razorpay refunds by itself). */
+  extraPayments: ExtraPayment[];
 }
 
 /** Local midnight to the next local midnight around `at`. */
@@ -52,6 +54,7 @@ export function buildDayReport(ledger: Ledger, from: number, to: number): DayRep
     paidCount: paid.length,
     recoveredCount: paid.filter((d) => recoveredIds.has(d.id)).length,
     recovered: recoveredInRange,
+    extraPayments: ledger.listExtraPayments(from, to),
   };
 }
 
@@ -82,6 +85,13 @@ export function formatDayReport(report: DayReport): string {
   for (const r of report.recovered) {
     const who = r.donation.anonymous ? 'anonymous' : (r.donation.donorName ?? 'no name');
     out.push(`  ${localMinute(r.recoveredAt)}  ${r.donation.id}  ${rupees(r.donation.amountPaise)}  ${r.donation.paymentId ?? ''}  donor saw ${r.donorSawState}  (${who}, receipt ${r.donation.receipt})`);
+  }
+  out.push('');
+  out.push('Second payments on donations already paid (refund them)');
+  if (report.extraPayments.length === 0) out.push('  none');
+  for (const e of report.extraPayments) {
+    const action = e.status === 'captured' ? 'captured: refund it from the Razorpay dashboard' : 'authorised only: Razorpay refunds it by itself';
+    out.push(`  ${localMinute(e.notedAt)}  ${e.donation.id}  ${rupees(e.amountPaise)}  ${e.paymentId}  ${action}  (receipt ${e.donation.receipt})`);
   }
   return out.join('\n');
 }
