@@ -62,6 +62,15 @@ export interface KioskState {
   };
   /** Seconds the thank-you and failure screens wait before returning to welcome. */
   resultScreenSeconds: number;
+  /**
+   * Seconds without a touch or key press on the amount and details screens before
+   * the "Are you still there?" prompt appears. Not counted on welcome, while
+   * Checkout is open (its own timeout closes it), or while a payment opens or is
+   * confirmed.
+   */
+  idleResetSeconds: number;
+  /** The prompt's countdown in seconds; when it ends the donor's entries are cleared and the kiosk returns to welcome. */
+  idlePromptSeconds: number;
 }
 
 /** What can change while the kiosk runs; the renderer polls it on the welcome screen. */

@@ -26,6 +26,10 @@ export const KioskConfigSchema = z
     /** Per request to Razorpay. A donor is waiting, so it is short. */
     gatewayTimeoutMs: z.number().int().min(500).max(60_000),
     resultScreenSeconds: z.number().int().min(5).max(300),
+    /** On the amount and details screens: this long without a touch or key press, and "Are you still there?" appears. */
+    idleResetSeconds: z.number().int().min(10).max(600),
+    /** The prompt's countdown: when it ends, everything the donor entered is cleared and the kiosk returns to welcome. */
+    idlePromptSeconds: z.number().int().min(5).max(60),
     /** How often unsettled donations are checked against Razorpay (also at start-up and when the network returns). */
     reconcileIntervalSeconds: z.number().int().min(1).max(3600),
     /** While offline, how often the kiosk asks Razorpay whether it is back. */
@@ -51,6 +55,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   checkoutScriptLoadTimeoutMs: 10_000,
   gatewayTimeoutMs: 10_000,
   resultScreenSeconds: 20,
+  idleResetSeconds: 60,
+  idlePromptSeconds: 15,
   reconcileIntervalSeconds: 60,
   connectivityProbeSeconds: 15,
   themeColor: '#9a3412', // the renderer's --primary, so Checkout looks like part of the kiosk

@@ -151,6 +151,8 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     maxAmountRupees: config.maxAmountRupees,
     checkout: { scriptUrl: endpoints.checkoutScriptUrl, loadTimeoutMs: config.checkoutScriptLoadTimeoutMs },
     resultScreenSeconds: config.resultScreenSeconds,
+    idleResetSeconds: config.idleResetSeconds,
+    idlePromptSeconds: config.idlePromptSeconds,
   };
 
   const dispatch = createIpcDispatcher(

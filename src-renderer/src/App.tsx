@@ -1,6 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { IdleGuard } from './components/IdlePrompt.tsx';
 import { KioskFlow } from './flow/controller.ts';
-import { chosenAmount } from './flow/state.ts';
+import { idleWatches } from './flow/idle.ts';
+import { chosenAmount, type FlowState } from './flow/state.ts';
 import { t } from './i18n/t.ts';
 import { Amount } from './screens/Amount.tsx';
 import { OutOfService, SetupError, StartError, Starting } from './screens/Boot.tsx';
@@ -19,6 +21,18 @@ export function App() {
     void flow.boot();
   }, [flow]);
 
+  const content = currentScreen(flow, state);
+  if (!state.kiosk || !idleWatches(state.screen.name)) return content;
+  // The same tree on amount and details, so the idle watch carries on across them.
+  return (
+    <>
+      {content}
+      <IdleGuard kiosk={state.kiosk} onStartOver={() => flow.leave()} />
+    </>
+  );
+}
+
+function currentScreen(flow: KioskFlow, state: FlowState): ReactNode {
   const { screen, kiosk } = state;
   switch (screen.name) {
     case 'starting':

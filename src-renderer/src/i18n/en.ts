@@ -74,6 +74,11 @@ export const en = {
   'countdown.one': 'Returning to the start in {n} second',
   'countdown.other': 'Returning to the start in {n} seconds',
 
+  'idle.heading': 'Are you still there?',
+  'idle.note': 'For your privacy, what you entered here will be cleared.',
+  'idle.stay': "I'm still here",
+  'idle.startOver': 'Start over',
+
   'failure.heading.notCompleted': 'Payment not completed',
   'failure.heading.cancelled': 'Payment cancelled',
   'failure.heading.couldNotStart': "We couldn't start your payment",

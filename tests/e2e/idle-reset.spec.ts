@@ -1,0 +1,101 @@
+// A donor who walks away: "Are you still there?", then a clean start for the next donor.
+import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
+import { chooseAmount, enterDetails, screen, waitForCheckout } from './support/donor.ts';
+
+// The minimums: 10 s without input, then a 5 s countdown.
+test.use({ kioskConfig: { ...E2E_CONFIG, idleResetSeconds: 10, idlePromptSeconds: 5 } });
+
+/** Long enough for the idle wait plus a margin on a slow machine; the tests wait on the screen, never on a clock. */
+const PROMPT_TIMEOUT_MS = 20_000;
+const RESET_TIMEOUT_MS = 12_000;
+
+test('a half-filled form is cleared after "Are you still there?" runs out', async ({ kiosk }) => {
+  test.setTimeout(60_000);
+  const { page, shot } = kiosk;
+  await chooseAmount(page, '₹500');
+  await enterDetails(page, { name: 'Priya Sharma', phone: '9876543210' });
+
+  // The donor walks away.
+  const prompt = page.getByRole('alertdialog', { name: 'Are you still there?' });
+  await expect(prompt).toBeVisible({ timeout: PROMPT_TIMEOUT_MS });
+  await expect(prompt).toContainText(/Returning to the start in \d seconds?/);
+  await expect(prompt.getByRole('button', { name: "I'm still here" })).toBeFocused();
+  await expect(prompt.getByRole('button', { name: 'Start over' })).toBeVisible();
+  await shot('still-there-prompt');
+
+  await expect(screen(page, 'welcome')).toBeVisible({ timeout: RESET_TIMEOUT_MS });
+  await expect(prompt).toHaveCount(0);
+  await shot('welcome-after-idle');
+
+  // The next donor finds nothing of the last one.
+  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  await expect(screen(page, 'amount')).toBeVisible();
+  await expect(page.getByRole('button', { name: '₹500', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await page.getByRole('button', { name: '₹100', exact: true }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(screen(page, 'details')).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue('');
+  await expect(page.getByLabel('Mobile number (optional)')).toHaveValue('');
+  await expect(page.getByLabel('Email (optional)')).toHaveValue('');
+  await expect(page.getByLabel('Give anonymously')).not.toBeChecked();
+  // No donation was ever started, so there was nothing to cancel.
+  expect(kiosk.donations()).toHaveLength(0);
+});
+
+test('"I\'m still here" closes the prompt and keeps what the donor entered', async ({ kiosk }) => {
+  test.setTimeout(60_000);
+  const { page } = kiosk;
+  await chooseAmount(page, '₹500');
+  await enterDetails(page, { name: 'Arjun Mehta', phone: '9876543210' });
+
+  const prompt = page.getByRole('alertdialog', { name: 'Are you still there?' });
+  await expect(prompt).toBeVisible({ timeout: PROMPT_TIMEOUT_MS });
+  await prompt.getByRole('button', { name: "I'm still here" }).tap();
+
+  await expect(prompt).toHaveCount(0);
+  await expect(screen(page, 'details')).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue('Arjun Mehta');
+  await expect(page.getByLabel('Mobile number (optional)')).toHaveValue('9876543210');
+  await expect(page.getByText('₹500')).toBeVisible();
+
+  // The idle wait starts again: the prompt comes back, and "Start over" leaves at once.
+  await expect(prompt).toBeVisible({ timeout: PROMPT_TIMEOUT_MS });
+  await expect(screen(page, 'details')).toBeAttached();
+  await prompt.getByRole('button', { name: 'Start over' }).tap();
+  await expect(screen(page, 'welcome')).toBeVisible();
+});
+
+test.describe('with the page on a fake clock', () => {
+  // Checkout at its minimum (60 s) so its own timeout can be reached; the clock is
+  // Playwright's, so the test moves time on instead of waiting for it.
+  test.use({ kioskConfig: { ...E2E_CONFIG, idleResetSeconds: 10, idlePromptSeconds: 5, checkoutTimeoutSeconds: 60 } });
+
+  test('no prompt while Checkout is open; Checkout\'s own timeout closes a forgotten window', async ({ kiosk }) => {
+    const { page } = kiosk;
+    await page.clock.install();
+    await page.reload();
+    await chooseAmount(page, '₹100');
+    await enterDetails(page, {});
+
+    // The control: on the details screen, 11 s without input brings the prompt.
+    const prompt = page.getByRole('alertdialog', { name: 'Are you still there?' });
+    await page.clock.runFor(11_000);
+    await expect(prompt).toBeVisible();
+    await prompt.getByRole('button', { name: "I'm still here" }).tap();
+    await expect(prompt).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    const frame = await waitForCheckout(page);
+    // Three idle periods with Checkout open: no prompt, Checkout still there.
+    await page.clock.runFor(30_000);
+    await expect(screen(page, 'checkout')).toBeVisible();
+    await expect(frame.getByTestId('sim-method-upi')).toBeVisible();
+    await expect(prompt).toHaveCount(0);
+
+    // Past Checkout's 60 s: it closes itself and the donor is told.
+    await page.clock.runFor(31_000);
+    await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+    await expect(page.getByText('The payment window timed out before the payment was finished.')).toBeVisible();
+    await expect.poll(() => kiosk.donations()[0]?.state).toBe('checkout_expired');
+  });
+});
