@@ -5,7 +5,7 @@
 // to electron.md §1; popups to §2; exit guard to §7.
 
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
 import { shouldBlockInput } from '../security/input-policy.ts';
@@ -19,11 +19,16 @@ import {
 } from '../security/navigation-policy.ts';
 import { isLedgerUnavailableError } from '../domain/ledger/ledger-file.ts';
 import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
-import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { handleAppProtocol, OUT_OF_SERVICE_PATH, registerAppScheme } from './app-protocol.ts';
+import { PreventDisplaySleepService } from './display-sleep.ts';
+import { applyStartAtLogin } from './login-item.ts';
+import { installMainCrashHandlers, RelaunchGuard } from './main-crash-guard.ts';
+import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recovery.ts';
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
+const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
 const WINDOWED = process.env['KIOSK_WINDOWED'] === '1';
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
@@ -42,6 +47,12 @@ function log(line: string): void {
 if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
+  // A main-process crash relaunches the kiosk (kiosk mode only), with a loop cap (§8).
+  installMainCrashHandlers({
+    app,
+    guard: WINDOWED ? null : new RelaunchGuard({ dataDir: process.env['KIOSK_DATA_DIR'] || app.getPath('userData') }),
+    log,
+  });
   registerAppScheme(protocol); // must precede `ready`
   main().catch((error: unknown) => {
     log(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -68,6 +79,7 @@ async function main(): Promise<void> {
   });
   app.on('web-contents-created', (_event, contents) => applyBaselineGuards(contents));
   app.on('window-all-closed', () => app.quit());
+  app.on('child-process-gone', (_event, details) => log(`child process gone: ${details.type} ${details.reason} (${details.exitCode})`));
   app.on('before-quit', (event) => {
     const action = quitGuard.beforeQuit();
     if (action === 'proceed') return;
@@ -93,6 +105,9 @@ async function main(): Promise<void> {
   await app.whenReady();
   Menu.setApplicationMenu(null);
   denyAllPermissions(session.defaultSession);
+  // Display and system stay awake (§8); start at login only when configured.
+  new PreventDisplaySleepService(powerSaveBlocker, log).setEnabled(true);
+  applyStartAtLogin({ app, platform: process.platform, env: process.env, log });
   powerMonitor.on('shutdown', () => {
     quitGuard.allowQuit('system shutdown');
     app.quit();
@@ -165,7 +180,13 @@ async function main(): Promise<void> {
     if (shouldBlockInput(input, { lockedDown: !WINDOWED, devToolsAllowed: !app.isPackaged })) event.preventDefault();
   });
   contents.on('did-finish-load', () => pinZoom(contents));
-  contents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason} (${details.exitCode})`));
+  // A crashed or hung renderer comes back on its own at the welcome screen (§8).
+  attachRendererRecovery(contents, {
+    homeUrl: APP_URL,
+    outOfServiceUrl: OUT_OF_SERVICE_URL,
+    policy: new RendererRecoveryPolicy(),
+    log,
+  });
 
   // Only Razorpay's popup, as a sandboxed child with no preload (§1 #14, §2).
   contents.setWindowOpenHandler((details) => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createAppRequestHandler,
   handleAppProtocol,
+  OUT_OF_SERVICE_PATH,
   registerAppScheme,
 } from '../../src-main/electron/app-protocol.ts';
 import { buildContentSecurityPolicy } from '../../src-main/security/content-security-policy.ts';
@@ -67,5 +68,19 @@ describe('app:// request handler', () => {
       expect(await response.text()).toBe('');
     }
     expect(log).toHaveBeenCalledWith(expect.stringContaining('404 GET app://kiosk/missing.js'));
+  });
+
+  it('serves the built-in out-of-service page from main, script-free, even without the renderer files', async () => {
+    const handler = createAppRequestHandler({ rendererDir: path.join(root, 'nothing-here'), contentSecurityPolicy: CSP, log });
+    const response = await handler(new Request(`app://kiosk${OUT_OF_SERVICE_PATH}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+    const html = await response.text();
+    expect(html).toContain('out of service');
+    expect(html).not.toMatch(/<script/i);
+    // Only on app://kiosk, only GET/HEAD.
+    expect((await handler(new Request(`app://elsewhere${OUT_OF_SERVICE_PATH}`))).status).toBe(404);
+    expect((await handler(new Request(`app://kiosk${OUT_OF_SERVICE_PATH}`, { method: 'POST', body: 'x' }))).status).toBe(405);
   });
 });

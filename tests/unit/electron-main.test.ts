@@ -3,6 +3,9 @@
 // are covered by the security-*.test.ts and other electron-*.test.ts files;
 // this checks main.ts connects them to the right Electron hooks.
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src-main/contract/kiosk-api.ts';
 
@@ -32,6 +35,16 @@ class FakeWebContents extends EventEmitter {
   setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
     this.zoomLimits = [min, max];
     return Promise.resolve();
+  }
+  loadURL(url: string): Promise<void> {
+    fake.state.calls.push(`contents.loadURL ${url}`);
+    return Promise.resolve();
+  }
+  forcefullyCrashRenderer(): void {
+    fake.state.calls.push('forcefullyCrashRenderer');
+  }
+  isDestroyed(): boolean {
+    return false;
   }
 }
 
@@ -74,6 +87,8 @@ const app = Object.assign(new EventEmitter(), {
   exit: vi.fn((code?: number) => fake.state.calls.push(`exit ${code ?? ''}`)),
   quit: vi.fn(() => fake.state.calls.push('quit')),
   getPath: vi.fn((name: string) => `/fake/${name}`),
+  setLoginItemSettings: vi.fn(),
+  relaunch: vi.fn(() => fake.state.calls.push('relaunch')),
   whenReady: vi.fn(() => {
     fake.state.calls.push('whenReady');
     return Promise.resolve();
@@ -96,8 +111,13 @@ const ipcMain = {
 };
 const Menu = { setApplicationMenu: vi.fn() };
 const powerMonitor = new EventEmitter();
+const powerSaveBlocker = {
+  start: vi.fn<(type: string) => number>(() => 7),
+  stop: vi.fn<(id: number) => boolean>(() => true),
+  isStarted: vi.fn<(id: number) => boolean>(() => false),
+};
 
-vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, ipcMain, Menu, powerMonitor, protocol, session }));
+vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session }));
 vi.mock('../../src-main/services/kiosk-services.ts', () => ({
   startKioskServices: vi.fn(async (options: unknown) => {
     fake.state.servicesOptions.push(options);
@@ -133,7 +153,17 @@ function navEvent(url: string, isMainFrame = true): NavEvent {
   return event;
 }
 
-const signalListeners = { SIGTERM: process.listeners('SIGTERM'), SIGINT: process.listeners('SIGINT') };
+const PROCESS_EVENTS = ['SIGTERM', 'SIGINT', 'uncaughtException', 'unhandledRejection'] as const;
+// The process as a plain emitter: its typed overloads do not take a union of event names.
+const processEmitter = process as unknown as EventEmitter;
+const processListeners = Object.fromEntries(PROCESS_EVENTS.map((name) => [name, processEmitter.listeners(name)])) as Record<
+  (typeof PROCESS_EVENTS)[number],
+  unknown[]
+>;
+/** The listeners main.ts added for a process event. */
+function addedListeners(name: (typeof PROCESS_EVENTS)[number]): Array<(...args: unknown[]) => void> {
+  return (processEmitter.listeners(name) as Array<(...args: unknown[]) => void>).filter((listener) => !processListeners[name].includes(listener));
+}
 
 async function importMain(): Promise<void> {
   vi.resetModules();
@@ -169,14 +199,14 @@ beforeEach(() => {
   vi.spyOn(console, 'log').mockImplementation(() => {});
   delete process.env['KIOSK_WINDOWED'];
   delete process.env['KIOSK_DATA_DIR'];
+  delete process.env['KIOSK_START_AT_LOGIN'];
 });
 
 afterEach(() => {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    for (const listener of process.listeners(signal)) {
-      if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
-    }
+  for (const name of PROCESS_EVENTS) {
+    for (const listener of addedListeners(name)) processEmitter.off(name, listener);
   }
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -220,6 +250,19 @@ describe('main.ts wiring', () => {
     expect(String((win.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(win.loadedUrl).toBe('app://kiosk/index.html');
     expect(win.webContents.zoomLimits).toEqual([1, 1]);
+  });
+
+  it('turns DevTools off in packaged builds, for the window and the Checkout popup', async () => {
+    app.isPackaged = true;
+    try {
+      const win = await startMain();
+      expect(win.options['webPreferences']).toMatchObject({ devTools: false });
+      const handler = win.webContents.windowOpenHandler as (details: unknown) => { overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> } };
+      const popup = handler({ url: 'about:blank', frameName: 'popup_abc', features: '', referrer: { url: 'https://api.razorpay.com/', policy: 'default' } });
+      expect(popup.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ devTools: false });
+    } finally {
+      app.isPackaged = false;
+    }
   });
 
   it('denies every permission request and check', async () => {
@@ -345,5 +388,53 @@ describe('main.ts wiring', () => {
     app.emit('before-quit', quit);
     expect(quit.prevented).toBe(true);
     await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
+  });
+
+  it('keeps the display awake, and registers start at login only when asked', async () => {
+    await startMain();
+    expect(powerSaveBlocker.start).toHaveBeenCalledExactlyOnceWith('prevent-display-sleep');
+    // The test may run on any OS: the decision per platform is in electron-login-item.test.ts.
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    if (process.platform === 'win32' || process.platform === 'darwin') {
+      process.env['KIOSK_START_AT_LOGIN'] = '1';
+      fake.state.calls = [];
+      await startMain();
+      expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+    }
+  });
+
+  it('reloads the welcome page after a renderer crash, and crashes a hung renderer', async () => {
+    const win = await startMain();
+    vi.useFakeTimers();
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(fake.state.calls).not.toContain('contents.loadURL app://kiosk/index.html');
+    vi.advanceTimersByTime(1_000);
+    expect(fake.state.calls).toContain('contents.loadURL app://kiosk/index.html');
+
+    win.webContents.emit('unresponsive');
+    vi.advanceTimersByTime(15_000);
+    expect(fake.state.calls).toContain('forcefullyCrashRenderer');
+  });
+
+  it('relaunches after an uncaught main-process error in kiosk mode, not when windowed', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-main-crash-'));
+    try {
+      process.env['KIOSK_DATA_DIR'] = dataDir;
+      await startMain();
+      const [onUncaught] = addedListeners('uncaughtException');
+      expect(addedListeners('unhandledRejection')).toHaveLength(1);
+      onUncaught?.(new Error('boom'));
+      expect(fake.state.calls.slice(-2)).toEqual(['relaunch', 'exit 1']);
+
+      for (const name of PROCESS_EVENTS) for (const listener of addedListeners(name)) processEmitter.off(name, listener);
+      fake.state.calls = [];
+      process.env['KIOSK_WINDOWED'] = '1';
+      await startMain();
+      addedListeners('uncaughtException')[0]?.(new Error('boom'));
+      expect(fake.state.calls).toContain('exit 1');
+      expect(fake.state.calls).not.toContain('relaunch');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
