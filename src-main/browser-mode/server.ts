@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Result } from '../contract/kiosk-api.ts';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
 import { serveStaticFile } from '../security/static-files.ts';
@@ -35,6 +36,16 @@ export interface BrowserModeServer {
   /** The operator-facing reason the kiosk is out of service, or null. */
   unavailableMessage: string | null;
   close(): Promise<void>;
+}
+
+/** The version in ./package.json (browser mode runs from the project folder). */
+function packageVersion(): string {
+  try {
+    const parsed = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: unknown };
+    return typeof parsed.version === 'string' ? parsed.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 function sameToken(expected: string, received: string | undefined): boolean {
@@ -66,7 +77,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   let services: KioskServices | null = null;
   let unavailableMessage: string | null = null;
   try {
-    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true });
+    // No keyStore and no onExitRequested: storing keys and exiting are for the installed app (not_supported here).
+    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true, appVersion: packageVersion() });
   } catch (error) {
     // A refused ledger is a safe stop, not a crash: the page still loads and
     // shows the operator why no donations are taken. Other start errors still throw.

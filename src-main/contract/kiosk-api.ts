@@ -10,6 +10,18 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError 
 export type KioskErrorCode =
   /** The payload did not match the contract (shape, type, fractional amount...). */
   | 'invalid_request'
+  /** An operator method was called without an active operator session. */
+  | 'operator_required'
+  /** The new PIN is too easy to guess (repeated, sequential, common) or not 4-8 digits. */
+  | 'weak_pin'
+  /** The PIN was wrong; see getOperatorGate for how many tries are left. */
+  | 'wrong_pin'
+  /** Too many wrong PINs: the pad is locked for a while (getOperatorGate says how long). */
+  | 'pin_locked'
+  /** A PIN already exists: first-start setup cannot replace it. */
+  | 'pin_already_set'
+  /** This build cannot do it here (e.g. storing keys in browser mode). */
+  | 'not_supported'
   /** The amount is a whole number of rupees but outside the configured limits. */
   | 'amount_out_of_range'
   /** The donation id is not one this kiosk issued. */
@@ -175,6 +187,99 @@ export interface DonationRef {
   donationId: string;
 }
 
+// ---- operator ---------------------------------------------------------------
+
+export type OperatorGateStatus = 'needs_setup' | 'locked' | 'ready';
+
+/** Where the operator stands with the PIN pad; safe to show to anyone. */
+export interface OperatorGate {
+  status: OperatorGateStatus;
+  /** While locked: how long until the next try. */
+  retryAfterMs: number;
+  /** Wrong tries left before the pad locks. */
+  attemptsBeforeLock: number;
+  /** An operator session is open (it ends by itself after a few idle minutes). */
+  operatorActive: boolean;
+}
+
+export interface PinRequest {
+  /** 4-8 digits. */
+  pin: string;
+}
+
+/** What the operator may change from the console; main validates every field. */
+export interface EditableSettings {
+  organisationName: string;
+  causeName: string;
+  eventName: string;
+  kioskId: string;
+  presetAmountsRupees: number[];
+  minAmountRupees: number;
+  maxAmountRupees: number;
+  idleResetSeconds: number;
+}
+
+export interface UpdateSettingsRequest {
+  settings: Partial<EditableSettings>;
+}
+
+export interface DonationRow {
+  donationId: string;
+  receipt: string;
+  /** ISO 8601 */
+  createdAt: string;
+  amountRupees: number;
+  state: string;
+  donorName: string | null;
+  paymentId: string | null;
+  /** Paid after the donor saw a failure (found by reconciliation). */
+  recovered: boolean;
+}
+
+export interface OverviewRequest {
+  /** Local day YYYY-MM-DD; today when absent. */
+  day?: string;
+  /** Matches the receipt, donation id, payment id or donor name. */
+  search?: string;
+}
+
+export interface OperatorOverview {
+  day: string;
+  byState: { state: string; count: number; amountRupees: number }[];
+  receivedRupees: number;
+  paidCount: number;
+  recoveredCount: number;
+  /** Newest first, at most 200. */
+  donations: DonationRow[];
+  settings: EditableSettings;
+  mode: KioskMode;
+  version: string;
+}
+
+export interface ExportRequest {
+  /** Local days YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+}
+
+export interface ExportResult {
+  /** Where the CSV was written. */
+  path: string;
+  rows: number;
+}
+
+export interface SetPaymentKeysRequest {
+  keyId: string;
+  keySecret: string;
+}
+
+export interface KeyCheckResult {
+  mode: KioskMode;
+  ok: boolean;
+  /** Plain words for the operator. */
+  message: string;
+}
+
 /** Intent-level methods; each takes at most one payload object. */
 export interface KioskApi {
   getKioskState(): Promise<Result<KioskState>>;
@@ -184,6 +289,19 @@ export interface KioskApi {
   recordPaymentFailure(request: RecordPaymentFailureRequest): Promise<Result<null>>;
   confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>>;
   cancelDonation(request: CancelDonationRequest): Promise<Result<null>>;
+
+  // Operator: the gate is open to anyone; everything after it needs an operator session (checked in main).
+  getOperatorGate(): Promise<Result<OperatorGate>>;
+  setUpOperatorPin(request: PinRequest): Promise<Result<OperatorGate>>;
+  unlockOperator(request: PinRequest): Promise<Result<OperatorGate>>;
+  endOperatorSession(): Promise<Result<null>>;
+  getOperatorOverview(request: OverviewRequest): Promise<Result<OperatorOverview>>;
+  updateSettings(request: UpdateSettingsRequest): Promise<Result<EditableSettings>>;
+  exportDonationsCsv(request: ExportRequest): Promise<Result<ExportResult>>;
+  reconcileNow(): Promise<Result<{ checked: number; settled: number; recovered: number }>>;
+  setPaymentKeys(request: SetPaymentKeysRequest): Promise<Result<KeyCheckResult>>;
+  checkPaymentKeys(): Promise<Result<KeyCheckResult>>;
+  exitKiosk(): Promise<Result<null>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -197,6 +315,17 @@ export const CHANNELS = {
   recordPaymentFailure: 'donation:payment-failed',
   confirmPayment: 'donation:confirm-payment',
   cancelDonation: 'donation:cancel',
+  getOperatorGate: 'operator:get-gate',
+  setUpOperatorPin: 'operator:set-up-pin',
+  unlockOperator: 'operator:unlock',
+  endOperatorSession: 'operator:end-session',
+  getOperatorOverview: 'operator:get-overview',
+  updateSettings: 'operator:update-settings',
+  exportDonationsCsv: 'operator:export-csv',
+  reconcileNow: 'operator:reconcile-now',
+  setPaymentKeys: 'operator:set-payment-keys',
+  checkPaymentKeys: 'operator:check-payment-keys',
+  exitKiosk: 'operator:exit-kiosk',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

@@ -72,10 +72,15 @@ function paymentMethod(method: string | null | undefined): PaymentMethod {
 }
 
 export class DonationService {
-  private readonly deps: DonationServiceDeps;
+  private deps: DonationServiceDeps;
 
   constructor(deps: DonationServiceDeps) {
     this.deps = deps;
+  }
+
+  /** New settings from the operator console: limits, names and kiosk id apply to the next donation. */
+  setConfig(config: KioskConfig): void {
+    this.deps = { ...this.deps, config };
   }
 
   async startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>> {

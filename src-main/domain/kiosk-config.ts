@@ -11,12 +11,19 @@ const UPI_MAX_RUPEES = 100_000;
 
 const Rupees = z.number().int().min(RAZORPAY_MIN_RUPEES).max(UPI_MAX_RUPEES);
 
-export const KioskConfigSchema = z
+/** The file format's version; files without it (written before the operator console) are read as version 1. */
+export const CONFIG_FILE_VERSION = 1;
+
+/** Every field and its own rule; the cross-field rules are in KioskConfigSchema. */
+export const KioskConfigFields = z
   .object({
+    version: z.literal(CONFIG_FILE_VERSION).optional(),
     // Goes into every receipt (≤40 chars in all), so it is short and plain.
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,12}$/, 'kioskId: 1-12 letters, digits or hyphens'),
     organisationName: z.string().trim().min(1).max(80),
     causeName: z.string().trim().min(1).max(80),
+    /** Shown to the operator and in exports; may be empty. */
+    eventName: z.string().trim().max(80),
     presetAmountsRupees: z.array(Rupees).min(1).max(6),
     minAmountRupees: Rupees,
     maxAmountRupees: Rupees,
@@ -36,11 +43,15 @@ export const KioskConfigSchema = z
     connectivityProbeSeconds: z.number().int().min(1).max(300),
     themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   })
-  .strict()
-  .refine((c) => c.minAmountRupees <= c.maxAmountRupees, { message: 'minAmountRupees must not exceed maxAmountRupees' })
-  .refine((c) => c.presetAmountsRupees.every((a) => a >= c.minAmountRupees && a <= c.maxAmountRupees), {
-    message: 'every preset amount must lie within the limits',
-  });
+  .strict();
+
+export const KioskConfigSchema = KioskConfigFields.refine((c) => c.minAmountRupees <= c.maxAmountRupees, {
+  message: 'minAmountRupees must not exceed maxAmountRupees',
+  path: ['minAmountRupees'],
+}).refine((c) => c.presetAmountsRupees.every((a) => a >= c.minAmountRupees && a <= c.maxAmountRupees), {
+  message: 'every preset amount must lie within the limits',
+  path: ['presetAmountsRupees'],
+});
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 
@@ -48,6 +59,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   kioskId: 'KIOSK-1',
   organisationName: 'Asha Education Trust',
   causeName: "Children's education",
+  eventName: '',
   presetAmountsRupees: [100, 500, 1000],
   minAmountRupees: 10,
   maxAmountRupees: 100_000,

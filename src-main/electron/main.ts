@@ -5,7 +5,7 @@
 // to electron.md §1; popups to §2; exit guard to §7.
 
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
 import { shouldBlockInput } from '../security/input-policy.ts';
@@ -26,6 +26,7 @@ import { installMainCrashHandlers, RelaunchGuard } from './main-crash-guard.ts';
 import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recovery.ts';
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
+import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
 const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
@@ -95,7 +96,23 @@ async function main(): Promise<void> {
 
   const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
   let unavailableMessage = 'The kiosk services did not start.';
-  const servicesStarting = startKioskServices({ dataDir, env: process.env, log }).catch((error: unknown) => {
+  // Where CSV exports go. A folder picker (dialog.showOpenDialog on the kiosk
+  // window) can be plugged in here later; null would mean "cancelled".
+  const chooseExportFolder = async (): Promise<string | null> => path.join(dataDir, 'exports');
+  const servicesStarting = startKioskServices({
+    dataDir,
+    env: process.env,
+    log,
+    appVersion: app.getVersion(),
+    // Operator keys, encrypted with safeStorage (electron.md §4); its calls wait for `ready`.
+    keyStore: createSafeStorageKeyStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
+    chooseExportFolder,
+    // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
+    onExitRequested: () => {
+      quitGuard.allowQuit('operator exit');
+      setImmediate(() => app.quit());
+    },
+  }).catch((error: unknown) => {
     log(`kiosk services failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // Safe stop: no donations, and the operator is told what to do about the ledger.
     if (isLedgerUnavailableError(error)) unavailableMessage = error.operatorMessage;

@@ -42,5 +42,16 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     recordPaymentFailure: (request) => call('recordPaymentFailure', request),
     confirmPayment: (request) => call('confirmPayment', request),
     cancelDonation: (request) => call('cancelDonation', request),
+    getOperatorGate: () => call('getOperatorGate', null),
+    setUpOperatorPin: (request) => call('setUpOperatorPin', request),
+    unlockOperator: (request) => call('unlockOperator', request),
+    endOperatorSession: () => call('endOperatorSession', null),
+    getOperatorOverview: (request) => call('getOperatorOverview', request),
+    updateSettings: (request) => call('updateSettings', request),
+    exportDonationsCsv: (request) => call('exportDonationsCsv', request),
+    reconcileNow: () => call('reconcileNow', null),
+    setPaymentKeys: (request) => call('setPaymentKeys', request),
+    checkPaymentKeys: () => call('checkPaymentKeys', null),
+    exitKiosk: () => call('exitKiosk', null),
   } satisfies KioskApi;
 }

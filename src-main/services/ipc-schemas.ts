@@ -3,6 +3,8 @@
 // the two cannot drift apart.
 import { z } from 'zod';
 import type { KioskMethod, KioskRequest } from '../contract/kiosk-api.ts';
+import { EditableSettingsPatchSchema } from '../domain/settings-update.ts';
+import { KEY_ID_PATTERN } from './payment-keys.ts';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -35,6 +37,19 @@ const Donor = z
 
 const shortText = z.string().max(500).optional();
 
+/** ASCII digits only (`\d` without the u flag), 4 to 8 of them; the PIN policy decides which are too easy. */
+const Pin = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict();
+
+/** A local day, YYYY-MM-DD, that exists on the calendar. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD')
+  .refine((day) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const at = new Date(Date.UTC(y, m - 1, d));
+    return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+  }, 'no such day');
+
 export const IPC_SCHEMAS = {
   getKioskState: z.null(),
   getKioskStatus: z.null(),
@@ -65,11 +80,33 @@ export const IPC_SCHEMAS = {
   cancelDonation: z
     .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left']) })
     .strict(),
+  getOperatorGate: z.null(),
+  setUpOperatorPin: Pin,
+  unlockOperator: Pin,
+  endOperatorSession: z.null(),
+  getOperatorOverview: z.object({ day: Day.optional(), search: z.string().trim().max(80).optional() }).strict(),
+  // The same field rules as kiosk-config.json; the cross-field rules are checked after merging with the current settings.
+  updateSettings: z.object({ settings: EditableSettingsPatchSchema }).strict(),
+  exportDonationsCsv: z
+    .object({ from: Day, to: Day })
+    .strict()
+    .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'] }),
+  reconcileNow: z.null(),
+  setPaymentKeys: z
+    .object({
+      keyId: z.string().trim().regex(KEY_ID_PATTERN, 'a key id looks like rzp_test_XXXXXXXXXXXXXX or rzp_live_XXXXXXXXXXXXXX'),
+      // Messages never echo the value: it is the secret.
+      keySecret: z.string().trim().regex(/^[A-Za-z0-9]{8,64}$/, 'a key secret is 8 to 64 letters and digits'),
+    })
+    .strict(),
+  checkPaymentKeys: z.null(),
+  exitKiosk: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends 'getKioskState' | 'getKioskStatus' ? null : KioskRequest<M>) ? true : never;
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk';
+type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
   getKioskStatus: true,
@@ -78,4 +115,15 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   recordPaymentFailure: true,
   confirmPayment: true,
   cancelDonation: true,
+  getOperatorGate: true,
+  setUpOperatorPin: true,
+  unlockOperator: true,
+  endOperatorSession: true,
+  getOperatorOverview: true,
+  updateSettings: true,
+  exportDonationsCsv: true,
+  reconcileNow: true,
+  setPaymentKeys: true,
+  checkPaymentKeys: true,
+  exitKiosk: true,
 };

@@ -18,6 +18,14 @@ import { withOutcomeObserver, withRetryPolicy } from '../domain/gateway/resilien
 import { readRetryPolicy } from '../domain/gateway/retry-policy.ts';
 import { Reconciler } from '../domain/reconciliation/reconciler.ts';
 import { defaultRuleOptions } from '../domain/reconciliation/reconcile-rules.ts';
+import { OperatorAccess } from '../domain/operator/operator-access.ts';
+import type { ScryptParams } from '../domain/operator/pin-hash.ts';
+import { checkRazorpayKeys, type KeyChecker } from '../domain/gateway/key-check.ts';
+import { operatorAccessFileStorage } from './operator-access-file.ts';
+import { OperatorService } from './operator-service.ts';
+import { KeyStoreError, type KeyStore } from './key-store.ts';
+import { modeOfKeyId } from './payment-keys.ts';
+import { join } from 'node:path';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -32,6 +40,18 @@ export interface KioskServicesOptions {
   log: (line: string) => void;
   /** Browser mode never takes real money. */
   refuseLiveKeys?: boolean;
+  /** Where the operator's keys are kept (Electron: safeStorage). Absent in browser mode: keys come from the environment only. */
+  keyStore?: KeyStore;
+  /** The operator's "Exit kiosk": lifts the exit guard and quits. Absent in browser mode (not_supported). */
+  onExitRequested?: () => void;
+  /** The app's version, shown in the operator console. */
+  appVersion?: string;
+  /** Where CSV exports go; null when the operator cancels. Default: `<dataDir>/exports`. */
+  chooseExportFolder?: () => Promise<string | null>;
+  /** Tests replace the one-call key check. */
+  checkKeys?: KeyChecker;
+  /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
+  operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
 }
 
 export interface KioskServices {
@@ -39,7 +59,10 @@ export interface KioskServices {
   mode: KioskMode;
   /** Origins Checkout needs in the page's CSP. */
   checkoutOrigins: string[];
-  config: KioskConfig;
+  /** The settings in force now (the operator can change some while the kiosk runs). */
+  readonly config: KioskConfig;
+  /** The operator PIN and session. */
+  operatorAccess: OperatorAccess;
   ledger: Ledger;
   /** The in-process simulator in demo mode. */
   simulator: RazorpaySimulator | null;
@@ -60,10 +83,23 @@ interface GatewayEndpoints {
   simulator: RazorpaySimulator | null;
 }
 
-async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayEndpoints> {
+/** Keys from the environment first (development, tests), else the ones the operator stored, else none (demo). */
+async function resolveKeys(options: KioskServicesOptions): Promise<PaymentKeys | null> {
   const configured = resolvePaymentKeys(options.env);
   if (!configured.ok) throw new KioskStartError(configured.message);
-  const keys = configured.keys;
+  if (configured.keys !== null || options.keyStore === undefined) return configured.keys;
+  let stored;
+  try {
+    stored = await options.keyStore.load();
+  } catch (error) {
+    // Never fall back to demo mode over keys the operator stored: that would take pretend donations.
+    throw new KioskStartError(error instanceof KeyStoreError ? error.message : 'The stored payment keys cannot be read.');
+  }
+  return stored === null ? null : { mode: modeOfKeyId(stored.keyId), keyId: stored.keyId, keySecret: stored.keySecret };
+}
+
+async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayEndpoints> {
+  const keys = await resolveKeys(options);
 
   if (keys === null) {
     // Demo mode: no keys yet, so the kiosk runs on its built-in simulator.
@@ -102,7 +138,7 @@ function checkoutOriginsFor(endpoints: GatewayEndpoints): string[] {
 export async function startKioskServices(options: KioskServicesOptions): Promise<KioskServices> {
   const loaded = loadKioskConfig(options.dataDir);
   if (!loaded.ok) throw new KioskStartError(`Kiosk settings are invalid: ${loaded.message}`);
-  const config = loaded.config;
+  let config = loaded.config;
 
   const endpoints = await resolveEndpoints(options);
   const { keys } = endpoints;
@@ -140,7 +176,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     isOnline: () => connectivity.online,
   });
 
-  const state: KioskState = {
+  const kioskState = (): KioskState => ({
     mode: keys.mode,
     kioskId: config.kioskId,
     organisationName: config.organisationName,
@@ -153,17 +189,47 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     resultScreenSeconds: config.resultScreenSeconds,
     idleResetSeconds: config.idleResetSeconds,
     idlePromptSeconds: config.idlePromptSeconds,
-  };
+  });
+
+  const operatorAccess = new OperatorAccess({
+    storage: operatorAccessFileStorage(options.dataDir),
+    clock: { now: options.operatorAccess?.now ?? Date.now },
+    ...(options.operatorAccess?.scryptParams ? { scryptParams: options.operatorAccess.scryptParams } : {}),
+    ...(options.operatorAccess?.idleTimeoutMs ? { idleTimeoutMs: options.operatorAccess.idleTimeoutMs } : {}),
+  });
+  const defaultExportFolder = join(options.dataDir, 'exports');
+  const operator = new OperatorService({
+    access: operatorAccess,
+    ledger,
+    dataDir: options.dataDir,
+    mode: keys.mode,
+    version: options.appVersion ?? 'unknown',
+    getConfig: () => config,
+    applyConfig: (next) => {
+      config = next;
+      donations.setConfig(next);
+    },
+    reconcile: () => reconciler.runOnce(),
+    chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
+    keyStore: options.keyStore ?? null,
+    activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl },
+    apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
+    checkKeys: options.checkKeys ?? checkRazorpayKeys,
+    onExitRequested: options.onExitRequested ?? null,
+    log: options.log,
+    ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+  });
 
   const dispatch = createIpcDispatcher(
     {
-      getKioskState: () => ({ ok: true, value: state }),
+      getKioskState: () => ({ ok: true, value: kioskState() }),
       getKioskStatus: () => ({ ok: true, value: health.status() }),
       startDonation: (request) => donations.startDonation(request),
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
       confirmPayment: (request) => donations.confirmPayment(request),
       cancelDonation: (request) => donations.cancelDonation(request),
+      ...operator.handlers(),
     },
     options.log,
   );
@@ -182,7 +248,10 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     dispatch,
     mode: keys.mode,
     checkoutOrigins: checkoutOriginsFor(endpoints),
-    config,
+    get config() {
+      return config;
+    },
+    operatorAccess,
     ledger,
     simulator: endpoints.simulator,
     health,

@@ -1,6 +1,6 @@
 // Where the Razorpay keys come from, and which mode they put the kiosk in.
-// Until the operator console stores them encrypted (a later issue), they come
-// from the environment of the main process. They never go to the renderer:
+// From the environment of the main process (development, tests) or, in the
+// installed app, from what the operator stored (key-store.ts, safeStorage). They never go to the renderer:
 // only key_id travels, inside Checkout's options.
 import type { KioskMode } from '../contract/kiosk-api.ts';
 
@@ -12,7 +12,13 @@ export interface PaymentKeys {
 
 export type KeysResult = { ok: true; keys: PaymentKeys | null } | { ok: false; message: string };
 
-const KEY_ID = /^rzp_(test|live)_[A-Za-z0-9]{14}$/;
+export const KEY_ID_PATTERN = /^rzp_(test|live)_[A-Za-z0-9]{14}$/;
+const KEY_ID = KEY_ID_PATTERN;
+
+/** test or live, from the key id's prefix. */
+export function modeOfKeyId(keyId: string): 'test' | 'live' {
+  return keyId.startsWith('rzp_live_') ? 'live' : 'test';
+}
 
 export function resolvePaymentKeys(env: NodeJS.ProcessEnv): KeysResult {
   const keyId = env.KIOSK_RAZORPAY_KEY_ID?.trim() ?? '';

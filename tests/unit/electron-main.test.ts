@@ -87,6 +87,7 @@ const app = Object.assign(new EventEmitter(), {
   exit: vi.fn((code?: number) => fake.state.calls.push(`exit ${code ?? ''}`)),
   quit: vi.fn(() => fake.state.calls.push('quit')),
   getPath: vi.fn((name: string) => `/fake/${name}`),
+  getVersion: vi.fn(() => '9.8.7'),
   setLoginItemSettings: vi.fn(),
   relaunch: vi.fn(() => fake.state.calls.push('relaunch')),
   whenReady: vi.fn(() => {
@@ -117,7 +118,14 @@ const powerSaveBlocker = {
   isStarted: vi.fn<(id: number) => boolean>(() => false),
 };
 
-vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session }));
+const safeStorage = {
+  isAsyncEncryptionAvailable: vi.fn(async () => true),
+  encryptStringAsync: vi.fn(async (text: string) => Buffer.from(text)),
+  decryptStringAsync: vi.fn(async (cipher: Buffer) => ({ result: cipher.toString(), shouldReEncrypt: false })),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+};
+
+vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session }));
 vi.mock('../../src-main/services/kiosk-services.ts', () => ({
   startKioskServices: vi.fn(async (options: unknown) => {
     fake.state.servicesOptions.push(options);
@@ -375,6 +383,27 @@ describe('main.ts wiring', () => {
     const quit3 = navEvent('');
     app.emit('before-quit', quit3);
     expect(quit3.prevented).toBe(false);
+  });
+
+  it("the operator's exit (passed to the services) lifts the guard, then quits and closes services", async () => {
+    const services = fake.state.servicesResult as ReturnType<typeof makeServices>;
+    const win = await startMain();
+    const options = fake.state.servicesOptions[0] as { onExitRequested?: () => void; appVersion?: string; keyStore?: unknown };
+    expect(options.appVersion).toBe('9.8.7');
+    expect(options.keyStore).toBeDefined();
+    const before = navEvent('');
+    win.emit('close', before);
+    expect(before.prevented).toBe(true);
+
+    options.onExitRequested?.();
+    const close = navEvent('');
+    win.emit('close', close);
+    expect(close.prevented).toBe(false);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    const quit = navEvent('');
+    app.emit('before-quit', quit);
+    expect(quit.prevented).toBe(true);
+    await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
   });
 
   it('lets a windowed run close, closing services first', async () => {

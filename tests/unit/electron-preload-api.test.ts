@@ -9,7 +9,15 @@ const requests = {
   recordPaymentFailure: { donationId: 'd1', failure: { code: 'BAD_REQUEST_ERROR' } },
   confirmPayment: { donationId: 'd1', razorpayPaymentId: 'pay_1', razorpayOrderId: 'order_1', razorpaySignature: 'ab' },
   cancelDonation: { donationId: 'd1', reason: 'donor_closed' },
+  setUpOperatorPin: { pin: '2739' },
+  unlockOperator: { pin: '2739' },
+  getOperatorOverview: { day: '2026-11-26', search: 'Asha' },
+  updateSettings: { settings: { eventName: 'Diwali mela' } },
+  exportDonationsCsv: { from: '2026-11-01', to: '2026-11-26' },
+  setPaymentKeys: { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'secret' },
 } as const;
+
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -20,7 +28,18 @@ function callAll(api: KioskApi) {
     recordPaymentFailure: api.recordPaymentFailure(requests.recordPaymentFailure),
     confirmPayment: api.confirmPayment(requests.confirmPayment),
     cancelDonation: api.cancelDonation(requests.cancelDonation),
-  };
+    getOperatorGate: api.getOperatorGate(),
+    setUpOperatorPin: api.setUpOperatorPin(requests.setUpOperatorPin),
+    unlockOperator: api.unlockOperator(requests.unlockOperator),
+    endOperatorSession: api.endOperatorSession(),
+    getOperatorOverview: api.getOperatorOverview(requests.getOperatorOverview),
+    updateSettings: api.updateSettings(requests.updateSettings),
+    exportDonationsCsv: api.exportDonationsCsv(requests.exportDonationsCsv),
+    reconcileNow: api.reconcileNow(),
+    setPaymentKeys: api.setPaymentKeys(requests.setPaymentKeys),
+    checkPaymentKeys: api.checkPaymentKeys(),
+    exitKiosk: api.exitKiosk(),
+  } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 
 describe('createKioskApi', () => {
@@ -35,7 +54,7 @@ describe('createKioskApi', () => {
     const api = createKioskApi(invoke);
     const replies = callAll(api);
     for (const method of KIOSK_METHODS) {
-      const expectedPayload = method === 'getKioskState' || method === 'getKioskStatus' ? null : requests[method];
+      const expectedPayload = (NO_PAYLOAD as readonly string[]).includes(method) ? null : requests[method as Exclude<typeof method, (typeof NO_PAYLOAD)[number]>];
       expect(await replies[method]).toEqual({ ok: true, value: { channel: CHANNELS[method], payload: expectedPayload } });
     }
     expect(invoke).toHaveBeenCalledTimes(KIOSK_METHODS.length);

@@ -278,6 +278,31 @@ export class Ledger {
   }
 
   /**
+   * Donations created in [from, to), newest first, at most `limit`; with a
+   * search text, only those whose receipt, donation id, payment id or donor
+   * name contains it (case-insensitive for ASCII): the operator's list.
+   */
+  listNewestBetween(from: number, to: number, options: { search?: string; limit?: number } = {}): Donation[] {
+    const limit = options.limit ?? 200;
+    const search = options.search?.trim() ?? '';
+    if (search === '') {
+      const rows = this.db
+        .prepare('SELECT * FROM donations WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+        .all(from, to, limit) as unknown as DonationRow[];
+      return rows.map(toDonation);
+    }
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM donations WHERE created_at >= ?1 AND created_at < ?2
+           AND (receipt LIKE ?3 ESCAPE '\\' OR id LIKE ?3 ESCAPE '\\' OR payment_id LIKE ?3 ESCAPE '\\' OR donor_name LIKE ?3 ESCAPE '\\')
+         ORDER BY created_at DESC, rowid DESC LIMIT ?4`,
+      )
+      .all(from, to, pattern, limit) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  /**
    * Donations paid after the donor was shown something other than success,
    * with when that was found, for payments recovered in [from, to). Read from
    * the append-only events, where reconciliation marks them `recovered: true`.

@@ -1,0 +1,56 @@
+// The operator's CSV export of donation attempts, one row per attempt.
+//
+// Written with csv-stringify (RFC 4180 quoting). Spreadsheets run a cell that
+// starts with = + - @ (or a tab / carriage return before one) as a formula, and
+// donor names come from a public touch screen, so every text cell that starts
+// with one of those gets a leading apostrophe (OWASP "CSV injection").
+// Nothing secret is in the ledger, so nothing secret can reach the file.
+import { stringify } from 'csv-stringify/sync';
+import type { Donation } from '../ledger/ledger.ts';
+
+export const CSV_COLUMNS = [
+  'Donation id',
+  'Receipt',
+  'Created at',
+  'State',
+  'Amount (INR)',
+  'Donor name',
+  'Phone',
+  'Email',
+  'Order id',
+  'Payment id',
+  'Method',
+  'Failure code',
+  'Recovered',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function donationCsvRow(donation: Donation, recovered: boolean): string[] {
+  const row = [
+    donation.id,
+    donation.receipt,
+    new Date(donation.createdAt).toISOString(),
+    donation.state,
+    (donation.amountPaise / 100).toFixed(2),
+    donation.anonymous || donation.donorName === null ? 'Anonymous' : donation.donorName,
+    donation.phone ?? '',
+    donation.email ?? '',
+    donation.orderId ?? '',
+    donation.paymentId ?? '',
+    donation.paymentMethod ?? '',
+    donation.failureCode ?? '',
+    recovered ? 'yes' : 'no',
+  ];
+  return row.map(neutraliseFormula);
+}
+
+/** The whole file: a UTF-8 BOM (so spreadsheets read Indian scripts right), a header row, one row per donation. */
+export function donationsCsv(donations: readonly Donation[], recoveredIds: ReadonlySet<string>): string {
+  return stringify([[...CSV_COLUMNS], ...donations.map((d) => donationCsvRow(d, recoveredIds.has(d.id)))], { bom: true, record_delimiter: 'windows' });
+}

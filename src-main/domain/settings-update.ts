@@ -1,0 +1,103 @@
+// The operator changes some of the kiosk's settings from the console.
+//
+// A change is validated with the same schema the kiosk starts with
+// (kiosk-config.ts), merged with the current settings, so a bad value or a
+// bad combination (a preset above the new maximum) is refused with a plain
+// message and nothing is written. The file keeps whatever else it held, gains
+// `"version": 1`, and is replaced atomically. A settings file that cannot be
+// read is never overwritten: the kiosk reports it instead.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { EditableSettings } from '../contract/kiosk-api.ts';
+import { CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, type KioskConfig } from './kiosk-config.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+
+export const EDITABLE_SETTING_KEYS = [
+  'organisationName',
+  'causeName',
+  'eventName',
+  'kioskId',
+  'presetAmountsRupees',
+  'minAmountRupees',
+  'maxAmountRupees',
+  'idleResetSeconds',
+] as const satisfies readonly (keyof EditableSettings)[];
+
+/** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
+export const EditableSettingsPatchSchema = KioskConfigFields.pick({
+  organisationName: true,
+  causeName: true,
+  eventName: true,
+  kioskId: true,
+  presetAmountsRupees: true,
+  minAmountRupees: true,
+  maxAmountRupees: true,
+  idleResetSeconds: true,
+})
+  .partial()
+  .strict();
+
+export type SettingsPatch = z.output<typeof EditableSettingsPatchSchema>;
+
+const LABELS: Record<string, string> = {
+  organisationName: 'Organisation name',
+  causeName: 'Cause',
+  eventName: 'Event name',
+  kioskId: 'Kiosk id',
+  presetAmountsRupees: 'Preset amounts',
+  minAmountRupees: 'Minimum amount',
+  maxAmountRupees: 'Maximum amount',
+  idleResetSeconds: 'Idle time',
+};
+
+export function editableSettingsOf(config: KioskConfig): EditableSettings {
+  return {
+    organisationName: config.organisationName,
+    causeName: config.causeName,
+    eventName: config.eventName,
+    kioskId: config.kioskId,
+    presetAmountsRupees: [...config.presetAmountsRupees],
+    minAmountRupees: config.minAmountRupees,
+    maxAmountRupees: config.maxAmountRupees,
+    idleResetSeconds: config.idleResetSeconds,
+  };
+}
+
+/** Zod issues in the operator's words: "Maximum amount: ...". */
+export function describeSettingsIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const [field, ...rest] = issue.path.map(String);
+      const label = field === undefined ? 'Settings' : (LABELS[field] ?? field);
+      return `${label}${rest.length > 0 ? ` (${rest.join('.')})` : ''}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export type SettingsUpdateResult = { ok: true; config: KioskConfig } | { ok: false; message: string };
+
+/**
+ * Validates `patch` merged with the file's settings and, only if all is well,
+ * writes the file. `patch` must already have passed EditableSettingsPatchSchema.
+ */
+export function updateKioskSettings(dataDir: string, patch: SettingsPatch): SettingsUpdateResult {
+  const path = join(dataDir, CONFIG_FILE_NAME);
+  let onDisk: Record<string, unknown> = {};
+  if (existsSync(path)) {
+    try {
+      const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('it does not hold a JSON object');
+      onDisk = raw as Record<string, unknown>;
+    } catch (error) {
+      return { ok: false, message: `The settings file ${path} cannot be read (${(error as Error).message}); it was left as it is and nothing was changed.` };
+    }
+  }
+  const merged = KioskConfigSchema.safeParse({ ...DEFAULT_KIOSK_CONFIG, ...onDisk, ...patch, version: CONFIG_FILE_VERSION });
+  if (!merged.success) return { ok: false, message: `Nothing was changed. ${describeSettingsIssues(merged.error.issues)}` };
+  const written: Record<string, unknown> = { version: CONFIG_FILE_VERSION, ...onDisk };
+  written['version'] = CONFIG_FILE_VERSION;
+  for (const key of EDITABLE_SETTING_KEYS) if (key in patch) written[key] = merged.data[key];
+  writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
+  return { ok: true, config: merged.data };
+}

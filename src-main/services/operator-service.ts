@@ -1,0 +1,306 @@
+// The operator console's handlers, behind the PIN.
+//
+// getOperatorGate, setUpOperatorPin, unlockOperator and endOperatorSession are
+// open to anyone (they are the PIN pad); every other operator method first
+// checks that operator mode is on, which also counts as activity, and
+// otherwise answers `operator_required`. Operator mode ends by itself after a
+// few idle minutes (operator-session.ts).
+//
+// The Razorpay key secret goes from the request to the KeyStore and the key
+// check only: it is in no reply, no log line and no export.
+import { join } from 'node:path';
+import type {
+  DonationRow,
+  EditableSettings,
+  ExportResult,
+  KeyCheckResult,
+  KioskError,
+  KioskErrorCode,
+  KioskMode,
+  OperatorGate,
+  OperatorOverview,
+  Result,
+} from '../contract/kiosk-api.ts';
+import type { KioskConfig } from '../domain/kiosk-config.ts';
+import type { Ledger } from '../domain/ledger/ledger.ts';
+import { OperatorAccessStorageError, type OperatorAccess } from '../domain/operator/operator-access.ts';
+import type { PinRefusal } from '../domain/operator/pin-policy.ts';
+import { buildDayReport, localDayRange } from '../domain/reports/day-report.ts';
+import { editableSettingsOf, updateKioskSettings, type SettingsPatch } from '../domain/settings-update.ts';
+import { donationsCsv } from '../domain/exports/donations-csv.ts';
+import { writeFileAtomic } from '../domain/atomic-file.ts';
+import { describeKeyCheck, type KeyChecker } from '../domain/gateway/key-check.ts';
+import type { PassSummary } from '../domain/reconciliation/reconciler.ts';
+import type { KioskHandlers } from './ipc-dispatcher.ts';
+import { KeyStoreError, type KeyStore } from './key-store.ts';
+import { modeOfKeyId } from './payment-keys.ts';
+
+export type OperatorMethod =
+  | 'getOperatorGate'
+  | 'setUpOperatorPin'
+  | 'unlockOperator'
+  | 'endOperatorSession'
+  | 'getOperatorOverview'
+  | 'updateSettings'
+  | 'exportDonationsCsv'
+  | 'reconcileNow'
+  | 'setPaymentKeys'
+  | 'checkPaymentKeys'
+  | 'exitKiosk';
+
+export type OperatorHandlers = Pick<KioskHandlers, OperatorMethod>;
+
+/** The keys the kiosk runs with now, and where their Razorpay is. */
+export interface ActiveKeys {
+  mode: KioskMode;
+  keyId: string;
+  keySecret: string;
+  apiUrl: string;
+}
+
+export interface OperatorServiceDeps {
+  access: OperatorAccess;
+  ledger: Ledger;
+  dataDir: string;
+  mode: KioskMode;
+  version: string;
+  getConfig: () => KioskConfig;
+  /** Makes new settings live (kiosk state, donation limits). */
+  applyConfig: (config: KioskConfig) => void;
+  reconcile: () => Promise<PassSummary>;
+  /** Where exports go; null means the operator cancelled. */
+  chooseExportFolder: () => Promise<string | null>;
+  /** null in browser mode: keys cannot be stored there. */
+  keyStore: KeyStore | null;
+  activeKeys: ActiveKeys;
+  /** Where new keys of a mode are checked (Razorpay itself for live). */
+  apiUrlFor: (mode: 'test' | 'live') => string;
+  checkKeys: KeyChecker;
+  /** null in browser mode. */
+  onExitRequested: (() => void) | null;
+  log: (line: string) => void;
+  now?: () => number;
+}
+
+function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
+  return { ok: false, error: { code, message, retryable } };
+}
+
+const REFUSAL_WORDS: Record<PinRefusal, string> = {
+  length: 'a PIN has 4 to 8 digits',
+  not_digits: 'digits only',
+  repeated: 'repeated digits',
+  sequential: 'digits in sequence',
+  common: 'one of the most common PINs',
+};
+
+export function describeWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** Local midnight of a YYYY-MM-DD day, or null if there is no such day. */
+export function parseLocalDay(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = new Date(year, month - 1, date);
+  return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === date ? at : null;
+}
+
+export function formatLocalDay(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+}
+
+const rupees = (paise: number) => paise / 100;
+
+export class OperatorService {
+  readonly #deps: OperatorServiceDeps;
+  readonly #now: () => number;
+
+  constructor(deps: OperatorServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  handlers(): OperatorHandlers {
+    const guarded =
+      <A extends unknown[], T>(work: (...args: A) => Promise<Result<T>> | Result<T>) =>
+      async (...args: A): Promise<Result<T>> => {
+        if (!this.#deps.access.touchOperator()) return fail('operator_required', 'Operator mode has ended; enter the PIN again.');
+        return work(...args);
+      };
+    return {
+      getOperatorGate: () => this.#withStorage(async () => ({ ok: true, value: await this.#gate() })),
+      setUpOperatorPin: (request) => this.#withStorage(() => this.#setUp(request.pin)),
+      unlockOperator: (request) => this.#withStorage(() => this.#unlock(request.pin)),
+      endOperatorSession: () => {
+        this.#deps.access.endOperatorSession();
+        return { ok: true, value: null };
+      },
+      getOperatorOverview: guarded((request: { day?: string | undefined; search?: string | undefined }) => this.#overview(request.day, request.search)),
+      updateSettings: guarded((request: { settings: SettingsPatch }) => this.#updateSettings(request.settings)),
+      exportDonationsCsv: guarded((request: { from: string; to: string }) => this.#export(request.from, request.to)),
+      reconcileNow: guarded(async () => {
+        const summary = await this.#deps.reconcile();
+        return { ok: true, value: { checked: summary.checked, settled: summary.settled, recovered: summary.recovered } };
+      }),
+      setPaymentKeys: guarded((request: { keyId: string; keySecret: string }) => this.#setKeys(request.keyId, request.keySecret)),
+      checkPaymentKeys: guarded(() => this.#checkActiveKeys()),
+      exitKiosk: guarded(() => {
+        const exit = this.#deps.onExitRequested;
+        if (exit === null) return fail('not_supported', 'Exiting is only possible in the installed kiosk app.');
+        this.#deps.log('operator: exit requested');
+        this.#deps.access.endOperatorSession();
+        exit();
+        return { ok: true, value: null };
+      }),
+    };
+  }
+
+  async #gate(): Promise<OperatorGate> {
+    const snapshot = await this.#deps.access.snapshot();
+    return {
+      status: snapshot.status,
+      retryAfterMs: snapshot.retryAfterMs,
+      attemptsBeforeLock: snapshot.attemptsBeforeLock,
+      operatorActive: snapshot.operatorActive,
+    };
+  }
+
+  async #withStorage<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof OperatorAccessStorageError)) throw error;
+      this.#deps.log(`operator: ${error.message}`);
+      return fail(
+        'kiosk_unavailable',
+        `The operator PIN record cannot be read (${error.message}). It has not been changed and no new PIN can be set. ` +
+          'Restore the file from a backup, or have someone with access to the kiosk computer remove it to set a new PIN.',
+      );
+    }
+  }
+
+  async #setUp(pin: string): Promise<Result<OperatorGate>> {
+    const result = await this.#deps.access.setUpPin(pin);
+    if (!result.ok) {
+      if (result.reason === 'already_set') return fail('pin_already_set', 'A PIN is already set; unlock with it.');
+      return fail('weak_pin', `${pin}: ${REFUSAL_WORDS[result.refusal]}. Choose a PIN that is harder to guess.`);
+    }
+    this.#deps.log('operator: PIN set up; operator mode started');
+    return { ok: true, value: await this.#gate() };
+  }
+
+  async #unlock(pin: string): Promise<Result<OperatorGate>> {
+    const result = await this.#deps.access.unlock(pin);
+    if (result.ok) {
+      this.#deps.log('operator: unlocked');
+      return { ok: true, value: await this.#gate() };
+    }
+    switch (result.reason) {
+      case 'needs_setup':
+        return fail('illegal_state', 'No PIN has been set yet: set one up first.');
+      case 'locked':
+        return fail('pin_locked', `Too many wrong PINs: try again in ${describeWait(result.retryAfterMs)}.`);
+      case 'wrong_pin':
+        this.#deps.log('operator: wrong PIN');
+        return fail(
+          'wrong_pin',
+          result.retryAfterMs > 0
+            ? `Wrong PIN. The pad is locked for ${describeWait(result.retryAfterMs)}.`
+            : `Wrong PIN. ${result.attemptsBeforeLock} more ${result.attemptsBeforeLock === 1 ? 'try' : 'tries'} before the pad locks.`,
+        );
+    }
+  }
+
+  #overview(day: string | undefined, search: string | undefined): Result<OperatorOverview> {
+    const at = day === undefined ? new Date(this.#now()) : parseLocalDay(day);
+    if (at === null) return fail('invalid_request', `${String(day)} is not a day`);
+    const { from, to } = localDayRange(at);
+    const { ledger } = this.#deps;
+    const report = buildDayReport(ledger, from, to);
+    const recoveredIds = new Set(ledger.listRecovered(0, Number.MAX_SAFE_INTEGER).map((r) => r.donation.id));
+    const donations: DonationRow[] = ledger.listNewestBetween(from, to, { search: search ?? '', limit: 200 }).map((d) => ({
+      donationId: d.id,
+      receipt: d.receipt,
+      createdAt: new Date(d.createdAt).toISOString(),
+      amountRupees: rupees(d.amountPaise),
+      state: d.state,
+      donorName: d.anonymous ? null : d.donorName,
+      paymentId: d.paymentId,
+      recovered: recoveredIds.has(d.id),
+    }));
+    return {
+      ok: true,
+      value: {
+        day: formatLocalDay(at),
+        byState: report.byState.map((line) => ({ state: line.state, count: line.count, amountRupees: rupees(line.amountPaise) })),
+        receivedRupees: rupees(report.receivedPaise),
+        paidCount: report.paidCount,
+        recoveredCount: report.recoveredCount,
+        donations,
+        settings: editableSettingsOf(this.#deps.getConfig()),
+        mode: this.#deps.mode,
+        version: this.#deps.version,
+      },
+    };
+  }
+
+  #updateSettings(patch: SettingsPatch): Result<EditableSettings> {
+    if (Object.keys(patch).length === 0) return { ok: true, value: editableSettingsOf(this.#deps.getConfig()) };
+    const result = updateKioskSettings(this.#deps.dataDir, patch);
+    if (!result.ok) return fail('invalid_request', result.message);
+    this.#deps.applyConfig(result.config);
+    this.#deps.log(`operator: settings changed (${Object.keys(patch).join(', ')})`);
+    return { ok: true, value: editableSettingsOf(result.config) };
+  }
+
+  async #export(fromDay: string, toDay: string): Promise<Result<ExportResult>> {
+    const first = parseLocalDay(fromDay);
+    const last = parseLocalDay(toDay);
+    if (first === null || last === null) return fail('invalid_request', 'Both days must be real dates (YYYY-MM-DD).');
+    if (first.getTime() > last.getTime()) return fail('invalid_request', 'The first day must not be after the last day.');
+    const folder = await this.#deps.chooseExportFolder();
+    if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
+    const { ledger } = this.#deps;
+    const donations = ledger.listCreatedBetween(localDayRange(first).from, localDayRange(last).to);
+    const recoveredIds = new Set(ledger.listRecovered(0, Number.MAX_SAFE_INTEGER).map((r) => r.donation.id));
+    const path = join(folder, `donations-${fromDay}-to-${toDay}.csv`);
+    writeFileAtomic(path, donationsCsv(donations, recoveredIds));
+    this.#deps.log(`operator: exported ${donations.length} donation(s) to ${path}`);
+    return { ok: true, value: { path, rows: donations.length } };
+  }
+
+  async #checkActiveKeys(): Promise<Result<KeyCheckResult>> {
+    const keys = this.#deps.activeKeys;
+    const outcome = await this.#deps.checkKeys({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: keys.apiUrl, timeoutMs: this.#deps.getConfig().gatewayTimeoutMs });
+    const described = describeKeyCheck(keys.mode, outcome);
+    const message = keys.mode === 'demo' ? `No Razorpay keys are set: the kiosk runs on its built-in simulator. ${described.message}` : described.message;
+    return { ok: true, value: { mode: keys.mode, ok: described.ok, message } };
+  }
+
+  async #setKeys(keyId: string, keySecret: string): Promise<Result<KeyCheckResult>> {
+    const store = this.#deps.keyStore;
+    if (store === null) return fail('not_supported', 'Keys can only be stored by the installed kiosk app.');
+    const mode = modeOfKeyId(keyId);
+    const outcome = await this.#deps.checkKeys({ keyId, keySecret, baseUrl: this.#deps.apiUrlFor(mode), timeoutMs: this.#deps.getConfig().gatewayTimeoutMs });
+    const described = describeKeyCheck(mode, outcome);
+    if (!outcome.ok && outcome.error.kind === 'http' && (outcome.error.status === 401 || outcome.error.status === 403)) {
+      this.#deps.log(`operator: payment keys ${keyId} refused by Razorpay; not saved`);
+      return { ok: true, value: { mode, ok: false, message: `${described.message} They were not saved.` } };
+    }
+    try {
+      await store.save({ keyId, keySecret });
+    } catch (error) {
+      const message = error instanceof KeyStoreError ? error.message : 'The keys could not be stored; they were not saved.';
+      this.#deps.log(`operator: payment keys ${keyId} not saved: ${message}`);
+      return fail('not_supported', message);
+    }
+    this.#deps.log(`operator: payment keys saved (key ${keyId}, ${mode} mode); they take effect after a restart`);
+    return { ok: true, value: { mode, ok: described.ok, message: `${described.message} The keys were saved; they take effect when the kiosk restarts.` } };
+  }
+}

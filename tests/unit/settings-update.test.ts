@@ -1,0 +1,104 @@
+// The operator changes settings: validated with the kiosk-config rules, written
+// atomically with a version, applied live, and a bad value changes nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, loadKioskConfig } from '../../src-main/domain/kiosk-config.ts';
+import { updateKioskSettings } from '../../src-main/domain/settings-update.ts';
+import { startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
+
+let kiosk: OperatorKiosk | null = null;
+const dirs: string[] = [];
+afterEach(async () => {
+  await kiosk?.stop();
+  kiosk = null;
+  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-settings-'));
+  dirs.push(dir);
+  return dir;
+}
+const configPath = (k: OperatorKiosk) => join(k.dataDir, CONFIG_FILE_NAME);
+
+describe('updateSettings', () => {
+  it('writes a versioned file, and the kiosk state and donation limits change at once', async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800, themeColor: '#123456' } });
+    await kiosk.unlocked();
+    const reply = await kiosk.call('updateSettings', {
+      settings: { presetAmountsRupees: [51, 101, 251], minAmountRupees: 51, maxAmountRupees: 5000, eventName: '  Diwali mela ', organisationName: 'Seva Trust', kioskId: 'GATE-2', idleResetSeconds: 90 },
+    });
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        organisationName: 'Seva Trust',
+        causeName: DEFAULT_KIOSK_CONFIG.causeName,
+        eventName: 'Diwali mela',
+        kioskId: 'GATE-2',
+        presetAmountsRupees: [51, 101, 251],
+        minAmountRupees: 51,
+        maxAmountRupees: 5000,
+        idleResetSeconds: 90,
+      },
+    });
+    const file = JSON.parse(readFileSync(configPath(kiosk), 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ version: 1, themeColor: '#123456', gatewayTimeoutMs: 800, maxAmountRupees: 5000, eventName: 'Diwali mela' });
+    expect(file).not.toHaveProperty('checkoutTimeoutSeconds'); // defaults stay defaults
+
+    expect(await kiosk.call('getKioskState')).toMatchObject({
+      ok: true,
+      value: { presetAmountsRupees: [51, 101, 251], minAmountRupees: 51, maxAmountRupees: 5000, organisationName: 'Seva Trust', kioskId: 'GATE-2', idleResetSeconds: 90 },
+    });
+    expect(await kiosk.call('startDonation', { amountRupees: 6000, donor: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'amount_out_of_range' } });
+    expect(await kiosk.call('startDonation', { amountRupees: 50, donor: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'amount_out_of_range' } });
+    const started = await kiosk.call('startDonation', { amountRupees: 5000, donor: { anonymous: true } });
+    expect(started).toMatchObject({ ok: true, value: { options: { name: 'Seva Trust', notes: { kiosk_id: 'GATE-2' } } } });
+
+    // And after a restart, from the file.
+    await kiosk.restart();
+    expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { presetAmountsRupees: [51, 101, 251], kioskId: 'GATE-2' } });
+  });
+
+  it('refuses a bad value or combination with a plain message and changes nothing', async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
+    await kiosk.unlocked();
+    const before = readFileSync(configPath(kiosk), 'utf8');
+    const refused = [
+      [{ maxAmountRupees: 200 }, 'Preset amounts'], // presets 500, 1000 above it
+      [{ minAmountRupees: 2000, maxAmountRupees: 1000 }, 'Minimum amount'],
+      [{ presetAmountsRupees: [] }, 'presetAmountsRupees'],
+      [{ presetAmountsRupees: [100.5] }, 'presetAmountsRupees'],
+      [{ kioskId: 'has space' }, 'kioskId'],
+      [{ organisationName: '   ' }, 'organisationName'],
+      [{ idleResetSeconds: 5 }, 'idleResetSeconds'],
+      [{ maxAmountRupees: 200_000 }, 'maxAmountRupees'],
+      [{ themeColor: '#000000' }, 'themeColor'], // not editable from the console
+    ] as const;
+    for (const [settings, mentions] of refused) {
+      const reply = await kiosk.services.dispatch('updateSettings', { settings });
+      expect(reply, JSON.stringify(settings)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining(mentions) } });
+    }
+    expect(readFileSync(configPath(kiosk), 'utf8')).toBe(before);
+    expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { presetAmountsRupees: [100, 500, 1000], maxAmountRupees: 100_000 } });
+  });
+
+  it('leaves a settings file that became unreadable as it is', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, CONFIG_FILE_NAME), '{"kioskId": "A"');
+    const result = updateKioskSettings(dir, { eventName: 'x' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('left as it is') });
+    expect(readFileSync(join(dir, CONFIG_FILE_NAME), 'utf8')).toBe('{"kioskId": "A"');
+  });
+
+  it('creates the file on first change; the loader accepts version 1 and refuses other versions', () => {
+    const dir = tempDir();
+    expect(updateKioskSettings(dir, { eventName: 'Fair' })).toMatchObject({ ok: true, config: { eventName: 'Fair' } });
+    expect(JSON.parse(readFileSync(join(dir, CONFIG_FILE_NAME), 'utf8'))).toEqual({ version: 1, eventName: 'Fair' });
+    expect(loadKioskConfig(dir)).toMatchObject({ ok: true, config: { eventName: 'Fair', version: 1 } });
+    writeFileSync(join(dir, CONFIG_FILE_NAME), JSON.stringify({ version: 2 }));
+    expect(loadKioskConfig(dir)).toMatchObject({ ok: false });
+    expect(existsSync(join(dir, `${CONFIG_FILE_NAME}.partial`))).toBe(false);
+    expect(loadKioskConfig(tempDir())).toMatchObject({ ok: true, config: { eventName: '' } });
+  });
+});
