@@ -11,6 +11,8 @@ import { Failure } from './screens/Failure.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { Welcome } from './screens/Welcome.tsx';
+import { Operator } from './operator/Operator.tsx';
+import { OperatorCorner } from './operator/OperatorCorner.tsx';
 
 export function App() {
   const [flow] = useState(() => new KioskFlow());
@@ -21,7 +23,31 @@ export function App() {
     void flow.boot();
   }, [flow]);
 
+  const [operator, setOperator] = useState(false);
+
+  // The operator screens replace the donor's welcome screen; the donor idle reset
+  // never runs there. Leaving re-reads the kiosk state so new settings show at once.
+  if (operator) {
+    return (
+      <Operator
+        mode={state.kiosk?.mode}
+        onClose={() => {
+          setOperator(false);
+          void flow.boot();
+        }}
+      />
+    );
+  }
+
   const content = currentScreen(flow, state);
+  if (state.screen.name === 'welcome') {
+    return (
+      <>
+        {content}
+        <OperatorCorner onOpen={() => setOperator(true)} />
+      </>
+    );
+  }
   if (!state.kiosk || !idleWatches(state.screen.name)) return content;
   // The same tree on amount and details, so the idle watch carries on across them.
   return (

@@ -16,6 +16,17 @@ const METHODS = {
   recordPaymentFailure: true,
   confirmPayment: true,
   cancelDonation: true,
+  getOperatorGate: true,
+  setUpOperatorPin: true,
+  unlockOperator: true,
+  endOperatorSession: true,
+  getOperatorOverview: true,
+  updateSettings: true,
+  exportDonationsCsv: true,
+  reconcileNow: true,
+  setPaymentKeys: true,
+  checkPaymentKeys: true,
+  exitKiosk: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -71,6 +82,17 @@ export function createWebBridge(token: string): KioskApi {
     recordPaymentFailure: (request) => call('recordPaymentFailure', request),
     confirmPayment: (request) => call('confirmPayment', request),
     cancelDonation: (request) => call('cancelDonation', request),
+    getOperatorGate: () => call('getOperatorGate', null),
+    setUpOperatorPin: (request) => call('setUpOperatorPin', request),
+    unlockOperator: (request) => call('unlockOperator', request),
+    endOperatorSession: () => call('endOperatorSession', null),
+    getOperatorOverview: (request) => call('getOperatorOverview', request),
+    updateSettings: (request) => call('updateSettings', request),
+    exportDonationsCsv: (request) => call('exportDonationsCsv', request),
+    reconcileNow: () => call('reconcileNow', null),
+    setPaymentKeys: (request) => call('setPaymentKeys', request),
+    checkPaymentKeys: () => call('checkPaymentKeys', null),
+    exitKiosk: () => call('exitKiosk', null),
   } satisfies KioskApi;
   return api;
 }

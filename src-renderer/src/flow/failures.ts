@@ -18,6 +18,13 @@ const START_REASON = {
   payment_not_completed: 'error.start.internal',
   kiosk_unavailable: 'error.start.kioskUnavailable',
   forbidden_sender: 'error.start.notSetUp',
+  // Operator-only codes: never the answer to a donor's call; shown as a kiosk fault if they were.
+  operator_required: 'error.start.internal',
+  weak_pin: 'error.start.internal',
+  wrong_pin: 'error.start.internal',
+  pin_locked: 'error.start.internal',
+  pin_already_set: 'error.start.internal',
+  not_supported: 'error.start.internal',
   internal_error: 'error.start.internal',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
 
@@ -35,6 +42,12 @@ const CONFIRM_REASON = {
   payment_not_completed: 'error.confirm.notCompleted',
   kiosk_unavailable: 'error.confirm.slow',
   forbidden_sender: 'error.confirm.default',
+  operator_required: 'error.confirm.default',
+  weak_pin: 'error.confirm.default',
+  wrong_pin: 'error.confirm.default',
+  pin_locked: 'error.confirm.default',
+  pin_already_set: 'error.confirm.default',
+  not_supported: 'error.confirm.default',
   internal_error: 'error.confirm.default',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
 
