@@ -1,25 +1,16 @@
 // Only a verified, captured payment of the right order and amount is success;
 // everything else is recorded in the ledger with the reason.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckoutSession, KioskMethod, Result } from '../../src-main/contract/kiosk-api.ts';
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { signPayment } from '../../src-main/domain/verification/payment-signature.ts';
 import { DonationService } from '../../src-main/domain/donation-service.ts';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
 import type { GatewayPayment, PaymentGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
-import { startKioskUnderTest, UNIT_KEY_ID, UNIT_KEY_SECRET, type KioskUnderTest } from './support/kiosk-under-test.ts';
+import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
 
-let kiosk: KioskUnderTest | undefined;
-afterEach(async () => {
-  await kiosk?.stop();
-  kiosk = undefined;
-});
-
-function running(): KioskUnderTest {
-  if (!kiosk) throw new Error('start the kiosk first');
-  return kiosk;
-}
-const call = (method: KioskMethod, payload: unknown) => running().services.dispatch(method, payload);
+const harness = kioskPerTest();
+const { call, running } = harness;
 
 async function openCheckout(amountRupees = 500): Promise<CheckoutSession> {
   const started = (await call('startDonation', { amountRupees, donor: { anonymous: false, name: 'Priya Sharma' } })) as Result<CheckoutSession>;
@@ -36,7 +27,7 @@ function pay(session: CheckoutSession, outcome: 'success' | 'failure' = 'success
 
 describe('payment verification', () => {
   it('a genuine payment is verified, captured and recorded as paid', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
     const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature });
@@ -48,7 +39,7 @@ describe('payment verification', () => {
   });
 
   it('a tampered signature never shows success, and the ledger says why', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
     const tampered = (signature[0] === '0' ? '1' : '0') + signature.slice(1);
@@ -58,7 +49,7 @@ describe('payment verification', () => {
   });
 
   it('a payment that belongs to another order never shows success', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const mine = await openCheckout(500);
     const other = await openCheckout(500);
     const otherPayment = pay(other);
@@ -77,7 +68,7 @@ describe('payment verification', () => {
   });
 
   it('an authorised payment is captured by the kiosk before success (manual capture accounts)', async () => {
-    kiosk = await startKioskUnderTest({}, { autoCapture: false });
+    const kiosk = await harness.start({}, { autoCapture: false });
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
     expect(kiosk.simulator.getPayment(paymentId)?.status).toBe('authorized');
@@ -88,7 +79,7 @@ describe('payment verification', () => {
   });
 
   it('when the payment cannot be fetched, the donor is not told success and the ledger keeps the authorisation', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
     // Reads are retried, so the fault stays until the kiosk has given up on this attempt.
@@ -123,7 +114,7 @@ describe('payment verification', () => {
   });
 
   it('a payment that failed at the bank is reported as not completed, never success', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout();
     const failed = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'card', outcome: 'failure' });
     expect(failed.ok).toBe(false);

@@ -1,26 +1,17 @@
 // A donor sees a failure, pays again, and the first attempt is authorised
 // late: the order then holds a payment the paid row does not name. The ledger
 // must still know it, and the operator report must list it for refund.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckoutSession, KioskMethod, Result } from '../../src-main/contract/kiosk-api.ts';
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { startKioskUnderTest, UNIT_KEY_ID, type KioskUnderTest } from './support/kiosk-under-test.ts';
+import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
 
-let kiosk: KioskUnderTest | undefined;
-afterEach(async () => {
-  await kiosk?.stop();
-  kiosk = undefined;
-});
-
-function running(): KioskUnderTest {
-  if (!kiosk) throw new Error('start the kiosk first');
-  return kiosk;
-}
-const call = (method: KioskMethod, payload: unknown) => running().services.dispatch(method, payload);
+const harness = kioskPerTest();
+const { call } = harness;
 
 describe('a second payment on an already-paid order', () => {
   it('is recorded once against the donation and listed in the operator report', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const { simulator, services } = kiosk;
     const started = (await call('startDonation', { amountRupees: 500, donor: { anonymous: false, name: 'Ravi Kumar' } })) as Result<CheckoutSession>;
     if (!started.ok) throw new Error(started.error.message);
@@ -61,7 +52,7 @@ describe('a second payment on an already-paid order', () => {
   });
 
   it('leaves a donation paid at the first try alone', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const started = (await call('startDonation', { amountRupees: 100, donor: { anonymous: true } })) as Result<CheckoutSession>;
     if (!started.ok) throw new Error(started.error.message);
     await call('checkoutOpened', { donationId: started.value.donationId });

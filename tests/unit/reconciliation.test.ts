@@ -2,7 +2,7 @@
 // authorisation ends as paid and recovered, a lost order is found by its
 // receipt, passes are idempotent, resume after a restart, and are rate-bounded.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckoutSession, KioskMethod, Result } from '../../src-main/contract/kiosk-api.ts';
+import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import type { GatewayResult } from '../../src-main/domain/gateway/gateway-error.ts';
 import type { GatewayPayment, PaymentGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
@@ -10,22 +10,16 @@ import { Reconciler, type ReconcilerOptions } from '../../src-main/domain/reconc
 import { DAY_MS, defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
 import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
-import { startKioskUnderTest, UNIT_KEY_ID, UNIT_KEY_SECRET, type KioskUnderTest } from './support/kiosk-under-test.ts';
+import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
 
-let kiosk: KioskUnderTest | undefined;
+const harness = kioskPerTest();
+const { call, running } = harness;
 let restarted: KioskServices | undefined;
+// Registered after the harness, so it runs first: the restarted services close before the kiosk stops.
 afterEach(async () => {
   await restarted?.close();
   restarted = undefined;
-  await kiosk?.stop();
-  kiosk = undefined;
 });
-
-function running(): KioskUnderTest {
-  if (!kiosk) throw new Error('start the kiosk first');
-  return kiosk;
-}
-const call = (method: KioskMethod, payload: unknown) => running().services.dispatch(method, payload);
 
 async function openCheckout(amountRupees = 500): Promise<CheckoutSession> {
   const started = (await call('startDonation', { amountRupees, donor: { anonymous: false, name: 'Meera Iyer' } })) as Result<CheckoutSession>;
@@ -53,7 +47,7 @@ async function logged(lines: string[], pattern: RegExp, count = 1): Promise<void
 
 describe('reconciliation against the simulator', () => {
   it('a payment captured after the donor saw a failure ends as paid, recovered, and shown to the operator', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout(750);
     const paymentId = await donorSeesLateAuthorisationFailure(session);
     expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('payment_failed');
@@ -88,7 +82,7 @@ describe('reconciliation against the simulator', () => {
   });
 
   it('on a manual-capture account, a late authorisation is captured by reconciliation', async () => {
-    kiosk = await startKioskUnderTest({}, { autoCapture: false });
+    const kiosk = await harness.start({}, { autoCapture: false });
     const session = await openCheckout();
     const paymentId = await donorSeesLateAuthorisationFailure(session);
     kiosk.simulator.lateAuthorise(paymentId);
@@ -99,7 +93,7 @@ describe('reconciliation against the simulator', () => {
   });
 
   it('an order whose create response was lost is found again by its receipt, never created twice', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     await kiosk.services.connectivity.probeNow(); // the start-up probe must not take the look-up's faults
     // The create commits but the answer is lost, and the immediate look-up fails too.
     kiosk.simulator.faults.inject('orders.create', { kind: 'response_lost' }, { times: 1 });
@@ -119,7 +113,7 @@ describe('reconciliation against the simulator', () => {
   });
 
   it('resumes after a restart: the ledger alone says what is left, and start-up reconciles it', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout();
     const paymentId = await donorSeesLateAuthorisationFailure(session);
     await kiosk.services.close();
@@ -137,7 +131,7 @@ describe('reconciliation against the simulator', () => {
   });
 
   it('reconciles on a timer every reconcileIntervalSeconds', async () => {
-    kiosk = await startKioskUnderTest({ reconcileIntervalSeconds: 1 });
+    const kiosk = await harness.start({ reconcileIntervalSeconds: 1 });
     await logged(kiosk.logLines, /^reconciliation: pass complete/, 1);
     const session = await openCheckout();
     const paymentId = await donorSeesLateAuthorisationFailure(session);
@@ -147,7 +141,7 @@ describe('reconciliation against the simulator', () => {
   });
 
   it('never logs the key secret', async () => {
-    kiosk = await startKioskUnderTest();
+    const kiosk = await harness.start();
     const session = await openCheckout();
     const paymentId = await donorSeesLateAuthorisationFailure(session);
     kiosk.simulator.lateAuthorise(paymentId);

@@ -1,11 +1,13 @@
 // A kiosk's main-process services on a fresh data folder, talking to a fresh
 // simulator through the real SDK over HTTP.
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRazorpaySimulator, type RazorpaySimulator, type SimulatorOptions } from '../../../src-main/simulator/index.ts';
 import { startKioskServices, type KioskServices } from '../../../src-main/services/kiosk-services.ts';
 import { CONFIG_FILE_NAME, type KioskConfig } from '../../../src-main/domain/kiosk-config.ts';
+import type { KioskMethod } from '../../../src-main/contract/kiosk-api.ts';
 
 export const UNIT_KEY_ID = 'rzp_test_UnitKioskKey01';
 export const UNIT_KEY_SECRET = 'unit_SECRET_do_not_leak_4b1d';
@@ -39,5 +41,29 @@ export async function startKioskUnderTest(config: Partial<KioskConfig> = {}, sim
       await simulator.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One kiosk per test, stopped after it: `start()` in the test, then `call()`
+ * goes through the real dispatcher, as the renderer's calls do.
+ */
+export function kioskPerTest() {
+  let kiosk: KioskUnderTest | undefined;
+  afterEach(async () => {
+    await kiosk?.stop();
+    kiosk = undefined;
+  });
+  const running = (): KioskUnderTest => {
+    if (!kiosk) throw new Error('start the kiosk first');
+    return kiosk;
+  };
+  return {
+    async start(config: Partial<KioskConfig> = {}, simulatorOptions: SimulatorOptions = {}): Promise<KioskUnderTest> {
+      kiosk = await startKioskUnderTest(config, simulatorOptions);
+      return kiosk;
+    },
+    running,
+    call: (method: KioskMethod, payload: unknown) => running().services.dispatch(method, payload),
   };
 }
