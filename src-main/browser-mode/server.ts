@@ -17,6 +17,8 @@ import { startKioskServices, type KioskServices } from '../services/kiosk-servic
 
 export const TOKEN_HEADER = 'x-kiosk-token';
 const MAX_BODY_BYTES = 64 * 1024;
+/** updateSettings may carry the logo (a data URI of up to 256 KB of picture). */
+const MAX_SETTINGS_BODY_BYTES = 512 * 1024;
 
 export interface BrowserModeOptions {
   dataDir: string;
@@ -61,12 +63,12 @@ function sendJson(response: ServerResponse, status: number, body: Result<unknown
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -105,7 +107,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (!isKioskMethod(method)) {
       return sendJson(response, 404, { ok: false, error: { code: 'invalid_request', message: `unknown method ${method}`, retryable: false } });
     }
-    const text = await readBody(request);
+    const limit = method === 'updateSettings' ? MAX_SETTINGS_BODY_BYTES : MAX_BODY_BYTES;
+    const text = await readBody(request, limit);
     let envelope: unknown;
     try {
       envelope = text === null ? undefined : JSON.parse(text);
@@ -113,7 +116,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       envelope = undefined;
     }
     if (typeof envelope !== 'object' || envelope === null || !('payload' in envelope)) {
-      return sendJson(response, 400, { ok: false, error: { code: 'invalid_request', message: 'body must be JSON {"payload": ...} under 64 KB', retryable: false } });
+      return sendJson(response, 400, { ok: false, error: { code: 'invalid_request', message: `body must be JSON {"payload": ...} under ${limit / 1024} KB`, retryable: false } });
     }
     sendJson(response, 200, await dispatch(method, (envelope as { payload: unknown }).payload));
   }

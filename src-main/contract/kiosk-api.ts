@@ -83,6 +83,10 @@ export interface KioskState {
   idleResetSeconds: number;
   /** The prompt's countdown in seconds; when it ends the donor's entries are cleared and the kiosk returns to welcome. */
   idlePromptSeconds: number;
+  /** The donor screens' language (one of OperatorOverview.supportedLanguages). */
+  language: string;
+  /** The organisation's logo, a PNG or JPEG data URI; absent when none is set. */
+  logoDataUri?: string;
 }
 
 /** What can change while the kiosk runs; the renderer polls it on the welcome screen. */
@@ -217,6 +221,13 @@ export interface EditableSettings {
   minAmountRupees: number;
   maxAmountRupees: number;
   idleResetSeconds: number;
+  /** One of OperatorOverview.supportedLanguages. */
+  language: string;
+  /**
+   * A PNG or JPEG data URI (base64, at most 256 KB decoded, checked by its bytes);
+   * absent when no logo is set. In an update, "" removes the logo.
+   */
+  logoDataUri?: string;
 }
 
 export interface UpdateSettingsRequest {
@@ -252,6 +263,8 @@ export interface OperatorOverview {
   /** Newest first, at most 200. */
   donations: DonationRow[];
   settings: EditableSettings;
+  /** The languages `settings.language` may take. */
+  supportedLanguages: string[];
   mode: KioskMode;
   version: string;
 }
@@ -302,6 +315,7 @@ export interface KioskApi {
   setPaymentKeys(request: SetPaymentKeysRequest): Promise<Result<KeyCheckResult>>;
   checkPaymentKeys(): Promise<Result<KeyCheckResult>>;
   exitKiosk(): Promise<Result<null>>;
+  restartKiosk(): Promise<Result<null>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -326,6 +340,7 @@ export const CHANNELS = {
   setPaymentKeys: 'operator:set-payment-keys',
   checkPaymentKeys: 'operator:check-payment-keys',
   exitKiosk: 'operator:exit-kiosk',
+  restartKiosk: 'operator:restart-kiosk',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

@@ -138,6 +138,8 @@ export class DonationService {
           currency: 'INR',
           name: config.organisationName,
           description: `Donation: ${config.causeName}`,
+          // razorpay.md §5.2: a base64 data URI, so Checkout loads nothing else for it.
+          ...(config.logoDataUri === undefined ? {} : { image: config.logoDataUri }),
           prefill: {
             ...(donorName ? { name: donorName } : {}),
             ...(request.donor.email ? { email: request.donor.email } : {}),

@@ -4,12 +4,26 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { logoProblem } from './logo.ts';
 
 /** Razorpay's minimum order is ₹1; UPI merchant payments stop at ₹1,00,000. */
 const RAZORPAY_MIN_RUPEES = 1;
 const UPI_MAX_RUPEES = 100_000;
 
 const Rupees = z.number().int().min(RAZORPAY_MIN_RUPEES).max(UPI_MAX_RUPEES);
+
+/** The languages the donor screens can be shown in; the one list (a later change adds Hindi). */
+export const SUPPORTED_LANGUAGES = ['en'] as const;
+export type KioskLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** A PNG or JPEG data URI of at most 256 KB (logo.ts); with `emptyRemoves`, "" is accepted too (it removes the logo). */
+export function logoDataUriSchema(options: { emptyRemoves: boolean }) {
+  return z.string().superRefine((uri, context) => {
+    if (options.emptyRemoves && uri === '') return;
+    const problem = logoProblem(uri);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });
+}
 
 /** The file format's version; files without it (written before the operator console) are read as version 1. */
 export const CONFIG_FILE_VERSION = 1;
@@ -42,6 +56,10 @@ export const KioskConfigFields = z
     /** While offline, how often the kiosk asks Razorpay whether it is back. */
     connectivityProbeSeconds: z.number().int().min(1).max(300),
     themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    /** The donor screens' language. */
+    language: z.enum(SUPPORTED_LANGUAGES, { message: `the language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}` }),
+    /** Shown on the welcome screen and in Checkout; absent means no logo. */
+    logoDataUri: logoDataUriSchema({ emptyRemoves: false }).optional(),
   })
   .strict();
 
@@ -72,6 +90,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   reconcileIntervalSeconds: 60,
   connectivityProbeSeconds: 15,
   themeColor: '#9a3412', // the renderer's --primary, so Checkout looks like part of the kiosk
+  language: 'en',
 };
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';

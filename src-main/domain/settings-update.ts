@@ -8,9 +8,9 @@
 // read is never overwritten: the kiosk reports it instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import type { EditableSettings } from '../contract/kiosk-api.ts';
-import { CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, type KioskConfig } from './kiosk-config.ts';
+import type { z } from 'zod';
+import { CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, type KioskConfig } from './kiosk-config.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
 export const EDITABLE_SETTING_KEYS = [
@@ -22,6 +22,8 @@ export const EDITABLE_SETTING_KEYS = [
   'minAmountRupees',
   'maxAmountRupees',
   'idleResetSeconds',
+  'language',
+  'logoDataUri',
 ] as const satisfies readonly (keyof EditableSettings)[];
 
 /** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
@@ -34,7 +36,10 @@ export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   minAmountRupees: true,
   maxAmountRupees: true,
   idleResetSeconds: true,
+  language: true,
 })
+  // The logo: a PNG/JPEG data URI, or "" to remove it.
+  .extend({ logoDataUri: logoDataUriSchema({ emptyRemoves: true }) })
   .partial()
   .strict();
 
@@ -49,6 +54,8 @@ const LABELS: Record<string, string> = {
   minAmountRupees: 'Minimum amount',
   maxAmountRupees: 'Maximum amount',
   idleResetSeconds: 'Idle time',
+  language: 'Language',
+  logoDataUri: 'Logo',
 };
 
 export function editableSettingsOf(config: KioskConfig): EditableSettings {
@@ -61,6 +68,8 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
     minAmountRupees: config.minAmountRupees,
     maxAmountRupees: config.maxAmountRupees,
     idleResetSeconds: config.idleResetSeconds,
+    language: config.language,
+    ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
   };
 }
 
@@ -93,11 +102,16 @@ export function updateKioskSettings(dataDir: string, patch: SettingsPatch): Sett
       return { ok: false, message: `The settings file ${path} cannot be read (${(error as Error).message}); it was left as it is and nothing was changed.` };
     }
   }
-  const merged = KioskConfigSchema.safeParse({ ...DEFAULT_KIOSK_CONFIG, ...onDisk, ...patch, version: CONFIG_FILE_VERSION });
+  // An empty logo removes it.
+  const removeLogo = patch.logoDataUri === '';
+  const candidate: Record<string, unknown> = { ...DEFAULT_KIOSK_CONFIG, ...onDisk, ...patch, version: CONFIG_FILE_VERSION };
+  if (removeLogo) delete candidate['logoDataUri'];
+  const merged = KioskConfigSchema.safeParse(candidate);
   if (!merged.success) return { ok: false, message: `Nothing was changed. ${describeSettingsIssues(merged.error.issues)}` };
   const written: Record<string, unknown> = { version: CONFIG_FILE_VERSION, ...onDisk };
   written['version'] = CONFIG_FILE_VERSION;
   for (const key of EDITABLE_SETTING_KEYS) if (key in patch) written[key] = merged.data[key];
+  if (removeLogo) delete written['logoDataUri'];
   writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
   return { ok: true, config: merged.data };
 }

@@ -5,8 +5,8 @@
 // to electron.md §1; popups to §2; exit guard to §7.
 
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
-import type { Session, WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
+import type { OpenDialogOptions, Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
 import { shouldBlockInput } from '../security/input-policy.ts';
 import {
@@ -96,9 +96,13 @@ async function main(): Promise<void> {
 
   const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
   let unavailableMessage = 'The kiosk services did not start.';
-  // Where CSV exports go. A folder picker (dialog.showOpenDialog on the kiosk
-  // window) can be plugged in here later; null would mean "cancelled".
-  const chooseExportFolder = async (): Promise<string | null> => path.join(dataDir, 'exports');
+  // Where CSV exports go: the operator picks a folder (a USB stick, say); null means "cancelled".
+  const chooseExportFolder = async (): Promise<string | null> => {
+    const options: OpenDialogOptions = { title: 'Export donations to…', properties: ['openDirectory', 'createDirectory'] };
+    const window = kioskWindow !== null && !kioskWindow.isDestroyed() ? kioskWindow : null;
+    const picked = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
   const servicesStarting = startKioskServices({
     dataDir,
     env: process.env,
@@ -110,6 +114,12 @@ async function main(): Promise<void> {
     // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
     onExitRequested: () => {
       quitGuard.allowQuit('operator exit');
+      setImmediate(() => app.quit());
+    },
+    // The operator's "Restart kiosk": the same, and Electron starts the app again once it has quit.
+    onRestartRequested: () => {
+      quitGuard.allowQuit('operator restart');
+      app.relaunch();
       setImmediate(() => app.quit());
     },
   }).catch((error: unknown) => {

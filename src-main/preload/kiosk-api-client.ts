@@ -53,5 +53,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     setPaymentKeys: (request) => call('setPaymentKeys', request),
     checkPaymentKeys: () => call('checkPaymentKeys', null),
     exitKiosk: () => call('exitKiosk', null),
+    restartKiosk: () => call('restartKiosk', null),
   } satisfies KioskApi;
 }

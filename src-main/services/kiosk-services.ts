@@ -44,6 +44,8 @@ export interface KioskServicesOptions {
   keyStore?: KeyStore;
   /** The operator's "Exit kiosk": lifts the exit guard and quits. Absent in browser mode (not_supported). */
   onExitRequested?: () => void;
+  /** The operator's "Restart kiosk": lifts the exit guard, relaunches and quits. Absent in browser mode (not_supported). */
+  onRestartRequested?: () => void;
   /** The app's version, shown in the operator console. */
   appVersion?: string;
   /** Where CSV exports go; null when the operator cancels. Default: `<dataDir>/exports`. */
@@ -189,6 +191,8 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     resultScreenSeconds: config.resultScreenSeconds,
     idleResetSeconds: config.idleResetSeconds,
     idlePromptSeconds: config.idlePromptSeconds,
+    language: config.language,
+    ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
   });
 
   const operatorAccess = new OperatorAccess({
@@ -216,6 +220,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
     checkKeys: options.checkKeys ?? checkRazorpayKeys,
     onExitRequested: options.onExitRequested ?? null,
+    onRestartRequested: options.onRestartRequested ?? null,
     log: options.log,
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
   });

@@ -21,7 +21,7 @@ import type {
   OperatorOverview,
   Result,
 } from '../contract/kiosk-api.ts';
-import type { KioskConfig } from '../domain/kiosk-config.ts';
+import { SUPPORTED_LANGUAGES, type KioskConfig } from '../domain/kiosk-config.ts';
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { OperatorAccessStorageError, type OperatorAccess } from '../domain/operator/operator-access.ts';
 import type { PinRefusal } from '../domain/operator/pin-policy.ts';
@@ -46,7 +46,8 @@ export type OperatorMethod =
   | 'reconcileNow'
   | 'setPaymentKeys'
   | 'checkPaymentKeys'
-  | 'exitKiosk';
+  | 'exitKiosk'
+  | 'restartKiosk';
 
 export type OperatorHandlers = Pick<KioskHandlers, OperatorMethod>;
 
@@ -78,6 +79,8 @@ export interface OperatorServiceDeps {
   checkKeys: KeyChecker;
   /** null in browser mode. */
   onExitRequested: (() => void) | null;
+  /** null in browser mode. */
+  onRestartRequested: (() => void) | null;
   log: (line: string) => void;
   now?: () => number;
 }
@@ -156,6 +159,14 @@ export class OperatorService {
         this.#deps.log('operator: exit requested');
         this.#deps.access.endOperatorSession();
         exit();
+        return { ok: true, value: null };
+      }),
+      restartKiosk: guarded(() => {
+        const restart = this.#deps.onRestartRequested;
+        if (restart === null) return fail('not_supported', 'Restarting is only possible in the installed kiosk app; restart the browser-mode server instead.');
+        this.#deps.log('operator: restart requested');
+        this.#deps.access.endOperatorSession();
+        restart();
         return { ok: true, value: null };
       }),
     };
@@ -244,6 +255,7 @@ export class OperatorService {
         recoveredCount: report.recoveredCount,
         donations,
         settings: editableSettingsOf(this.#deps.getConfig()),
+        supportedLanguages: [...SUPPORTED_LANGUAGES],
         mode: this.#deps.mode,
         version: this.#deps.version,
       },

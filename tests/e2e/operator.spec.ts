@@ -210,6 +210,9 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByRole('button', { name: 'Exit kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, exit kiosk' }).click();
   await expect(page.getByTestId('exit-result')).toContainText('installed kiosk app');
+  await page.getByRole('button', { name: 'Restart kiosk' }).click();
+  await page.getByRole('button', { name: 'Yes, restart kiosk' }).click();
+  await expect(page.getByTestId('restart-result')).toContainText('Restarting is only possible in the installed kiosk app');
   await shot('console-kiosk');
   await leaveConsole(page);
 });

@@ -2,7 +2,8 @@
 // abandoned donations: every attempt with its state, formulas neutralised,
 // no secret in the file.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { CSV_COLUMNS, neutraliseFormula } from '../../src-main/domain/exports/donations-csv.ts';
@@ -116,6 +117,41 @@ describe('operator overview and CSV export', () => {
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-01-01', to: '2020-01-31' })).toMatchObject({ ok: true, value: { rows: 0 } });
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-30', to: '2020-03-01' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('exports to the folder the operator picks; a cancelled pick writes nothing and says so', async () => {
+    const picked = mkdtempSync(join(tmpdir(), 'kiosk-usb-'));
+    const answers: (string | null)[] = [picked, null];
+    let asked = 0;
+    try {
+      kiosk = await startOperatorKiosk({
+        config: { gatewayTimeoutMs: 800 },
+        extra: {
+          chooseExportFolder: async () => {
+            asked += 1;
+            return answers.shift() ?? null;
+          },
+        },
+      });
+      await kiosk.unlocked();
+      seed(kiosk.services.ledger);
+      const today = formatLocalDay(new Date());
+      const path = join(picked, `donations-${today}-to-${today}.csv`);
+      expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({ ok: true, value: { path, rows: 4 } });
+      expect(readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+      expect(existsSync(join(kiosk.dataDir, 'exports'))).toBe(false);
+
+      rmSync(path);
+      expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({
+        ok: false,
+        error: { code: 'invalid_request', message: 'No folder was chosen; nothing was exported.', retryable: false },
+      });
+      expect(asked).toBe(2);
+      expect(readdirSync(picked)).toEqual([]);
+      expect(existsSync(join(kiosk.dataDir, 'exports'))).toBe(false);
+    } finally {
+      rmSync(picked, { recursive: true, force: true });
+    }
   });
 
   it('overview: counts and totals by state, newest first, search by name, receipt or payment id', async () => {

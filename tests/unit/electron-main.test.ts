@@ -125,7 +125,11 @@ const safeStorage = {
   getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
 };
 
-vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session }));
+const dialog = {
+  showOpenDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>(async () => ({ canceled: true, filePaths: [] })),
+};
+
+vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session }));
 vi.mock('../../src-main/services/kiosk-services.ts', () => ({
   startKioskServices: vi.fn(async (options: unknown) => {
     fake.state.servicesOptions.push(options);
@@ -404,6 +408,36 @@ describe('main.ts wiring', () => {
     app.emit('before-quit', quit);
     expect(quit.prevented).toBe(true);
     await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
+  });
+
+  it("the operator's restart lifts the guard, asks Electron to relaunch, then quits", async () => {
+    const services = fake.state.servicesResult as ReturnType<typeof makeServices>;
+    const win = await startMain();
+    const options = fake.state.servicesOptions[0] as { onRestartRequested?: () => void };
+    expect(options.onRestartRequested).toBeTypeOf('function');
+    expect(fake.state.calls).not.toContain('relaunch');
+    const before = navEvent('');
+    win.emit('close', before);
+    expect(before.prevented).toBe(true);
+
+    options.onRestartRequested?.();
+    expect(fake.state.calls).toContain('relaunch');
+    const close = navEvent('');
+    win.emit('close', close);
+    expect(close.prevented).toBe(false);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    app.emit('before-quit', navEvent(''));
+    await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
+  });
+
+  it('exports to the folder the operator picks on the kiosk window; cancelling answers null', async () => {
+    const win = await startMain();
+    const options = fake.state.servicesOptions[0] as { chooseExportFolder?: () => Promise<string | null> };
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb/exports'] });
+    expect(await options.chooseExportFolder?.()).toBe('/media/usb/exports');
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(win, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await options.chooseExportFolder?.()).toBeNull();
   });
 
   it('lets a windowed run close, closing services first', async () => {

@@ -17,7 +17,7 @@ const requests = {
   setPaymentKeys: { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'secret' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -39,6 +39,7 @@ function callAll(api: KioskApi) {
     setPaymentKeys: api.setPaymentKeys(requests.setPaymentKeys),
     checkPaymentKeys: api.checkPaymentKeys(),
     exitKiosk: api.exitKiosk(),
+    restartKiosk: api.restartKiosk(),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

@@ -23,6 +23,7 @@ const GUARDED: [KioskMethod, unknown][] = [
   ['setPaymentKeys', { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'abcdefgh12345678' }],
   ['checkPaymentKeys', null],
   ['exitKiosk', null],
+  ['restartKiosk', null],
 ];
 
 describe('operator gate', () => {
@@ -127,6 +128,22 @@ describe('operator gate', () => {
     expect(await kiosk.call('exitKiosk')).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
 
+  it('restartKiosk calls the restart hook and ends operator mode, or is not_supported without one', async () => {
+    let restarts = 0;
+    let exits = 0;
+    kiosk = await startOperatorKiosk({ extra: { onRestartRequested: () => void restarts++, onExitRequested: () => void exits++ } });
+    await kiosk.unlocked();
+    expect(await kiosk.call('restartKiosk')).toEqual({ ok: true, value: null });
+    expect([restarts, exits]).toEqual([1, 0]);
+    expect(kiosk.logLines).toContain('operator: restart requested');
+    expect(await kiosk.call('restartKiosk')).toMatchObject({ ok: false, error: { code: 'operator_required' } });
+    expect(restarts).toBe(1);
+
+    await kiosk.restart({ onRestartRequested: undefined });
+    await kiosk.call('unlockOperator', { pin: GOOD_PIN });
+    expect(await kiosk.call('restartKiosk')).toMatchObject({ ok: false, error: { code: 'not_supported', message: expect.stringContaining('installed kiosk app') } });
+  });
+
   it('browser mode: keys cannot be stored and the kiosk cannot be exited; the version comes from package.json', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-operator-browser-'));
     const server = await startBrowserMode({ dataDir, env: {}, port: 0, log: () => undefined });
@@ -135,6 +152,7 @@ describe('operator gate', () => {
       if (!dispatch) throw new Error('browser mode did not start');
       expect(await dispatch('setUpOperatorPin', { pin: GOOD_PIN })).toMatchObject({ ok: true });
       expect(await dispatch('exitKiosk', null)).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+      expect(await dispatch('restartKiosk', null)).toMatchObject({ ok: false, error: { code: 'not_supported' } });
       expect(await dispatch('unlockOperator', { pin: GOOD_PIN })).toMatchObject({ ok: true });
       expect(await dispatch('setPaymentKeys', { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'abcdefgh12345678' })).toMatchObject({
         ok: false,

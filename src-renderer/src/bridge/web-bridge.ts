@@ -27,6 +27,7 @@ const METHODS = {
   setPaymentKeys: true,
   checkPaymentKeys: true,
   exitKiosk: true,
+  restartKiosk: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -93,6 +94,7 @@ export function createWebBridge(token: string): KioskApi {
     setPaymentKeys: (request) => call('setPaymentKeys', request),
     checkPaymentKeys: () => call('checkPaymentKeys', null),
     exitKiosk: () => call('exitKiosk', null),
+    restartKiosk: () => call('restartKiosk', null),
   } satisfies KioskApi;
   return api;
 }

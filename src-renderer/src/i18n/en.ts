@@ -192,11 +192,22 @@ export const en = {
   'operator.settings.min': 'Minimum amount (₹)',
   'operator.settings.max': 'Maximum amount (₹)',
   'operator.settings.idle': 'Idle time before “Are you still there?” (seconds)',
+  'operator.settings.language': 'Language of the donor screens',
   'operator.settings.save': 'Save settings',
   'operator.settings.saved': 'Saved. Donors see the new settings when you tap Done.',
   'operator.settings.notWhole': '“{field}” must be a whole number.',
   'operator.settings.presetsBad': 'Preset amounts must be whole rupees separated by commas, for example 100, 500, 1000.',
   'operator.settings.notSaved': 'Nothing was changed.',
+
+  'operator.logo.heading': 'Logo',
+  'operator.logo.body': 'Shown on the welcome screen above the organisation name, and in the payment window. A PNG or JPEG picture of at most 256 KB.',
+  'operator.logo.none': 'No logo is set.',
+  'operator.logo.current': 'Current logo of {name}',
+  'operator.logo.choose': 'Choose a picture…',
+  'operator.logo.remove': 'Remove logo',
+  'operator.logo.saved': 'Logo saved. Donors see it when you tap Done.',
+  'operator.logo.removed': 'Logo removed.',
+  'operator.logo.unreadable': 'That file could not be read. Nothing was changed.',
 
   'operator.export.from': 'From',
   'operator.export.to': 'To',
@@ -220,8 +231,14 @@ export const en = {
   'operator.kiosk.exitBody': 'Close the kiosk app, for maintenance.',
   'operator.kiosk.exitConfirm': 'Close the kiosk now? Donors cannot give until it is started again.',
   'operator.kiosk.exitYes': 'Yes, exit kiosk',
+  'operator.kiosk.restart': 'Restart kiosk',
+  'operator.kiosk.restartBody': 'Close the kiosk app and start it again, for example after saving new payment keys.',
+  'operator.kiosk.restartConfirm': 'Restart the kiosk now? It is back at the welcome screen in a few seconds.',
+  'operator.kiosk.restartYes': 'Yes, restart kiosk',
 
   'operator.working': 'Working…',
+
+  'language.en': 'English',
 
   'state.started': 'Started',
   'state.order_created': 'Order created',

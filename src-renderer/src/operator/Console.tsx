@@ -128,7 +128,20 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
             ))}
           {tab === 'settings' &&
             (overview ? (
-              <Settings settings={overview.settings} call={call} onSaved={(s) => setOverview({ ...overview, settings: s })} />
+              <>
+                <Settings
+                  settings={overview.settings}
+                  supportedLanguages={overview.supportedLanguages}
+                  call={call}
+                  onSaved={(s) => setOverview({ ...overview, settings: s })}
+                />
+                <Logo
+                  logoDataUri={overview.settings.logoDataUri}
+                  organisationName={overview.settings.organisationName}
+                  call={call}
+                  onSaved={(s) => setOverview({ ...overview, settings: s })}
+                />
+              </>
             ) : (
               !loadError && <Spinner />
             ))}
@@ -246,7 +259,11 @@ interface SettingsForm {
   min: string;
   max: string;
   idle: string;
+  language: string;
 }
+
+/** What the settings form saves; the logo has its own section. */
+type FormSettings = Omit<EditableSettings, 'logoDataUri'>;
 
 function toForm(s: EditableSettings): SettingsForm {
   return {
@@ -258,13 +275,14 @@ function toForm(s: EditableSettings): SettingsForm {
     min: String(s.minAmountRupees),
     max: String(s.maxAmountRupees),
     idle: String(s.idleResetSeconds),
+    language: s.language,
   };
 }
 
 const WHOLE = /^\s*[0-9]+\s*$/;
 
 /** The form as EditableSettings, or the message saying which field is not a number. Main checks the rest. */
-function fromForm(f: SettingsForm): { ok: true; settings: EditableSettings } | { ok: false; message: string } {
+function fromForm(f: SettingsForm): { ok: true; settings: FormSettings } | { ok: false; message: string } {
   const parts = f.presets.split(',').map((p) => p.trim());
   if (parts.length === 0 || parts.some((p) => !/^[0-9]+$/.test(p))) return { ok: false, message: t('operator.settings.presetsBad') };
   const numbers: [keyof SettingsForm, MessageKey][] = [
@@ -286,11 +304,18 @@ function fromForm(f: SettingsForm): { ok: true; settings: EditableSettings } | {
       minAmountRupees: Number(f.min),
       maxAmountRupees: Number(f.max),
       idleResetSeconds: Number(f.idle),
+      language: f.language,
     },
   };
 }
 
-const SETTING_FIELDS: { field: keyof SettingsForm; label: MessageKey; numeric?: boolean; hint?: MessageKey }[] = [
+/** "English" for "en"; the code itself for a language this catalogue has no name for. */
+function languageName(code: string): string {
+  const key = `language.${code}`;
+  return Object.hasOwn(en, key) ? t(key as MessageKey) : code;
+}
+
+const SETTING_FIELDS: { field: Exclude<keyof SettingsForm, 'language'>; label: MessageKey; numeric?: boolean; hint?: MessageKey }[] = [
   { field: 'organisationName', label: 'operator.settings.organisationName' },
   { field: 'causeName', label: 'operator.settings.causeName' },
   { field: 'eventName', label: 'operator.settings.eventName' },
@@ -301,7 +326,17 @@ const SETTING_FIELDS: { field: keyof SettingsForm; label: MessageKey; numeric?: 
   { field: 'idle', label: 'operator.settings.idle', numeric: true },
 ];
 
-function Settings({ settings, call, onSaved }: { settings: EditableSettings; call: Call; onSaved: (s: EditableSettings) => void }) {
+function Settings({
+  settings,
+  supportedLanguages,
+  call,
+  onSaved,
+}: {
+  settings: EditableSettings;
+  supportedLanguages: string[];
+  call: Call;
+  onSaved: (s: EditableSettings) => void;
+}) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -358,6 +393,24 @@ function Settings({ settings, call, onSaved }: { settings: EditableSettings; cal
             )}
           </div>
         ))}
+        <div className="field">
+          <label htmlFor="set-language">{t('operator.settings.language')}</label>
+          <select
+            id="set-language"
+            value={form.language}
+            aria-describedby="settings-message"
+            onChange={(e) => {
+              setForm({ ...form, language: e.target.value });
+              setSaved(false);
+            }}
+          >
+            {supportedLanguages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div id="settings-message" role="status" aria-live="polite" data-testid="settings-message">
         {error && <p className="operator-error">{error}</p>}
@@ -369,6 +422,102 @@ function Settings({ settings, call, onSaved }: { settings: EditableSettings; cal
         </button>
       </div>
     </form>
+  );
+}
+
+// ---- logo -------------------------------------------------------------------------
+
+/** The file as a data URI, read here in the page; main checks what it really is. */
+function readAsDataUri(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('not text')));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function Logo({
+  logoDataUri,
+  organisationName,
+  call,
+  onSaved,
+}: {
+  logoDataUri: string | undefined;
+  organisationName: string;
+  call: Call;
+  onSaved: (s: EditableSettings) => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (uri: string, doneMessage: string): Promise<void> => {
+    setBusy(true);
+    setDone(null);
+    const result = await call((api) => api.updateSettings({ settings: { logoDataUri: uri } }));
+    setBusy(false);
+    if (!result) return;
+    if (result.ok) {
+      setError(null);
+      setDone(doneMessage);
+      onSaved(result.value);
+    } else {
+      const notSaved = t('operator.settings.notSaved');
+      setError(result.error.message.includes(notSaved) ? result.error.message : `${result.error.message} ${notSaved}`);
+    }
+  };
+
+  const choose = async (input: HTMLInputElement): Promise<void> => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || busy) return;
+    let uri: string;
+    try {
+      uri = await readAsDataUri(file);
+    } catch {
+      setDone(null);
+      setError(t('operator.logo.unreadable'));
+      return;
+    }
+    await save(uri, t('operator.logo.saved'));
+  };
+
+  return (
+    <section className="op-form op-logo" aria-labelledby="logo-heading">
+      <h2 id="logo-heading">{t('operator.logo.heading')}</h2>
+      <p className="op-note">{t('operator.logo.body')}</p>
+      <div className="op-logo-row">
+        {logoDataUri ? (
+          <img className="op-logo-preview" src={logoDataUri} alt={t('operator.logo.current', { name: organisationName })} data-testid="logo-preview" />
+        ) : (
+          <p className="muted">{t('operator.logo.none')}</p>
+        )}
+        <div className="actions">
+          {/* The input comes first so its keyboard focus can outline the label (styles.css). */}
+          <input
+            id="logo-file"
+            className="visually-hidden"
+            type="file"
+            accept="image/png,image/jpeg,.png,.jpg,.jpeg"
+            disabled={busy}
+            onChange={(e) => void choose(e.currentTarget)}
+          />
+          <label className={`btn btn-secondary${busy ? ' disabled' : ''}`} htmlFor="logo-file">
+            {busy ? t('operator.working') : t('operator.logo.choose')}
+          </label>
+          {logoDataUri && (
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void save('', t('operator.logo.removed'))}>
+              {t('operator.logo.remove')}
+            </button>
+          )}
+        </div>
+      </div>
+      <div role="status" aria-live="polite" data-testid="logo-message">
+        {error && <p className="operator-error">{error}</p>}
+        {done && <p className="operator-ok">{done}</p>}
+      </div>
+    </section>
   );
 }
 
@@ -513,6 +662,8 @@ function KioskActions({ call }: { call: Call }) {
   const [reconcileError, setReconcileError] = useState<string | null>(null);
   const [confirmExit, setConfirmExit] = useState(false);
   const [exitError, setExitError] = useState<string | null>(null);
+  const [confirmRestart, setConfirmRestart] = useState(false);
+  const [restartError, setRestartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const reconcile = async (): Promise<void> => {
@@ -537,13 +688,22 @@ function KioskActions({ call }: { call: Call }) {
     if (r && !r.ok) setExitError(r.error.message);
   };
 
+  const restart = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    const r = await call((api) => api.restartKiosk());
+    setBusy(false);
+    setConfirmRestart(false);
+    if (r && !r.ok) setRestartError(r.error.message);
+  };
+
   return (
     <div className="op-actions">
       <div className="op-action">
         <h2>{t('operator.kiosk.reconcile')}</h2>
         <p className="op-note">{t('operator.kiosk.reconcileBody')}</p>
         <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void reconcile()}>
-          {busy && reconciled === null && !confirmExit ? t('operator.working') : t('operator.kiosk.reconcile')}
+          {busy && reconciled === null && !confirmExit && !confirmRestart ? t('operator.working') : t('operator.kiosk.reconcile')}
         </button>
         <div role="status" aria-live="polite" data-testid="reconcile-result">
           {reconciled && <p className="operator-ok">{reconciled}</p>}
@@ -572,6 +732,30 @@ function KioskActions({ call }: { call: Call }) {
         )}
         <div role="status" aria-live="polite" data-testid="exit-result">
           {exitError && <p className="operator-error">{exitError}</p>}
+        </div>
+      </div>
+      <div className="op-action">
+        <h2>{t('operator.kiosk.restart')}</h2>
+        <p className="op-note">{t('operator.kiosk.restartBody')}</p>
+        {confirmRestart ? (
+          <div className="op-confirm">
+            <p>{t('operator.kiosk.restartConfirm')}</p>
+            <div className="actions">
+              <button type="button" className="btn btn-secondary" onClick={() => setConfirmRestart(false)}>
+                {t('operator.cancel')}
+              </button>
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void restart()}>
+                {t('operator.kiosk.restartYes')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="btn btn-secondary" onClick={() => { setRestartError(null); setConfirmRestart(true); }}>
+            {t('operator.kiosk.restart')}
+          </button>
+        )}
+        <div role="status" aria-live="polite" data-testid="restart-result">
+          {restartError && <p className="operator-error">{restartError}</p>}
         </div>
       </div>
     </div>

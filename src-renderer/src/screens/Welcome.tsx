@@ -14,6 +14,7 @@ export function Welcome({ kiosk, status, onBegin }: WelcomeProps) {
   return (
     <ScreenFrame name="welcome" mode={kiosk.mode}>
       <div className="welcome">
+        {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
         <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
         <p className="welcome-cause">
           <span className="welcome-cause-label">{t('welcome.supporting')}</span>
