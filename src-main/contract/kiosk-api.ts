@@ -216,6 +216,8 @@ export interface EditableSettings {
   organisationName: string;
   causeName: string;
   eventName: string;
+  /** Local day YYYY-MM-DD the event began ("" = no event): the console's "this event" totals start there. */
+  eventStartDate: string;
   kioskId: string;
   presetAmountsRupees: number[];
   minAmountRupees: number;
@@ -254,12 +256,19 @@ export interface OverviewRequest {
   search?: string;
 }
 
-export interface OperatorOverview {
-  day: string;
+/** Totals of a period: count by state and money received (captured only). */
+export interface PeriodTotals {
   byState: { state: string; count: number; amountRupees: number }[];
   receivedRupees: number;
   paidCount: number;
   recoveredCount: number;
+}
+
+/** The chosen day's totals, the event's, and the day's donations. */
+export interface OperatorOverview extends PeriodTotals {
+  day: string;
+  /** From the event's start day to the end of today; null when no event start date is set. */
+  event: (PeriodTotals & { name: string; since: string }) | null;
   /** Newest first, at most 200. */
   donations: DonationRow[];
   settings: EditableSettings;

@@ -38,6 +38,8 @@ export const KioskConfigFields = z
     causeName: z.string().trim().min(1).max(80),
     /** Shown to the operator and in exports; may be empty. */
     eventName: z.string().trim().max(80),
+    /** Local day (YYYY-MM-DD) the current event began; the console totals "this event" from it. "" = no event. */
+    eventStartDate: z.union([z.literal(''), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Event start date must be a day like 2026-11-26')]),
     presetAmountsRupees: z.array(Rupees).min(1).max(6),
     minAmountRupees: Rupees,
     maxAmountRupees: Rupees,
@@ -78,6 +80,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   organisationName: 'Asha Education Trust',
   causeName: "Children's education",
   eventName: '',
+  eventStartDate: '',
   presetAmountsRupees: [100, 500, 1000],
   minAmountRupees: 10,
   maxAmountRupees: 100_000,

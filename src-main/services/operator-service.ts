@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import type {
   DonationRow,
+  PeriodTotals,
   EditableSettings,
   ExportResult,
   KeyCheckResult,
@@ -245,14 +246,15 @@ export class OperatorService {
       paymentId: d.paymentId,
       recovered: recoveredIds.has(d.id),
     }));
+    const config = this.#deps.getConfig();
+    const eventStart = config.eventStartDate ? parseLocalDay(config.eventStartDate) : null;
+    const event = eventStart === null ? null : totalsOf(buildDayReport(ledger, localDayRange(eventStart).from, localDayRange(new Date(this.#now())).to));
     return {
       ok: true,
       value: {
         day: formatLocalDay(at),
-        byState: report.byState.map((line) => ({ state: line.state, count: line.count, amountRupees: rupees(line.amountPaise) })),
-        receivedRupees: rupees(report.receivedPaise),
-        paidCount: report.paidCount,
-        recoveredCount: report.recoveredCount,
+        event: event === null ? null : { name: config.eventName, since: config.eventStartDate, ...event },
+        ...totalsOf(report),
         donations,
         settings: editableSettingsOf(this.#deps.getConfig()),
         supportedLanguages: [...SUPPORTED_LANGUAGES],
@@ -315,4 +317,14 @@ export class OperatorService {
     this.#deps.log(`operator: payment keys saved (key ${keyId}, ${mode} mode); they take effect after a restart`);
     return { ok: true, value: { mode, ok: described.ok, message: `${described.message} The keys were saved; they take effect when the kiosk restarts.` } };
   }
+}
+
+/** A report's totals as the console shows them, in rupees. */
+function totalsOf(report: ReturnType<typeof buildDayReport>): PeriodTotals {
+  return {
+    byState: report.byState.map((line) => ({ state: line.state, count: line.count, amountRupees: rupees(line.amountPaise) })),
+    receivedRupees: rupees(report.receivedPaise),
+    paidCount: report.paidCount,
+    recoveredCount: report.recoveredCount,
+  };
 }

@@ -162,6 +162,20 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await expect(list).toContainText('Arjun Mehta');
   await shot('console-today-search');
 
+  // This event: named and started today, its totals sit beside today's.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByLabel('Event name').fill('Diwali Mela');
+  const today = new Date();
+  const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  await page.getByLabel('Event start date').fill(day);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText('Saved');
+  await page.getByRole('tab', { name: 'Today' }).click();
+  await expect(page.getByTestId('event-received')).toContainText(`This event: Diwali Mela, since ${day}`);
+  await expect(page.getByTestId('event-received')).toContainText('₹100');
+  await expect(page.getByTestId('event-received')).toContainText('3 attempts in all');
+  await shot('console-today-event');
+
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByRole('button', { name: 'Export CSV' }).click();
   await expect(page.getByTestId('export-result')).toContainText('Exported 3 donations to:');

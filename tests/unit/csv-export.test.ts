@@ -186,4 +186,25 @@ describe('operator overview and CSV export', () => {
     expect(otherDay).toMatchObject({ ok: true, value: { day: '2020-01-01', donations: [], byState: [], receivedRupees: 0 } });
     expect(await kiosk.services.dispatch('getOperatorOverview', { day: '01-01-2020' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
+
+  it('overview: "this event" totals count from the event start day, even while looking at another day', async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
+    await kiosk.unlocked();
+    seed(kiosk.services.ledger);
+    const noEvent = await kiosk.call('getOperatorOverview', {});
+    expect(noEvent).toMatchObject({ ok: true, value: { event: null } });
+
+    const yesterday = formatLocalDay(new Date(Date.now() - 24 * 60 * 60 * 1000));
+    expect(await kiosk.call('updateSettings', { settings: { eventName: 'Diwali Mela', eventStartDate: yesterday } })).toMatchObject({ ok: true });
+    const reply = await kiosk.call('getOperatorOverview', { day: '2020-01-01' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.event).toMatchObject({ name: 'Diwali Mela', since: yesterday, receivedRupees: 750, paidCount: 2, recoveredCount: 1 });
+    expect(reply.value.receivedRupees).toBe(0);
+
+    const tomorrow = formatLocalDay(new Date(Date.now() + 24 * 60 * 60 * 1000));
+    await kiosk.call('updateSettings', { settings: { eventStartDate: tomorrow } });
+    const later = await kiosk.call('getOperatorOverview', {});
+    expect(later).toMatchObject({ ok: true, value: { event: { since: tomorrow, receivedRupees: 0, paidCount: 0 } } });
+    expect(await kiosk.call('updateSettings', { settings: { eventStartDate: '26/11/2026' } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
 });

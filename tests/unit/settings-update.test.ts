@@ -41,6 +41,7 @@ describe('updateSettings', () => {
         organisationName: 'Seva Trust',
         causeName: DEFAULT_KIOSK_CONFIG.causeName,
         eventName: 'Diwali mela',
+        eventStartDate: '',
         kioskId: 'GATE-2',
         presetAmountsRupees: [51, 101, 251],
         minAmountRupees: 51,

@@ -164,6 +164,9 @@ export const en = {
   'operator.tab.kiosk': 'Kiosk',
 
   'operator.today.received': 'Received today',
+  'operator.event.received': 'This event: {name}, since {since}',
+  'operator.event.unnamed': 'unnamed event',
+  'operator.event.attempts': '{n} attempts in all',
   'operator.today.paidCount.one': '{n} paid donation',
   'operator.today.paidCount.other': '{n} paid donations',
   'operator.today.recovered': '{n} recovered by reconciliation',
@@ -186,6 +189,8 @@ export const en = {
   'operator.settings.organisationName': 'Organisation name',
   'operator.settings.causeName': 'Cause name',
   'operator.settings.eventName': 'Event name',
+  'operator.settings.eventStartDate': 'Event start date',
+  'operator.settings.eventStartDateHint': 'A day like 2026-11-26; leave empty when there is no event. "This event" totals count from this day.',
   'operator.settings.kioskId': 'Kiosk id',
   'operator.settings.presets': 'Preset amounts (₹, separated by commas)',
   'operator.settings.presetsHint': 'For example 100, 500, 1000',

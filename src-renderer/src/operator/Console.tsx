@@ -133,7 +133,11 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
                   settings={overview.settings}
                   supportedLanguages={overview.supportedLanguages}
                   call={call}
-                  onSaved={(s) => setOverview({ ...overview, settings: s })}
+                  onSaved={(s) => {
+                    setOverview({ ...overview, settings: s });
+                    // The event's name or start day may have changed its totals.
+                    void load(search);
+                  }}
                 />
                 <Logo
                   logoDataUri={overview.settings.logoDataUri}
@@ -176,6 +180,14 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
           <span>{t(overview.paidCount === 1 ? 'operator.today.paidCount.one' : 'operator.today.paidCount.other', { n: overview.paidCount })}</span>
           {overview.recoveredCount > 0 && <span>{t('operator.today.recovered', { n: overview.recoveredCount })}</span>}
         </div>
+        {overview.event && (
+          <div className="today-total" data-testid="event-received">
+            <span className="today-total-label">{t('operator.event.received', { name: overview.event.name || t('operator.event.unnamed'), since: overview.event.since })}</span>
+            <span className="today-total-amount">{formatRupees(overview.event.receivedRupees)}</span>
+            <span>{t(overview.event.paidCount === 1 ? 'operator.today.paidCount.one' : 'operator.today.paidCount.other', { n: overview.event.paidCount })}</span>
+            <span>{t('operator.event.attempts', { n: overview.event.byState.reduce((sum, line) => sum + line.count, 0) })}</span>
+          </div>
+        )}
         {overview.byState.length > 0 && (
           <table className="op-table today-states" data-testid="today-by-state">
             <caption>{t('operator.today.byState')}</caption>
@@ -254,6 +266,7 @@ interface SettingsForm {
   organisationName: string;
   causeName: string;
   eventName: string;
+  eventStartDate: string;
   kioskId: string;
   presets: string;
   min: string;
@@ -270,6 +283,7 @@ function toForm(s: EditableSettings): SettingsForm {
     organisationName: s.organisationName,
     causeName: s.causeName,
     eventName: s.eventName,
+    eventStartDate: s.eventStartDate,
     kioskId: s.kioskId,
     presets: s.presetAmountsRupees.join(', '),
     min: String(s.minAmountRupees),
@@ -299,6 +313,7 @@ function fromForm(f: SettingsForm): { ok: true; settings: FormSettings } | { ok:
       organisationName: f.organisationName,
       causeName: f.causeName,
       eventName: f.eventName,
+      eventStartDate: f.eventStartDate.trim(),
       kioskId: f.kioskId,
       presetAmountsRupees: parts.map(Number),
       minAmountRupees: Number(f.min),
@@ -319,6 +334,7 @@ const SETTING_FIELDS: { field: Exclude<keyof SettingsForm, 'language'>; label: M
   { field: 'organisationName', label: 'operator.settings.organisationName' },
   { field: 'causeName', label: 'operator.settings.causeName' },
   { field: 'eventName', label: 'operator.settings.eventName' },
+  { field: 'eventStartDate', label: 'operator.settings.eventStartDate', hint: 'operator.settings.eventStartDateHint' },
   { field: 'kioskId', label: 'operator.settings.kioskId' },
   { field: 'presets', label: 'operator.settings.presets', hint: 'operator.settings.presetsHint' },
   { field: 'min', label: 'operator.settings.min', numeric: true },
