@@ -14,6 +14,7 @@ import { serveStaticFile } from '../security/static-files.ts';
 import { isLedgerUnavailableError } from '../domain/ledger/ledger-file.ts';
 import { isKioskMethod, type IpcDispatcher } from '../services/ipc-dispatcher.ts';
 import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
+import { chromiumReceiptPrinter } from './chromium-receipt-printer.ts';
 
 export const TOKEN_HEADER = 'x-kiosk-token';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -80,7 +81,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   let unavailableMessage: string | null = null;
   try {
     // No keyStore and no onExitRequested: storing keys and exiting are for the installed app (not_supported here).
-    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true, appVersion: packageVersion() });
+    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true, appVersion: packageVersion(), receiptPrinter: chromiumReceiptPrinter() });
   } catch (error) {
     // A refused ledger is a safe stop, not a crash: the page still loads and
     // shows the operator why no donations are taken. Other start errors still throw.

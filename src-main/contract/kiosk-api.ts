@@ -87,6 +87,10 @@ export interface KioskState {
   language: string;
   /** The organisation's logo, a PNG or JPEG data URI; absent when none is set. */
   logoDataUri?: string;
+  /** The details screen offers "I want an 80G tax receipt" (the operator has set the organisation's PAN and 80G registration). */
+  taxReceiptsOffered: boolean;
+  /** False by default: domestic payment methods only, and foreign donors are told where to go (FCRA). */
+  acceptsForeignContributions: boolean;
 }
 
 /** What can change while the kiosk runs; the renderer polls it on the welcome screen. */
@@ -105,6 +109,8 @@ export interface DonorDetails {
   phone?: string;
   /** Optional: passed to Checkout as prefill. */
   email?: string;
+  /** Only when the donor asked for an 80G receipt (never asked otherwise). */
+  taxReceipt?: TaxReceiptDetails;
 }
 
 export interface StartDonationRequest {
@@ -129,6 +135,16 @@ export interface CheckoutOptions {
   retry: { enabled: boolean };
   modal: { escape: boolean; backdropclose: boolean; confirm_close: boolean; animation: boolean };
   theme: { color: string };
+  /** Which payment methods Checkout offers; absent means Razorpay's defaults (razorpay.md §5.2). */
+  config?: CheckoutDisplayConfig;
+}
+
+export interface CheckoutDisplayConfig {
+  display: {
+    blocks: Record<string, { name: string; instruments: { method: string }[] }>;
+    sequence: string[];
+    preferences: { show_default_blocks: boolean };
+  };
 }
 
 export interface CheckoutSession {
@@ -155,6 +171,8 @@ export interface DonationReceipt {
   paidAt: string;
   /** Absent for anonymous gifts. */
   donorName?: string;
+  /** The donor asked for an 80G receipt. */
+  taxReceipt: boolean;
 }
 
 /** What Checkout's payment.failed event reported, as the renderer received it. */
@@ -325,9 +343,146 @@ export interface KioskApi {
   checkPaymentKeys(): Promise<Result<KeyCheckResult>>;
   exitKiosk(): Promise<Result<null>>;
   restartKiosk(): Promise<Result<null>>;
+
+  // Receipts, 80G, cash gifts, Form 10BD (receipt-service.ts).
+  checkTaxDetails(request: TaxReceiptDetails): Promise<Result<TaxDetailsCheckResult>>;
+  printReceipt(request: DonationRef): Promise<Result<PrintReceiptResult>>;
+  getReceiptAdmin(request: ReceiptListRequest): Promise<Result<ReceiptAdmin>>;
+  updateReceiptSettings(request: UpdateReceiptSettingsRequest): Promise<Result<ReceiptSettings>>;
+  reprintReceipt(request: ReprintRequest): Promise<Result<PrintReceiptResult>>;
+  testPrint(): Promise<Result<PrintReceiptResult>>;
+  recordCashGift(request: CashGiftRequest): Promise<Result<CashGiftResult>>;
+  exportForm10bd(request: ExportRequest): Promise<Result<Form10bdResult>>;
 }
 
 export type KioskMethod = keyof KioskApi;
+
+// ---- receipts, 80G, cash gifts, Form 10BD ------------------------------------
+
+export type TaxIdType = 'pan' | 'aadhaar';
+
+/** What a donor who wants an 80G receipt gives; main checks every field. */
+export interface TaxReceiptDetails {
+  /** The name as on the PAN. */
+  nameOnPan: string;
+  idType: TaxIdType;
+  /** A PAN (ABCPE1234F) or a 12-digit Aadhaar number. */
+  idNumber: string;
+  address: string;
+}
+
+export type TaxDetailsField = 'nameOnPan' | 'idNumber' | 'address';
+
+export type TaxDetailsProblem =
+  | 'empty'
+  | 'pan_format'
+  | 'pan_holder_type'
+  | 'aadhaar_format'
+  | 'aadhaar_checksum'
+  | 'name_missing'
+  | 'name_characters'
+  | 'address_missing'
+  | 'address_short'
+  | 'too_long';
+
+/** Per field, what is wrong; empty when all is well. */
+export interface TaxDetailsCheckResult {
+  ok: boolean;
+  problems: Partial<Record<TaxDetailsField, TaxDetailsProblem>>;
+}
+
+export type ReceiptLayout = 'thermal-80mm' | 'a4';
+
+export interface PrintReceiptResult {
+  receiptNumber: string;
+  printed: boolean;
+  /** Why it was not printed; null when it was. */
+  problem: 'no_printer' | 'printer_failed' | null;
+  /** Where the PDF copy was saved; null when none was needed or it could not be made. */
+  pdfPath: string | null;
+}
+
+/** The operator's receipt settings (in kiosk-config.json). */
+export interface ReceiptSettings {
+  organisationAddress: string;
+  /** The organisation's PAN, or "". */
+  organisationPan: string;
+  /** The 80G registration (approval) number, or "". */
+  registration80G: string;
+  /** YYYY-MM-DD or "". */
+  registration80GValidFrom: string;
+  registration80GValidTo: string;
+  /** The system name of the receipt printer; "" = none (receipts are saved as PDF). */
+  printerName: string;
+  receiptLayout: ReceiptLayout;
+  /** FCRA-registered charities only: lets Checkout offer all methods and drops the foreign-donor notice. */
+  acceptForeignContributions: boolean;
+}
+
+export interface UpdateReceiptSettingsRequest {
+  settings: Partial<ReceiptSettings>;
+}
+
+export interface ReceiptListRequest {
+  /** Matches the receipt number or the donor's name. */
+  search?: string;
+}
+
+export interface ReceiptSummary {
+  donationId: string;
+  receiptNumber: string;
+  /** ISO 8601 */
+  paidAt: string;
+  amountRupees: number;
+  donorName: string | null;
+  /** upi, card, netbanking, wallet, emi, cash, other */
+  method: string;
+  taxReceipt: boolean;
+}
+
+export interface ReceiptAdmin {
+  settings: ReceiptSettings;
+  /** The printers the system knows (empty in browser mode). */
+  printers: string[];
+  /** Newest first, at most 50. */
+  receipts: ReceiptSummary[];
+}
+
+export interface ReprintRequest {
+  receiptNumber: string;
+}
+
+export interface CashGiftRequest {
+  /** Whole rupees. */
+  amountRupees: number;
+  donorName: string;
+  phone?: string;
+  taxReceipt?: TaxReceiptDetails;
+  /** Print the receipt at once (or save the PDF). */
+  print: boolean;
+}
+
+export interface CashGiftResult {
+  donationId: string;
+  receiptNumber: string;
+  /** False for cash above ₹2,000 (s.80G(5D)) or when no 80G details were given. */
+  eligibleFor80G: boolean;
+  print: PrintReceiptResult | null;
+}
+
+export interface Form10bdRefusedRow {
+  donationId: string;
+  receiptNumber: string | null;
+  /** What the row lacks, in plain words. */
+  missing: string[];
+}
+
+export interface Form10bdResult {
+  path: string;
+  rows: number;
+  totalRupees: number;
+  refused: Form10bdRefusedRow[];
+}
 
 /** IPC channel per method; the preload and main use these names and no others. */
 export const CHANNELS = {
@@ -350,6 +505,14 @@ export const CHANNELS = {
   checkPaymentKeys: 'operator:check-payment-keys',
   exitKiosk: 'operator:exit-kiosk',
   restartKiosk: 'operator:restart-kiosk',
+  checkTaxDetails: 'donation:check-tax-details',
+  printReceipt: 'donation:print-receipt',
+  getReceiptAdmin: 'operator:get-receipt-admin',
+  updateReceiptSettings: 'operator:update-receipt-settings',
+  reprintReceipt: 'operator:reprint-receipt',
+  testPrint: 'operator:test-print',
+  recordCashGift: 'operator:record-cash-gift',
+  exportForm10bd: 'operator:export-form-10bd',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

@@ -3,6 +3,7 @@
 // transition before anything else happens, and every outcome is a Result.
 import type {
   CancelDonationRequest,
+  CheckoutDisplayConfig,
   CheckoutSession,
   ConfirmPaymentRequest,
   DonationReceipt,
@@ -71,6 +72,21 @@ function paymentMethod(method: string | null | undefined): PaymentMethod {
   }
 }
 
+/**
+ * Domestic only (kiosk-domain.md §4.4): without FCRA registration a charity
+ * must not take foreign contributions, and Razorpay gives NGOs no
+ * international payments, so Checkout shows only the Indian methods.
+ */
+export const DOMESTIC_CHECKOUT: CheckoutDisplayConfig = {
+  display: {
+    blocks: {
+      india: { name: 'Pay with an Indian account', instruments: [{ method: 'upi' }, { method: 'card' }, { method: 'netbanking' }, { method: 'wallet' }] },
+    },
+    sequence: ['block.india'],
+    preferences: { show_default_blocks: false },
+  },
+};
+
 export class DonationService {
   private deps: DonationServiceDeps;
 
@@ -105,6 +121,7 @@ export class DonationService {
         donorName,
         phone: request.donor.phone ?? null,
         email: request.donor.email ?? null,
+        tax: request.donor.taxReceipt ?? null,
       },
       'donor',
     );
@@ -153,6 +170,7 @@ export class DonationService {
           // A kiosk has no Escape key to spare and no backdrop to miss-tap.
           modal: { escape: false, backdropclose: false, confirm_close: true, animation: true },
           theme: { color: config.themeColor },
+          ...(config.acceptForeignContributions ? {} : { config: DOMESTIC_CHECKOUT }),
         },
       },
     };
@@ -317,10 +335,12 @@ export class DonationService {
       donationId: donation.id,
       amountRupees: donation.amountPaise / 100,
       paymentId: donation.paymentId ?? '',
-      receiptNumber: donation.receipt,
+      // The numbered receipt (assigned with the move to paid); the order's receipt only for a donation paid before numbering existed.
+      receiptNumber: donation.receiptNo ?? donation.receipt,
       method: paymentMethod(donation.paymentMethod),
       paidAt: new Date(donation.paidAt ?? donation.updatedAt).toISOString(),
       ...(donation.donorName ? { donorName: donation.donorName } : {}),
+      taxReceipt: donation.tax !== null,
     };
   }
 }

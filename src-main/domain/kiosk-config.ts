@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { logoProblem } from './logo.ts';
+import { checkPan } from './receipts/tax-id.ts';
 
 /** Razorpay's minimum order is ₹1; UPI merchant payments stop at ₹1,00,000. */
 const RAZORPAY_MIN_RUPEES = 1;
@@ -24,6 +25,24 @@ export function logoDataUriSchema(options: { emptyRemoves: boolean }) {
     if (problem !== null) context.addIssue({ code: 'custom', message: problem });
   });
 }
+
+// ---- receipts (80G, printing, FCRA) ----
+const ConfigDay = z.union([z.literal(''), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day like 2026-04-01')]);
+/** The receipt settings' own rules; the cross-field rules are in KioskConfigSchema. */
+export const ReceiptConfigFields = {
+  /** Printed on every receipt. */
+  organisationAddress: z.string().trim().max(300),
+  organisationPan: z.string().trim().refine((pan) => pan === '' || checkPan(pan).ok, 'must be a PAN like AAATA1234F').transform((pan) => pan.toUpperCase()),
+  /** The 80G approval number (the URN in Form 10BD). */
+  registration80G: z.string().trim().max(100),
+  registration80GValidFrom: ConfigDay,
+  registration80GValidTo: ConfigDay,
+  /** The system name of the receipt printer; "" = none (receipts are saved as PDF). */
+  printerName: z.string().trim().max(200),
+  receiptLayout: z.enum(['thermal-80mm', 'a4']),
+  /** Only for FCRA-registered charities (kiosk-domain.md §4.4). */
+  acceptForeignContributions: z.boolean(),
+};
 
 /** The file format's version; files without it (written before the operator console) are read as version 1. */
 export const CONFIG_FILE_VERSION = 1;
@@ -62,6 +81,7 @@ export const KioskConfigFields = z
     language: z.enum(SUPPORTED_LANGUAGES, { message: `the language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}` }),
     /** Shown on the welcome screen and in Checkout; absent means no logo. */
     logoDataUri: logoDataUriSchema({ emptyRemoves: false }).optional(),
+    ...ReceiptConfigFields,
   })
   .strict();
 
@@ -71,6 +91,9 @@ export const KioskConfigSchema = KioskConfigFields.refine((c) => c.minAmountRupe
 }).refine((c) => c.presetAmountsRupees.every((a) => a >= c.minAmountRupees && a <= c.maxAmountRupees), {
   message: 'every preset amount must lie within the limits',
   path: ['presetAmountsRupees'],
+}).refine((c) => c.registration80GValidFrom === '' || c.registration80GValidTo === '' || c.registration80GValidFrom <= c.registration80GValidTo, {
+  message: 'the 80G validity must not end before it starts',
+  path: ['registration80GValidTo'],
 });
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
@@ -94,6 +117,14 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   connectivityProbeSeconds: 15,
   themeColor: '#9a3412', // the renderer's --primary, so Checkout looks like part of the kiosk
   language: 'en',
+  organisationAddress: '',
+  organisationPan: '',
+  registration80G: '',
+  registration80GValidFrom: '',
+  registration80GValidTo: '',
+  printerName: '',
+  receiptLayout: 'thermal-80mm',
+  acceptForeignContributions: false,
 };
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';

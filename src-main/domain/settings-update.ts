@@ -8,7 +8,7 @@
 // read is never overwritten: the kiosk reports it instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EditableSettings } from '../contract/kiosk-api.ts';
+import type { EditableSettings, ReceiptSettings } from '../contract/kiosk-api.ts';
 import type { z } from 'zod';
 import { CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, type KioskConfig } from './kiosk-config.ts';
 import { writeFileAtomic } from './atomic-file.ts';
@@ -88,6 +88,55 @@ export function describeSettingsIssues(issues: readonly z.core.$ZodIssue[]): str
     .join('; ');
 }
 
+// ---- receipts (80G, printing, FCRA): the console's receipt settings ----
+export const RECEIPT_SETTING_KEYS = [
+  'organisationAddress',
+  'organisationPan',
+  'registration80G',
+  'registration80GValidFrom',
+  'registration80GValidTo',
+  'printerName',
+  'receiptLayout',
+  'acceptForeignContributions',
+] as const satisfies readonly (keyof ReceiptSettings)[];
+
+export const ReceiptSettingsPatchSchema = KioskConfigFields.pick({
+  organisationAddress: true,
+  organisationPan: true,
+  registration80G: true,
+  registration80GValidFrom: true,
+  registration80GValidTo: true,
+  printerName: true,
+  receiptLayout: true,
+  acceptForeignContributions: true,
+})
+  .partial()
+  .strict();
+
+export type ReceiptSettingsPatch = z.output<typeof ReceiptSettingsPatchSchema>;
+
+Object.assign(LABELS, {
+  organisationAddress: 'Organisation address',
+  organisationPan: 'Organisation PAN',
+  registration80G: '80G registration number',
+  registration80GValidFrom: '80G valid from',
+  registration80GValidTo: '80G valid to',
+  printerName: 'Receipt printer',
+  receiptLayout: 'Receipt layout',
+  acceptForeignContributions: 'Accept foreign contributions (FCRA)',
+});
+
+export function receiptSettingsOf(config: KioskConfig): ReceiptSettings {
+  const settings = {} as Record<(typeof RECEIPT_SETTING_KEYS)[number], unknown>;
+  for (const key of RECEIPT_SETTING_KEYS) settings[key] = config[key];
+  return settings as unknown as ReceiptSettings;
+}
+
+/** Like updateKioskSettings, for the receipt settings: validated merged with the file, written only if all is well. */
+export function updateReceiptSettings(dataDir: string, patch: ReceiptSettingsPatch): SettingsUpdateResult {
+  return writeSettingsPatch(dataDir, patch, RECEIPT_SETTING_KEYS);
+}
+
 export type SettingsUpdateResult = { ok: true; config: KioskConfig } | { ok: false; message: string };
 
 /**
@@ -95,6 +144,10 @@ export type SettingsUpdateResult = { ok: true; config: KioskConfig } | { ok: fal
  * writes the file. `patch` must already have passed EditableSettingsPatchSchema.
  */
 export function updateKioskSettings(dataDir: string, patch: SettingsPatch): SettingsUpdateResult {
+  return writeSettingsPatch(dataDir, patch, EDITABLE_SETTING_KEYS);
+}
+
+function writeSettingsPatch(dataDir: string, patch: SettingsPatch | ReceiptSettingsPatch, keys: readonly (keyof KioskConfig)[]): SettingsUpdateResult {
   const path = join(dataDir, CONFIG_FILE_NAME);
   let onDisk: Record<string, unknown> = {};
   if (existsSync(path)) {
@@ -107,14 +160,14 @@ export function updateKioskSettings(dataDir: string, patch: SettingsPatch): Sett
     }
   }
   // An empty logo removes it.
-  const removeLogo = patch.logoDataUri === '';
+  const removeLogo = 'logoDataUri' in patch && patch.logoDataUri === '';
   const candidate: Record<string, unknown> = { ...DEFAULT_KIOSK_CONFIG, ...onDisk, ...patch, version: CONFIG_FILE_VERSION };
   if (removeLogo) delete candidate['logoDataUri'];
   const merged = KioskConfigSchema.safeParse(candidate);
   if (!merged.success) return { ok: false, message: `Nothing was changed. ${describeSettingsIssues(merged.error.issues)}` };
   const written: Record<string, unknown> = { version: CONFIG_FILE_VERSION, ...onDisk };
   written['version'] = CONFIG_FILE_VERSION;
-  for (const key of EDITABLE_SETTING_KEYS) if (key in patch) written[key] = merged.data[key];
+  for (const key of keys) if (key in patch) written[key] = merged.data[key];
   if (removeLogo) delete written['logoDataUri'];
   writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
   return { ok: true, config: merged.data };

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { KioskMethod, KioskRequest } from '../contract/kiosk-api.ts';
 import { EditableSettingsPatchSchema } from '../domain/settings-update.ts';
 import { KEY_ID_PATTERN } from './payment-keys.ts';
+import { ReceiptSettingsPatchSchema } from '../domain/settings-update.ts';
+import { TaxDetailsSchema, TaxDetailsShape } from '../domain/receipts/tax-details.ts';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -31,6 +33,8 @@ const Donor = z
     name: z.preprocess(emptyToUndefined, DonorName.optional()),
     phone: z.preprocess(emptyToUndefined, IndianMobile.optional()),
     email: z.preprocess(emptyToUndefined, z.email('Enter a valid email address').max(254).optional()),
+    // 80G details: each field checked (PAN format, Aadhaar checksum), normalised.
+    taxReceipt: TaxDetailsSchema.optional(),
   })
   .strict()
   .refine((donor) => donor.anonymous || donor.name !== undefined, { message: 'A name is needed unless the gift is anonymous', path: ['name'] });
@@ -102,11 +106,31 @@ export const IPC_SCHEMAS = {
   checkPaymentKeys: z.null(),
   exitKiosk: z.null(),
   restartKiosk: z.null(),
+  // Receipts, 80G, cash gifts, Form 10BD: the field rules themselves are reported per field by checkTaxDetails.
+  checkTaxDetails: TaxDetailsShape,
+  printReceipt: z.object({ donationId: DonationId }).strict(),
+  getReceiptAdmin: z.object({ search: z.string().trim().max(80).optional() }).strict(),
+  updateReceiptSettings: z.object({ settings: ReceiptSettingsPatchSchema }).strict(),
+  reprintReceipt: z.object({ receiptNumber: z.string().trim().min(1, 'Enter a receipt number').max(60) }).strict(),
+  testPrint: z.null(),
+  recordCashGift: z
+    .object({
+      amountRupees: z.number().int('The amount must be a whole number of rupees').positive('The amount must be positive').max(10_000_000, 'The amount is too large'),
+      donorName: DonorName,
+      phone: z.preprocess(emptyToUndefined, IndianMobile.optional()),
+      taxReceipt: TaxDetailsSchema.optional(),
+      print: z.boolean(),
+    })
+    .strict(),
+  exportForm10bd: z
+    .object({ from: Day, to: Day })
+    .strict()
+    .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'] }),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -128,4 +152,12 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   checkPaymentKeys: true,
   exitKiosk: true,
   restartKiosk: true,
+  checkTaxDetails: true,
+  printReceipt: true,
+  getReceiptAdmin: true,
+  updateReceiptSettings: true,
+  reprintReceipt: true,
+  testPrint: true,
+  recordCashGift: true,
+  exportForm10bd: true,
 };

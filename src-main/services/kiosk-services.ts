@@ -26,6 +26,8 @@ import { OperatorService } from './operator-service.ts';
 import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
 import { join } from 'node:path';
+import { ReceiptService, taxReceiptsOffered } from './receipt-service.ts';
+import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -50,6 +52,8 @@ export interface KioskServicesOptions {
   appVersion?: string;
   /** Where CSV exports go; null when the operator cancels. Default: `<dataDir>/exports`. */
   chooseExportFolder?: () => Promise<string | null>;
+  /** Prints receipts and saves them as PDF (Electron: a hidden window; browser mode: headless Chromium). */
+  receiptPrinter?: ReceiptPrinter;
   /** Tests replace the one-call key check. */
   checkKeys?: KeyChecker;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
@@ -193,6 +197,8 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     idlePromptSeconds: config.idlePromptSeconds,
     language: config.language,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
+    taxReceiptsOffered: taxReceiptsOffered(config),
+    acceptsForeignContributions: config.acceptForeignContributions,
   });
 
   const operatorAccess = new OperatorAccess({
@@ -235,6 +241,20 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
       confirmPayment: (request) => donations.confirmPayment(request),
       cancelDonation: (request) => donations.cancelDonation(request),
       ...operator.handlers(),
+      ...new ReceiptService({
+        ledger,
+        dataDir: options.dataDir,
+        printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+        access: operatorAccess,
+        getConfig: () => config,
+        applyConfig: (next) => {
+          config = next;
+          donations.setConfig(next);
+        },
+        chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
+        log: options.log,
+        ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+      }).handlers(),
     },
     options.log,
   );

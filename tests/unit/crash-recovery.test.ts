@@ -32,6 +32,8 @@ const donation = (id: string, state: Donation['state'], amountPaise: number, ord
   createdAt: 1,
   updatedAt: 1,
   paidAt: null,
+  receiptNo: null,
+  tax: null,
 });
 
 describe('ledger vs simulator comparison', () => {

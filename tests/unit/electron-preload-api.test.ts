@@ -15,9 +15,16 @@ const requests = {
   updateSettings: { settings: { eventName: 'Diwali mela' } },
   exportDonationsCsv: { from: '2026-11-01', to: '2026-11-26' },
   setPaymentKeys: { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'secret' },
+  checkTaxDetails: { nameOnPan: 'Asha Rao', idType: 'pan', idNumber: 'ABCPE1234F', address: '12 MG Road, Pune' },
+  printReceipt: { donationId: 'd1' },
+  getReceiptAdmin: { search: 'KIOSK-1' },
+  updateReceiptSettings: { settings: { printerName: 'TM-T82' } },
+  reprintReceipt: { receiptNumber: 'KIOSK-1/2026-27/000001' },
+  recordCashGift: { amountRupees: 500, donorName: 'Asha', print: false },
+  exportForm10bd: { from: '2026-04-01', to: '2026-11-26' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -40,6 +47,14 @@ function callAll(api: KioskApi) {
     checkPaymentKeys: api.checkPaymentKeys(),
     exitKiosk: api.exitKiosk(),
     restartKiosk: api.restartKiosk(),
+    checkTaxDetails: api.checkTaxDetails(requests.checkTaxDetails),
+    printReceipt: api.printReceipt(requests.printReceipt),
+    getReceiptAdmin: api.getReceiptAdmin(requests.getReceiptAdmin),
+    updateReceiptSettings: api.updateReceiptSettings(requests.updateReceiptSettings),
+    reprintReceipt: api.reprintReceipt(requests.reprintReceipt),
+    testPrint: api.testPrint(),
+    recordCashGift: api.recordCashGift(requests.recordCashGift),
+    exportForm10bd: api.exportForm10bd(requests.exportForm10bd),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

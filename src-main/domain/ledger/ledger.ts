@@ -9,6 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canTransition, SETTLED_STATES, type DonationState, type EventSource } from './donation-states.ts';
 import { migrate } from './migrations.ts';
+import { financialYearOf } from '../receipts/financial-year.ts';
+import { formatReceiptNumber } from '../receipts/receipt-number.ts';
 
 export interface Donation {
   id: string;
@@ -30,6 +32,30 @@ export interface Donation {
   createdAt: number;
   updatedAt: number;
   paidAt: number | null;
+  /** The receipt number (KIOSK-1/2026-27/000001), given when the payment is recorded as captured; null before. */
+  receiptNo: string | null;
+  /** The donor's 80G details; null unless the donor asked for an 80G receipt. */
+  tax: TaxDetails | null;
+}
+
+export interface TaxDetails {
+  nameOnPan: string;
+  idType: 'pan' | 'aadhaar';
+  idNumber: string;
+  address: string;
+}
+
+/** A gift the operator received in cash and records in the console. */
+export interface NewCashGift {
+  id: string;
+  receipt: string;
+  kioskId: string;
+  cause: string;
+  amountPaise: number;
+  donorName: string;
+  phone: string | null;
+  tax: TaxDetails | null;
+  receivedAt: number;
 }
 
 export interface DonationEvent {
@@ -58,7 +84,10 @@ export interface ExtraPayment {
   amountPaise: number;
 }
 
-export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'anonymous' | 'donorName' | 'phone' | 'email'>;
+export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'anonymous' | 'donorName' | 'phone' | 'email'> & {
+  /** The donor's 80G details, when the donor asked for an 80G receipt. */
+  tax?: TaxDetails | null;
+};
 
 /** Fields a transition may set alongside the state. */
 export type DonationPatch = Partial<Pick<Donation, 'orderId' | 'paymentId' | 'paymentMethod' | 'failureCode' | 'failureReason' | 'paidAt'>>;
@@ -88,6 +117,11 @@ interface DonationRow {
   created_at: number;
   updated_at: number;
   paid_at: number | null;
+  receipt_no: string | null;
+  tax_name: string | null;
+  tax_id_type: string | null;
+  tax_id_number: string | null;
+  tax_address: string | null;
 }
 
 interface EventRow {
@@ -121,6 +155,11 @@ function toDonation(row: DonationRow): Donation {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     paidAt: row.paid_at,
+    receiptNo: row.receipt_no,
+    tax:
+      row.tax_id_type === 'pan' || row.tax_id_type === 'aadhaar'
+        ? { nameOnPan: row.tax_name ?? '', idType: row.tax_id_type, idNumber: row.tax_id_number ?? '', address: row.tax_address ?? '' }
+        : null,
   };
 }
 
@@ -189,6 +228,7 @@ export class Ledger {
            VALUES (?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, 'started', ?, ?)`,
         )
         .run(input.id, input.receipt, input.kioskId, input.cause, input.amountPaise, input.anonymous ? 1 : 0, input.donorName, input.phone, input.email, now, now);
+      if (input.tax) this.setTaxDetails(input.id, input.tax);
       this.appendEvent(input.id, now, null, 'started', source, detail);
       return this.requireDonation(input.id);
     });
@@ -216,7 +256,9 @@ export class Ledger {
         }
       }
       this.db.prepare(`UPDATE donations SET ${assignments.join(', ')} WHERE id = ?`).run(...values, id);
-      this.appendEvent(id, now, current.state, to, source, detail);
+      // The receipt number is part of recording the payment: same transaction, whichever path (donor, reconciliation) got here.
+      const receiptNo = to === 'paid' ? this.assignReceiptNumber(current, patch.paidAt ?? now, now) : null;
+      this.appendEvent(id, now, current.state, to, source, receiptNo === null ? detail : { ...detail, receiptNo });
       return { ok: true, donation: this.requireDonation(id) } as const;
     });
   }
@@ -344,6 +386,82 @@ export class Ledger {
       )
       .all(from, to) as unknown as (DonationRow & { noted_at: number; extra_id: string; extra_status: string; extra_amount: number })[];
     return rows.map((row) => ({ donation: toDonation(row), notedAt: row.noted_at, paymentId: row.extra_id, status: row.extra_status, amountPaise: row.extra_amount }));
+  }
+
+  /**
+   * A gift received in cash: recorded as paid at once (no order, no gateway),
+   * with its receipt number, in one transaction. Reconciliation never sees it:
+   * it is settled from the start.
+   */
+  recordCashGift(gift: NewCashGift): Donation {
+    return this.inTransaction(() => {
+      const now = this.clock();
+      this.db
+        .prepare(
+          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, currency, anonymous, donor_name, phone, email, state, payment_method, created_at, updated_at, paid_at)
+           VALUES (?, ?, ?, ?, ?, 'INR', 0, ?, ?, NULL, 'paid', 'cash', ?, ?, ?)`,
+        )
+        .run(gift.id, gift.receipt, gift.kioskId, gift.cause, gift.amountPaise, gift.donorName, gift.phone, gift.receivedAt, now, gift.receivedAt);
+      if (gift.tax) this.setTaxDetails(gift.id, gift.tax);
+      const donation = this.requireDonation(gift.id);
+      const receiptNo = this.assignReceiptNumber(donation, gift.receivedAt, now);
+      this.appendEvent(gift.id, now, null, 'paid', 'operator', { cash: true, receiptNo });
+      return this.requireDonation(gift.id);
+    });
+  }
+
+  findByReceiptNo(receiptNo: string): Donation | undefined {
+    const row = this.db.prepare('SELECT * FROM donations WHERE receipt_no = ?').get(receiptNo) as DonationRow | undefined;
+    return row ? toDonation(row) : undefined;
+  }
+
+  /** Paid donations with a receipt number, newest first; with a search text, those whose receipt number or donor name contains it. */
+  listReceipts(options: { search?: string; limit?: number } = {}): Donation[] {
+    const limit = options.limit ?? 50;
+    const search = options.search?.trim() ?? '';
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM donations WHERE receipt_no IS NOT NULL
+           AND (?1 = '' OR receipt_no LIKE ?2 ESCAPE '\\' OR donor_name LIKE ?2 ESCAPE '\\' OR tax_name LIKE ?2 ESCAPE '\\')
+         ORDER BY paid_at DESC, rowid DESC LIMIT ?3`,
+      )
+      .all(search, pattern, limit) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  /** Paid (not refunded) donations paid in [from, to), oldest first: exports by payment date. */
+  listPaidBetween(from: number, to: number): Donation[] {
+    const rows = this.db
+      .prepare("SELECT * FROM donations WHERE state = 'paid' AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, rowid")
+      .all(from, to) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  private setTaxDetails(id: string, tax: TaxDetails): void {
+    this.db
+      .prepare('UPDATE donations SET tax_name = ?, tax_id_type = ?, tax_id_number = ?, tax_address = ? WHERE id = ?')
+      .run(tax.nameOnPan, tax.idType, tax.idNumber, tax.address, id);
+  }
+
+  /**
+   * The next number in the kiosk's sequence for the financial year of
+   * `paidAt`. Only called inside a transaction: if anything after it fails,
+   * the number goes back with the rollback, so the sequence has no gaps.
+   */
+  private assignReceiptNumber(donation: Donation, paidAt: number, now: number): string {
+    if (donation.receiptNo !== null) return donation.receiptNo;
+    const financialYear = financialYearOf(paidAt);
+    const last = this.db
+      .prepare('SELECT MAX(seq) AS seq FROM receipt_numbers WHERE kiosk_id = ? AND financial_year = ?')
+      .get(donation.kioskId, financialYear) as { seq: number | null } | undefined;
+    const seq = (last?.seq ?? 0) + 1;
+    const receiptNo = formatReceiptNumber(donation.kioskId, financialYear, seq);
+    this.db
+      .prepare('INSERT INTO receipt_numbers (kiosk_id, financial_year, seq, receipt_no, donation_id, assigned_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(donation.kioskId, financialYear, seq, receiptNo, donation.id, now);
+    this.db.prepare('UPDATE donations SET receipt_no = ? WHERE id = ?').run(receiptNo, donation.id);
+    return receiptNo;
   }
 
   private requireDonation(id: string): Donation {

@@ -55,6 +55,35 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Receipt numbers (80G receipts), the donor's 80G details, cash gifts.
+    version: 2,
+    sql: `
+      -- Gap-free per kiosk and financial year: written in the same transaction
+      -- as the move to paid, never updated or deleted, so never reused.
+      CREATE TABLE receipt_numbers (
+        kiosk_id       TEXT NOT NULL,
+        financial_year TEXT NOT NULL,
+        seq            INTEGER NOT NULL CHECK (seq > 0),
+        receipt_no     TEXT NOT NULL UNIQUE,
+        donation_id    TEXT NOT NULL UNIQUE REFERENCES donations (id),
+        assigned_at    INTEGER NOT NULL,
+        UNIQUE (kiosk_id, financial_year, seq)
+      );
+      CREATE TRIGGER receipt_numbers_no_update BEFORE UPDATE ON receipt_numbers
+        BEGIN SELECT RAISE(ABORT, 'receipt_numbers is append-only'); END;
+      CREATE TRIGGER receipt_numbers_no_delete BEFORE DELETE ON receipt_numbers
+        BEGIN SELECT RAISE(ABORT, 'receipt_numbers is append-only'); END;
+      ALTER TABLE donations ADD COLUMN receipt_no TEXT;
+      CREATE UNIQUE INDEX donations_receipt_no ON donations (receipt_no) WHERE receipt_no IS NOT NULL;
+      -- 80G details, only for donors who asked for an 80G receipt.
+      ALTER TABLE donations ADD COLUMN tax_name TEXT;
+      ALTER TABLE donations ADD COLUMN tax_id_type TEXT CHECK (tax_id_type IS NULL OR tax_id_type IN ('pan', 'aadhaar'));
+      ALTER TABLE donations ADD COLUMN tax_id_number TEXT;
+      ALTER TABLE donations ADD COLUMN tax_address TEXT;
+      CREATE INDEX donations_paid_at ON donations (paid_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -28,6 +28,14 @@ const METHODS = {
   checkPaymentKeys: true,
   exitKiosk: true,
   restartKiosk: true,
+  checkTaxDetails: true,
+  printReceipt: true,
+  getReceiptAdmin: true,
+  updateReceiptSettings: true,
+  reprintReceipt: true,
+  testPrint: true,
+  recordCashGift: true,
+  exportForm10bd: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
