@@ -103,6 +103,14 @@ export function createWebBridge(token: string): KioskApi {
     checkPaymentKeys: () => call('checkPaymentKeys', null),
     exitKiosk: () => call('exitKiosk', null),
     restartKiosk: () => call('restartKiosk', null),
+    checkTaxDetails: (request) => call('checkTaxDetails', request),
+    printReceipt: (request) => call('printReceipt', request),
+    getReceiptAdmin: (request) => call('getReceiptAdmin', request),
+    updateReceiptSettings: (request) => call('updateReceiptSettings', request),
+    reprintReceipt: (request) => call('reprintReceipt', request),
+    testPrint: () => call('testPrint', null),
+    recordCashGift: (request) => call('recordCashGift', request),
+    exportForm10bd: (request) => call('exportForm10bd', request),
   } satisfies KioskApi;
   return api;
 }

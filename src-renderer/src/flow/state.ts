@@ -18,6 +18,7 @@ import {
   type DetailsInput,
   type FieldError,
 } from './validation.ts';
+import { EMPTY_TAX_DRAFT } from '../screens/tax-receipt-draft.ts';
 
 /** What "Try again" does on the failure screen. */
 export type RetryAction =
@@ -93,7 +94,7 @@ export interface FlowState {
 export const DEFAULT_PRESETS = [100, 500, 1000];
 
 const emptyAmount: AmountForm = { preset: null, other: '', error: null };
-const emptyDetails: DetailsForm = { name: '', anonymous: false, phone: '', email: '', errors: {} };
+const emptyDetails: DetailsForm = { name: '', anonymous: false, phone: '', email: '', taxReceipt: EMPTY_TAX_DRAFT, errors: {} };
 
 export const initialState: FlowState = {
   screen: { name: 'starting' },

@@ -1,6 +1,7 @@
 // Checks on what the donor types. Messages are catalogue keys, never text.
 import type { DonorDetails } from '../../../src-main/contract/kiosk-api.ts';
 import { formatRupees, type MessageKey, type MessageParams } from '../i18n/t.ts';
+import { taxReceiptRequest, type TaxReceiptDraft } from '../screens/tax-receipt-draft.ts';
 
 export interface FieldError {
   key: MessageKey;
@@ -38,6 +39,8 @@ export interface DetailsInput {
   anonymous: boolean;
   phone: string;
   email: string;
+  /** The 80G opt-in and what the donor typed for it (checked by main). */
+  taxReceipt: TaxReceiptDraft;
 }
 
 export type DetailsField = 'name' | 'phone' | 'email';
@@ -74,6 +77,9 @@ export function checkDetails(input: DetailsInput): { ok: true; donor: DonorDetai
     if (email.length > 254 || !EMAIL.test(email)) errors.email = { key: 'details.error.email' };
     else donor.email = email;
   }
+
+  const taxReceipt = taxReceiptRequest(input.taxReceipt, input.anonymous);
+  if (taxReceipt) donor.taxReceipt = taxReceipt;
 
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, donor };
 }

@@ -1,9 +1,12 @@
-import { useRef, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
 import { NAME_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
+import { ForeignDonorNotice, TaxReceiptFields } from './TaxReceiptFields.tsx';
+import { taxReceiptRequest, type TaxProblems } from './tax-receipt-draft.ts';
+import { getKioskApi } from '../bridge/bridge.ts';
 
 interface DetailsProps {
   kiosk: KioskState;
@@ -16,8 +19,25 @@ interface DetailsProps {
 
 export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: DetailsProps) {
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = (e: FormEvent): void => {
+  const [taxProblems, setTaxProblems] = useState<TaxProblems>({});
+  const [checkingTax, setCheckingTax] = useState(false);
+  const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const tax = kiosk.taxReceiptsOffered ? taxReceiptRequest(form.taxReceipt, form.anonymous) : undefined;
+    if (tax) {
+      // Main is the authority on PAN and Aadhaar; if it cannot be asked now, startDonation checks again.
+      setCheckingTax(true);
+      const checked = await getKioskApi()
+        .then((api) => api.checkTaxDetails(tax))
+        .catch(() => null);
+      setCheckingTax(false);
+      const problems = checked?.ok ? checked.value.problems : {};
+      setTaxProblems(problems);
+      if (Object.keys(problems).length > 0) {
+        requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('.tax-receipt input[aria-invalid="true"]')?.focus());
+        return;
+      }
+    }
     onContinue();
     // If anything was wrong, put the donor straight into the first field to fix.
     requestAnimationFrame(() => {
@@ -34,7 +54,7 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
 
   return (
     <ScreenFrame name="details" mode={kiosk.mode}>
-      <form ref={formRef} className="panel panel-wide" onSubmit={submit} noValidate autoComplete="off">
+      <form ref={formRef} className="panel panel-wide" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
         <div className="panel-head">
           <ScreenHeading>{t('details.heading')}</ScreenHeading>
           {amount !== null && (
@@ -135,12 +155,25 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
           </div>
         </div>
 
+        {kiosk.taxReceiptsOffered && (
+          <TaxReceiptFields
+            draft={form.taxReceipt}
+            problems={taxProblems}
+            anonymous={form.anonymous}
+            onChange={(draft) => {
+              setTaxProblems({});
+              onEdit({ taxReceipt: draft });
+            }}
+          />
+        )}
+        {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
+
         <div className="actions">
           <button type="button" className="btn btn-secondary" onClick={onBack}>
             {t('common.back')}
           </button>
-          <button type="submit" className="btn btn-primary">
-            {t('details.continue')}
+          <button type="submit" className="btn btn-primary" disabled={checkingTax}>
+            {checkingTax ? t('tax.checking') : t('details.continue')}
           </button>
         </div>
       </form>

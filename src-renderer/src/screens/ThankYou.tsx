@@ -2,6 +2,7 @@ import type { DonationReceipt, KioskState } from '../../../src-main/contract/kio
 import { Countdown } from '../components/Countdown.tsx';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
+import { ReceiptActions } from './ReceiptActions.tsx';
 
 export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receipt: DonationReceipt; onDone: () => void }) {
   const params = { amount: formatRupees(receipt.amountRupees), cause: kiosk.causeName, name: receipt.donorName ?? '' };
@@ -22,6 +23,7 @@ export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receip
             <dd>{receipt.receiptNumber}</dd>
           </div>
         </dl>
+        <ReceiptActions receipt={receipt} />
         <div className="actions actions-single">
           <button type="button" className="btn btn-primary" onClick={onDone}>
             {t('thanks.done')}
