@@ -6,16 +6,16 @@ const ONES = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Ei
 const TENS = ['', '', 'Twenty', 'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety'];
 
 function belowHundred(n: number): string {
-  if (n < 20) return ONES[n]!;
-  const tens = TENS[Math.floor(n / 10)]!;
-  return n % 10 === 0 ? tens : `${tens}-${ONES[n % 10]!}`;
+  if (n < 20) return ONES[n] ?? '';
+  const tens = TENS[Math.floor(n / 10)] ?? '';
+  return n % 10 === 0 ? tens : `${tens}-${ONES[n % 10] ?? ''}`;
 }
 
 function belowThousand(n: number): string {
   const hundreds = Math.floor(n / 100);
   const rest = n % 100;
   const parts: string[] = [];
-  if (hundreds > 0) parts.push(`${ONES[hundreds]!} Hundred`);
+  if (hundreds > 0) parts.push(`${ONES[hundreds] ?? ''} Hundred`);
   if (rest > 0) parts.push(belowHundred(rest));
   return parts.join(' ');
 }

@@ -62,7 +62,8 @@ function verhoeffState(digits: string, offset: number): number {
   let check = 0;
   const reversed = [...digits].reverse();
   reversed.forEach((char, index) => {
-    check = MULTIPLY[check]![PERMUTE[(index + offset) % 8]![Number(char)]!]!;
+    // The tables are total over 0-9 and 0-7, so the fallbacks never apply.
+    check = MULTIPLY[check]?.[PERMUTE[(index + offset) % 8]?.[Number(char)] ?? 0] ?? 0;
   });
   return check;
 }
@@ -73,7 +74,7 @@ export function isValidVerhoeff(digits: string): boolean {
 
 /** The digit that makes `digits` + it pass the Verhoeff check. */
 export function verhoeffCheckDigit(digits: string): number {
-  return INVERSE[verhoeffState(digits, 1)]!;
+  return INVERSE[verhoeffState(digits, 1)] ?? 0;
 }
 
 /** Digits only: people type Aadhaar in groups of four. */

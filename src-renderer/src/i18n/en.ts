@@ -282,6 +282,7 @@ export const en = {
   'receipt.failed': 'Sorry, your receipt could not be printed or saved. Please note your receipt number and ask our staff for a copy.',
   'receipt.taxNote': 'Your 80G receipt carries the details you gave.',
 
+  'operator.tab.receipts': 'Receipts',
   'operator.receipts.heading': 'Receipts and printing',
   'operator.receipts.address': 'Organisation address',
   'operator.receipts.pan': 'Organisation PAN',

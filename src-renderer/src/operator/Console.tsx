@@ -14,17 +14,19 @@ import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.t
 import { formatRupees, t, type MessageKey } from '../i18n/t.ts';
 import { localDay, operatorCall } from './operator-api.ts';
 import { en } from '../i18n/en.ts';
+import { ReceiptsTab } from './ReceiptsPanel.tsx';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
 const SESSION_CHECK_MS = 10_000;
 
-type Tab = 'today' | 'settings' | 'export' | 'keys' | 'kiosk';
+type Tab = 'today' | 'settings' | 'export' | 'keys' | 'kiosk' | 'receipts';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'today', label: 'operator.tab.today' },
   { id: 'settings', label: 'operator.tab.settings' },
   { id: 'export', label: 'operator.tab.export' },
   { id: 'keys', label: 'operator.tab.keys' },
   { id: 'kiosk', label: 'operator.tab.kiosk' },
+  { id: 'receipts', label: 'operator.tab.receipts' },
 ];
 
 interface ConsoleProps {
@@ -152,6 +154,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
           {tab === 'export' && <Export call={call} />}
           {tab === 'keys' && <Keys call={call} />}
           {tab === 'kiosk' && <KioskActions call={call} />}
+          {tab === 'receipts' && <ReceiptsTab call={call} />}
         </section>
       </div>
     </ScreenFrame>
