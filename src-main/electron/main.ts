@@ -27,6 +27,7 @@ import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recov
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
 import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
+import { createElectronReceiptPrinter, PRINT_WINDOW_OPTIONS } from './electron-receipt-printer.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
 const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
     // Operator keys, encrypted with safeStorage (electron.md §4); its calls wait for `ready`.
     keyStore: createSafeStorageKeyStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
     chooseExportFolder,
+    // Receipts: silent printing and PDFs from a hidden, sandboxed, script-less window (electron.md §10).
+    receiptPrinter: createElectronReceiptPrinter({ createWindow: () => new BrowserWindow(PRINT_WINDOW_OPTIONS), whenReady: () => app.whenReady() }),
     // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
     onExitRequested: () => {
       quitGuard.allowQuit('operator exit');
