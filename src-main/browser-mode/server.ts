@@ -143,7 +143,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', origin || 'http://127.0.0.1');
-    const ipc = /^\/ipc\/([A-Za-z]+)$/.exec(url.pathname);
+    const ipc = /^\/ipc\/([A-Za-z][A-Za-z0-9]*)$/.exec(url.pathname);
     const work = ipc?.[1] ? handleIpc(request, response, ipc[1]) : handleStatic(request, response, url);
     work.catch((error: unknown) => {
       log(`browser mode: ${error instanceof Error ? error.message : String(error)}`);

@@ -34,7 +34,7 @@ test('a donor gives ₹500 by UPI and sees a thank-you with the receipt', async 
   const [paid] = kiosk.donations();
   expect(paid).toMatchObject({ state: 'paid', amountPaise: 50_000, donorName: 'Priya Sharma', phone: '9876543210', paymentMethod: 'upi' });
   await expect(screen(page, 'thank-you')).toContainText('₹500');
-  await expect(screen(page, 'thank-you')).toContainText(paid?.receipt ?? 'missing receipt');
+  await expect(screen(page, 'thank-you')).toContainText(paid?.receiptNo ?? 'missing receipt number');
   await expect(screen(page, 'thank-you')).toContainText(paid?.paymentId ?? 'missing payment');
   expect(kiosk.events(paid?.id ?? '').map((e) => e.toState)).toEqual(['started', 'order_created', 'checkout_open', 'paid']);
   expect(kiosk.simulator.getOrder(paid?.orderId ?? '')?.status).toBe('paid');

@@ -25,7 +25,7 @@ export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxRe
 
   if (anonymous) return <p className="hint tax-note">{t('tax.anonymousNote')}</p>;
   return (
-    <section className="tax-receipt" aria-label={t('tax.optIn.label')}>
+    <section className="tax-receipt">
       <label className="check">
         <input type="checkbox" checked={draft.wanted} aria-describedby="tax-opt-in-hint" onChange={(e) => edit({ wanted: e.target.checked })} />
         <span className="check-box" aria-hidden="true" />

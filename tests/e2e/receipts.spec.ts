@@ -1,0 +1,189 @@
+// 80G receipts end to end in browser mode: the opt-in and its checks on the
+// details screen, the receipt number on the thank-you screen, the PDF that
+// headless Chromium saves when there is no printer (its text read back with
+// pdfjs and every required field checked), the thermal and A4 layouts, the
+// foreign-donor notice, and the operator's receipts tab.
+import { existsSync, readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
+import { chooseAmount, enterDetails, payByCard, screen, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
+import { setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
+import { buildReceiptModel, type ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
+import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
+import { issuerOf } from '../../src-main/services/receipt-service.ts';
+import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
+import type { Donation } from '../../src-main/domain/ledger/ledger.ts';
+
+const RECEIPT_CONFIG = {
+  ...E2E_CONFIG,
+  organisationName: 'Asha Education Trust',
+  organisationAddress: '14 Lake Road, Koregaon Park, Pune 411001',
+  organisationPan: 'AAATA1234F',
+  registration80G: 'AAATA1234FF20214',
+  registration80GValidFrom: '2024-04-01',
+  registration80GValidTo: '2029-03-31',
+};
+
+async function pdfText(path: string): Promise<string> {
+  const task = getDocument({ data: new Uint8Array(readFileSync(path)) });
+  const doc = await task.promise;
+  const parts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    for (const item of content.items) if ('str' in item) parts.push(item.str);
+  }
+  await task.destroy();
+  // Chromium splits lines and ligatures ("fi") into separate runs: join and squeeze the spaces.
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Opens the receipt's HTML in the kiosk's page at a layout's width and saves a screenshot of it. */
+async function shootLayout(kiosk: Kiosk, donation: Donation, layout: ReceiptLayout): Promise<void> {
+  if (donation.receiptNo === null) throw new Error('no receipt number');
+  const model = buildReceiptModel(issuerOf({ ...DEFAULT_KIOSK_CONFIG, ...RECEIPT_CONFIG }), {
+    receiptNumber: donation.receiptNo,
+    paidAt: donation.paidAt ?? donation.updatedAt,
+    amountPaise: donation.amountPaise,
+    paymentMethod: donation.paymentMethod ?? 'other',
+    paymentId: donation.paymentId,
+    causeName: donation.cause,
+    donorName: donation.donorName,
+    tax: donation.tax,
+  });
+  await kiosk.page.setViewportSize(layout === 'a4' ? { width: 840, height: 1190 } : { width: 330, height: 900 });
+  await kiosk.page.setContent(renderReceiptHtml(model, layout));
+  await expect(kiosk.page.getByText(donation.receiptNo)).toBeVisible();
+  await kiosk.shot(`receipt-${layout}`);
+}
+
+test.describe('80G receipts', () => {
+  test.use({ kioskConfig: RECEIPT_CONFIG });
+
+  test('a donor opts in to 80G, pays, and the saved PDF receipt holds every required field', async ({ kiosk }) => {
+    const { page, shot } = kiosk;
+    await chooseAmount(page, '₹1,000');
+    await enterDetails(page, { name: 'Asha Rao' });
+    // Not asked until they opt in.
+    await expect(page.getByLabel('Name as on your PAN')).toHaveCount(0);
+    await expect(page.getByText('Not an Indian citizen?')).toBeVisible();
+    await page.getByLabel('I want an 80G tax receipt').check();
+    await page.getByLabel('Name as on your PAN').fill('Asha Rao');
+    await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('ABCXE1234F');
+    await page.getByLabel('Address', { exact: true }).fill('Pune');
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await expect(page.getByText('This PAN is not valid. Please check the fourth letter.')).toBeVisible();
+    await expect(page.getByText('Please enter your full address, with town and PIN code.')).toBeVisible();
+    await shot('details-80g-errors');
+    expect(kiosk.donations()).toEqual([]);
+
+    await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('abcpe1234f');
+    await page.getByLabel('Address', { exact: true }).fill('12 MG Road, Camp, Pune 411001');
+    await shot('details-80g');
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await payByCard(await waitForCheckout(page), SUCCESS_CARD);
+
+    await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    const [paid] = kiosk.donations();
+    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumber: 'ABCPE1234F', address: '12 MG Road, Camp, Pune 411001' } });
+    const receiptNo = paid?.receiptNo ?? 'missing';
+    expect(receiptNo).toMatch(/^KIOSK-1\/\d{4}-\d{2}\/000001$/);
+    await expect(screen(page, 'thank-you')).toContainText(receiptNo);
+    await shot('thank-you-receipt-offer');
+
+    await page.getByRole('button', { name: 'Print my receipt' }).click();
+    // Browser mode has no printer: the donor is told, and the PDF is saved for the operator.
+    await expect(page.getByText('Sorry, we could not print your receipt. It has been saved')).toBeVisible({ timeout: 45_000 });
+    await shot('thank-you-not-printed');
+    const output = kiosk.events(paid?.id ?? '').at(-1)?.detail['receiptOutput'] as { pdfPath: string | null; problem: string };
+    expect(output.problem).toBe('no_printer');
+    const pdfPath = output.pdfPath ?? '';
+    expect(pdfPath).toContain(`${kiosk.dataDir}/receipts/`);
+    expect(existsSync(pdfPath)).toBe(true);
+
+    const text = await pdfText(pdfPath);
+    const required = [
+      'Asha Education Trust',
+      '14 Lake Road, Koregaon Park, Pune 411001',
+      'PAN: AAATA1234F',
+      '80G registration: AAATA1234FF20214',
+      'valid from 01/04/2024 to 31/03/2029',
+      receiptNo,
+      'Asha Rao',
+      'XXXXXX234F',
+      '12 MG Road, Camp, Pune 411001',
+      '₹1,000',
+      'Rupees One Thousand Only',
+      'Card',
+      paid?.paymentId ?? 'missing payment id',
+      'section 80G of the Income-tax Act, 1961',
+    ];
+    for (const field of required) expect(text, `the PDF should hold "${field}"`).toContain(field);
+    expect(text).not.toContain('ABCPE1234F');
+    // The date, as receipts in India print it.
+    expect(text).toMatch(/Date \d{2}\/\d{2}\/\d{4}/);
+
+    await shootLayout(kiosk, paid as Donation, 'thermal-80mm');
+    await shootLayout(kiosk, paid as Donation, 'a4');
+  });
+
+  test('a donor who does not opt in is never asked, and declines the printed receipt in one tap', async ({ kiosk }) => {
+    const { page, shot } = kiosk;
+    await chooseAmount(page, '₹500');
+    await enterDetails(page, { name: 'Ravi Kumar' });
+    await expect(page.getByRole('textbox', { name: 'PAN', exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await payByCard(await waitForCheckout(page), SUCCESS_CARD);
+    await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    await page.getByRole('button', { name: 'No thanks' }).click();
+    await expect(page.getByText('No receipt will be printed.')).toBeVisible();
+    await shot('thank-you-declined');
+    const [paid] = kiosk.donations();
+    expect(paid).toMatchObject({ state: 'paid', tax: null });
+    expect(existsSync(`${kiosk.dataDir}/receipts`)).toBe(false);
+  });
+
+  test('the operator records cash with the ₹2,000 warning, reprints, and exports Form 10BD with refused rows listed', async ({ kiosk }) => {
+    const { page, shot } = kiosk;
+    await longPressCorner(page, 'operator-setup');
+    await setUpPin(page, '2739');
+    await page.getByRole('tab', { name: 'Receipts' }).click();
+    await expect(page.getByTestId('tax-offered')).toHaveText('Donors are offered 80G receipts.');
+
+    await page.getByLabel('Amount (₹, whole rupees)').fill('2500');
+    await expect(page.getByTestId('cash-warning')).toContainText('Cash above ₹2,000 gets no 80G deduction');
+    await page.getByLabel('Donor name').fill('Meera Iyer');
+    await page.getByLabel('The donor wants an 80G receipt').check();
+    await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('AFZPI4321K');
+    await page.getByLabel('Address', { exact: true }).fill('7 Temple Street, Chennai 600004');
+    await page.getByLabel('Print the receipt now').uncheck();
+    await shot('cash-gift-warning');
+    await page.getByRole('button', { name: 'Record cash gift' }).click();
+    await expect(page.getByTestId('cash-result')).toContainText('This gift is not eligible for an 80G deduction.');
+    const [cash] = kiosk.donations();
+    expect(cash).toMatchObject({ state: 'paid', paymentMethod: 'cash', orderId: null, amountPaise: 2500_00 });
+    await expect(page.getByTestId('receipt-list')).toContainText(cash?.receiptNo ?? 'missing');
+    await expect(page.getByTestId('receipt-list')).toContainText('cash');
+
+    await page.getByRole('button', { name: 'Reprint' }).first().click();
+    await expect(page.getByTestId('reprint-result')).toContainText('Saved as PDF', { timeout: 45_000 });
+
+    await page.getByRole('button', { name: 'Export Form 10BD CSV' }).click();
+    await expect(page.getByTestId('form10bd-refused')).toContainText(cash?.receiptNo ?? 'missing');
+    await expect(page.getByTestId('form10bd-refused')).toContainText('cash above ₹2,000');
+    await shot('form-10bd-refused');
+    const path = (await page.getByTestId('form10bd-result').locator('.operator-ok .mono').textContent())?.match(/written to (.*)$/)?.[1] ?? '';
+    expect(parseCsv(readFileSync(path, 'utf8'))).toHaveLength(1);
+  });
+});
+
+test.describe('domestic only', () => {
+  test.use({ kioskConfig: { ...E2E_CONFIG, acceptForeignContributions: true } });
+
+  test('an FCRA-registered charity shows no foreign-donor notice and no 80G opt-in without its settings', async ({ kiosk }) => {
+    const { page } = kiosk;
+    await chooseAmount(page, '₹100');
+    await expect(page.getByLabel('Your name')).toBeVisible();
+    await expect(page.getByText('Not an Indian citizen?')).toHaveCount(0);
+    await expect(page.getByLabel('I want an 80G tax receipt')).toHaveCount(0);
+  });
+});
