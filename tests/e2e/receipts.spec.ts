@@ -90,7 +90,7 @@ test.describe('80G receipts', () => {
     await expect(screen(page, 'thank-you')).toContainText(receiptNo);
     await shot('thank-you-receipt-offer');
 
-    await page.getByRole('button', { name: 'Print my receipt' }).click();
+    await page.getByRole('button', { name: 'Print my 80G receipt' }).click();
     // Browser mode has no printer: the donor is told, and the PDF is saved for the operator.
     await expect(page.getByText('Sorry, we could not print your receipt. It has been saved')).toBeVisible({ timeout: 45_000 });
     await shot('thank-you-not-printed');
@@ -126,7 +126,7 @@ test.describe('80G receipts', () => {
     await shootLayout(kiosk, paid as Donation, 'a4');
   });
 
-  test('a donor who does not opt in is never asked, and declines the printed receipt in one tap', async ({ kiosk }) => {
+  test('a donor who does not opt in is never asked, and declining the printed receipt is one tap back to the start', async ({ kiosk }) => {
     const { page, shot } = kiosk;
     await chooseAmount(page, '₹500');
     await enterDetails(page, { name: 'Ravi Kumar' });
@@ -134,9 +134,10 @@ test.describe('80G receipts', () => {
     await page.getByRole('button', { name: 'Continue to payment' }).click();
     await payByCard(await waitForCheckout(page), SUCCESS_CARD);
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Print my receipt' })).toBeVisible();
+    await shot('thank-you-plain-offer');
     await page.getByRole('button', { name: 'No thanks' }).click();
-    await expect(page.getByText('No receipt will be printed.')).toBeVisible();
-    await shot('thank-you-declined');
+    await expect(screen(page, 'welcome')).toBeVisible();
     const [paid] = kiosk.donations();
     expect(paid).toMatchObject({ state: 'paid', tax: null });
     expect(existsSync(`${kiosk.dataDir}/receipts`)).toBe(false);

@@ -272,15 +272,14 @@ export const en = {
   'tax.error.too_long': 'This is too long.',
   'tax.foreignNotice': 'Not an Indian citizen? We can accept gifts here only from Indian citizens. Please ask our staff how to give from abroad.',
 
-  'receipt.offer': 'Would you like a printed receipt?',
+  'receipt.offer': 'Printed receipt',
   'receipt.print': 'Print my receipt',
-  'receipt.decline': 'No thanks',
+  'receipt.print80g': 'Print my 80G receipt',
+  'receipt.decline': "No thanks, I'm done",
   'receipt.printing': 'Printing your receipt…',
   'receipt.printed': 'Your receipt is printing. Please take it from the printer.',
-  'receipt.declined': 'No receipt will be printed. Your receipt number is above.',
   'receipt.notPrinted': 'Sorry, we could not print your receipt. It has been saved: please ask our staff for a copy, quoting your receipt number.',
   'receipt.failed': 'Sorry, your receipt could not be printed or saved. Please note your receipt number and ask our staff for a copy.',
-  'receipt.taxNote': 'Your 80G receipt carries the details you gave.',
 
   'operator.tab.receipts': 'Receipts',
   'operator.receipts.heading': 'Receipts and printing',

@@ -1,23 +1,23 @@
-// On the thank-you screen: "Print my receipt" or "No thanks" (one tap), and
-// what came of printing in plain words. Printing never holds up the screen:
-// the payment and its receipt number are already on record.
+// On the thank-you screen, in place of "Done": "No thanks" (one tap, back to
+// the start) or "Print my receipt", then what came of printing in plain words
+// and "Done". Printing never holds up the screen: the payment and its receipt
+// number are already on record.
 import { useState } from 'react';
 import type { DonationReceipt } from '../../../src-main/contract/kiosk-api.ts';
 import { getKioskApi } from '../bridge/bridge.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
 import '../receipts.css';
 
-type Stage = 'offer' | 'printing' | 'printed' | 'declined' | 'saved' | 'failed';
+type Stage = 'offer' | 'printing' | 'printed' | 'saved' | 'failed';
 
 const MESSAGES: Record<Exclude<Stage, 'offer'>, MessageKey> = {
   printing: 'receipt.printing',
   printed: 'receipt.printed',
-  declined: 'receipt.declined',
   saved: 'receipt.notPrinted',
   failed: 'receipt.failed',
 };
 
-export function ReceiptActions({ receipt }: { receipt: DonationReceipt }) {
+export function ReceiptActions({ receipt, onDone }: { receipt: DonationReceipt; onDone: () => void }) {
   const [stage, setStage] = useState<Stage>('offer');
   const print = async () => {
     setStage('printing');
@@ -34,23 +34,26 @@ export function ReceiptActions({ receipt }: { receipt: DonationReceipt }) {
 
   if (stage === 'offer') {
     return (
-      <div className="receipt-offer">
-        <p className="receipt-offer-question">{t('receipt.offer')}</p>
-        {receipt.taxReceipt && <p className="hint">{t('receipt.taxNote')}</p>}
-        <div className="actions">
-          <button type="button" className="btn btn-secondary" onClick={() => setStage('declined')}>
-            {t('receipt.decline')}
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void print()}>
-            {t('receipt.print')}
-          </button>
-        </div>
+      <div className="actions receipt-offer" role="group" aria-label={t('receipt.offer')}>
+        <button type="button" className="btn btn-secondary" onClick={onDone}>
+          {t('receipt.decline')}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => void print()}>
+          {t(receipt.taxReceipt ? 'receipt.print80g' : 'receipt.print')}
+        </button>
       </div>
     );
   }
   return (
-    <p className={`receipt-status receipt-status-${stage}`} role="status" aria-live="polite">
-      {t(MESSAGES[stage])}
-    </p>
+    <>
+      <p className={`receipt-status receipt-status-${stage}`} role="status" aria-live="polite">
+        {t(MESSAGES[stage])}
+      </p>
+      <div className="actions actions-single">
+        <button type="button" className="btn btn-primary" onClick={onDone}>
+          {t('thanks.done')}
+        </button>
+      </div>
+    </>
   );
 }

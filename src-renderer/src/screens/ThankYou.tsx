@@ -23,12 +23,7 @@ export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receip
             <dd>{receipt.receiptNumber}</dd>
           </div>
         </dl>
-        <ReceiptActions receipt={receipt} />
-        <div className="actions actions-single">
-          <button type="button" className="btn btn-primary" onClick={onDone}>
-            {t('thanks.done')}
-          </button>
-        </div>
+        <ReceiptActions receipt={receipt} onDone={onDone} />
         <Countdown seconds={kiosk.resultScreenSeconds} onExpire={onDone} />
       </div>
     </ScreenFrame>
