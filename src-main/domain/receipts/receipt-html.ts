@@ -22,7 +22,8 @@ const PAGE_CSS: Record<ReceiptLayout, string> = {
     dt { font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
     .amount { font-size: 15px; font-weight: bold; }
     .statement { margin-top: 6px; border-top: 1px dashed #000; padding-top: 4px; font-size: 10px; }
-    .sign { margin-top: 14px; text-align: right; font-size: 10px; }`,
+    .sign { margin-top: 14px; text-align: right; font-size: 10px; }
+    @media screen { body { padding: 3mm 4mm; } }`,
   a4: `
     @page { size: A4; margin: 18mm 20mm; }
     body { font: 12pt/1.45 "DejaVu Sans", Arial, sans-serif; color: #000; margin: 0; }
@@ -33,7 +34,8 @@ const PAGE_CSS: Record<ReceiptLayout, string> = {
     dt { font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
     .amount { font-size: 15pt; font-weight: bold; }
     .statement { margin-top: 18px; border: 1px solid #000; padding: 8px 10px; }
-    .sign { margin-top: 40px; text-align: right; }`,
+    .sign { margin-top: 40px; text-align: right; }
+    @media screen { body { padding: 18mm 20mm; } }`,
 };
 
 function row(label: string, value: string | null, className = ''): string {

@@ -247,12 +247,12 @@ export const en = {
 
   // ---- receipts, 80G, FCRA, cash gifts, Form 10BD (issue 5) ----
   'tax.optIn.label': 'I want an 80G tax receipt',
-  'tax.optIn.hint': 'For an income-tax deduction under section 80G. We need your PAN (or Aadhaar) and address.',
+  'tax.optIn.hint': 'For an income-tax deduction under section 80G. We need your PAN (or Aadhaar, if you have no PAN) and your address.',
   'tax.anonymousNote': 'An anonymous gift cannot have an 80G receipt.',
   'tax.nameOnPan.label': 'Name as on your PAN',
   'tax.idType.label': 'ID for the receipt',
   'tax.idType.pan': 'PAN',
-  'tax.idType.aadhaar': 'Aadhaar (if you have no PAN)',
+  'tax.idType.aadhaar': 'Aadhaar',
   'tax.pan.label': 'PAN',
   'tax.pan.hint': '10 characters, like ABCPE1234F',
   'tax.aadhaar.label': 'Aadhaar number',

@@ -44,16 +44,15 @@ export function ReceiptActions({ receipt, onDone }: { receipt: DonationReceipt; 
       </div>
     );
   }
+  // The outcome beside "Done", in the row the offer took, so the screen does not grow.
   return (
-    <>
+    <div className="actions receipt-result">
       <p className={`receipt-status receipt-status-${stage}`} role="status" aria-live="polite">
         {t(MESSAGES[stage])}
       </p>
-      <div className="actions actions-single">
-        <button type="button" className="btn btn-primary" onClick={onDone}>
-          {t('thanks.done')}
-        </button>
-      </div>
-    </>
+      <button type="button" className="btn btn-primary" onClick={onDone}>
+        {t('thanks.done')}
+      </button>
+    </div>
   );
 }

@@ -27,7 +27,16 @@ export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxRe
   return (
     <section className="tax-receipt">
       <label className="check">
-        <input type="checkbox" checked={draft.wanted} aria-describedby="tax-opt-in-hint" onChange={(e) => edit({ wanted: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.wanted}
+          aria-describedby="tax-opt-in-hint"
+          onChange={(e) => {
+            edit({ wanted: e.target.checked });
+            // The new fields are below the fold on a landscape screen: bring the first one up.
+            if (e.target.checked) requestAnimationFrame(() => document.getElementById('tax-name')?.focus());
+          }}
+        />
         <span className="check-box" aria-hidden="true" />
         <span>{t('tax.optIn.label')}</span>
       </label>
