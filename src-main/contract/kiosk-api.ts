@@ -473,7 +473,7 @@ export interface CashGiftResult {
 export interface Form10bdRefusedRow {
   donationId: string;
   receiptNumber: string | null;
-  /** What the row lacks, in plain words. */
+  /** Why it was left out, in plain words ("no PAN or Aadhaar number", "cash above ₹2,000 ..."). */
   missing: string[];
 }
 

@@ -45,9 +45,9 @@ describe('buildForm10bd', () => {
     ]);
     expect(built.rows).toBe(1);
     expect(built.refused).toEqual([
-      { donationId: 'd1', receiptNumber: 'K/1', missing: ['PAN or Aadhaar number'] },
-      { donationId: 'd2', receiptNumber: 'K/2', missing: ['name as on PAN', 'address'] },
-      { donationId: 'd3', receiptNumber: 'K/3', missing: ['a non-cash payment (cash above ₹2,000 gets no 80G deduction)'] },
+      { donationId: 'd1', receiptNumber: 'K/1', missing: ['no PAN or Aadhaar number'] },
+      { donationId: 'd2', receiptNumber: 'K/2', missing: ['no name as on PAN', 'no address'] },
+      { donationId: 'd3', receiptNumber: 'K/3', missing: ['cash above ₹2,000 (no 80G deduction, s.80G(5D))'] },
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('Form 10BD export of a test day', () => {
     expect(rows.map((r) => r[7]).sort()).toEqual(['Asha Rao', 'Meera Iyer', 'Vikram Singh']);
     expect(rows.find((r) => r[7] === 'Meera Iyer')?.[10]).toBe('Cash');
     expect(reply.value).toMatchObject({ rows: 3, totalRupees: 3000 });
-    expect(reply.value.refused).toEqual([{ donationId: 'dnopan0000001', receiptNumber: noPan.ok ? noPan.donation.receiptNo : null, missing: ['PAN or Aadhaar number'] }]);
+    expect(reply.value.refused).toEqual([{ donationId: 'dnopan0000001', receiptNumber: noPan.ok ? noPan.donation.receiptNo : null, missing: ['no PAN or Aadhaar number'] }]);
     // The donor who did not opt in is in no row.
     expect(rows.some((r) => r[7] === 'Plain Donor')).toBe(false);
   });

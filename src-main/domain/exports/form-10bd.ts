@@ -54,7 +54,7 @@ export interface Form10bdIssuer {
 export interface RefusedRow {
   donationId: string;
   receiptNumber: string | null;
-  /** Plain words: "PAN or Aadhaar number", "address"... */
+  /** Why, in plain words: "no PAN or Aadhaar number", "no address", "cash above ₹2,000 (no 80G deduction)"... */
   missing: string[];
 }
 
@@ -72,14 +72,14 @@ function dayForPortal(day: string): string {
 
 function missingFields(donation: Form10bdDonation): string[] {
   const missing: string[] = [];
-  if (donation.receiptNumber === null) missing.push('receipt number');
-  if (donation.taxIdType === null || donation.taxIdNumber === null || donation.taxIdNumber.trim() === '') missing.push('PAN or Aadhaar number');
-  else if (!checkTaxId(donation.taxIdType, donation.taxIdNumber).ok) missing.push(`a valid ${donation.taxIdType === 'pan' ? 'PAN' : 'Aadhaar number'}`);
-  if (donation.taxName === null || donation.taxName.trim() === '') missing.push('name as on PAN');
-  if (donation.taxAddress === null || donation.taxAddress.trim() === '') missing.push('address');
-  if (donation.paymentMethod === null) missing.push('mode of payment');
+  if (donation.receiptNumber === null) missing.push('no receipt number');
+  if (donation.taxIdType === null || donation.taxIdNumber === null || donation.taxIdNumber.trim() === '') missing.push('no PAN or Aadhaar number');
+  else if (!checkTaxId(donation.taxIdType, donation.taxIdNumber).ok) missing.push(`not a valid ${donation.taxIdType === 'pan' ? 'PAN' : 'Aadhaar number'}`);
+  if (donation.taxName === null || donation.taxName.trim() === '') missing.push('no name as on PAN');
+  if (donation.taxAddress === null || donation.taxAddress.trim() === '') missing.push('no address');
+  if (donation.paymentMethod === null) missing.push('no mode of payment');
   // s.80G(5D): no deduction for cash above ₹2,000, so no 10BE certificate should be issued for it.
-  if (donation.paymentMethod === 'cash' && donation.amountPaise > CASH_80G_LIMIT_PAISE) missing.push('a non-cash payment (cash above ₹2,000 gets no 80G deduction)');
+  if (donation.paymentMethod === 'cash' && donation.amountPaise > CASH_80G_LIMIT_PAISE) missing.push('cash above ₹2,000 (no 80G deduction, s.80G(5D))');
   return missing;
 }
 
@@ -94,7 +94,7 @@ export function buildForm10bd(issuer: Form10bdIssuer, donations: readonly Form10
   let totalPaise = 0;
   for (const donation of donations) {
     const missing = missingFields(donation);
-    if (issuer.registration80G.trim() === '') missing.push("the organisation's 80G registration number (settings)");
+    if (issuer.registration80G.trim() === '') missing.push("no 80G registration number in the receipt settings");
     if (missing.length > 0) {
       refused.push({ donationId: donation.donationId, receiptNumber: donation.receiptNumber, missing });
       continue;

@@ -334,8 +334,7 @@ export const en = {
   'operator.form10bd.to': 'To',
   'operator.form10bd.export': 'Export Form 10BD CSV',
   'operator.form10bd.done': '{rows} donation(s), {total}, written to {path}',
-  'operator.form10bd.refused': '{count} donation(s) were left out because they lack required data. Complete them and export again:',
-  'operator.form10bd.missing': 'missing: {missing}',
+  'operator.form10bd.refused': '{count} 80G donation(s) were left out of the file. Complete the missing details and export again:',
 
   'state.started': 'Started',
   'state.order_created': 'Order created',

@@ -54,7 +54,7 @@ export function Form10bdPanel({ call }: { call: OperatorCaller }) {
             <ul className="operator-refused">
               {result.refused.map((row) => (
                 <li key={row.donationId}>
-                  <span className="mono">{row.receiptNumber ?? row.donationId}</span>: {t('operator.form10bd.missing', { missing: row.missing.join(', ') })}
+                  <span className="mono">{row.receiptNumber ?? row.donationId}</span>: {row.missing.join('; ')}
                 </li>
               ))}
             </ul>
