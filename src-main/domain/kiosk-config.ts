@@ -12,8 +12,8 @@ const UPI_MAX_RUPEES = 100_000;
 
 const Rupees = z.number().int().min(RAZORPAY_MIN_RUPEES).max(UPI_MAX_RUPEES);
 
-/** The languages the donor screens can be shown in; the one list (a later change adds Hindi). */
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+/** The languages the donor screens can be shown in: one per catalogue in src-renderer/src/i18n/locales (tests/unit/i18n.test.ts checks they agree). */
+export const SUPPORTED_LANGUAGES = ['en', 'hi'] as const;
 export type KioskLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** A PNG or JPEG data URI of at most 256 KB (logo.ts); with `emptyRemoves`, "" is accepted too (it removes the logo). */
