@@ -17,7 +17,7 @@ const requests = {
   setPaymentKeys: { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'secret' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -28,6 +28,7 @@ function callAll(api: KioskApi) {
     recordPaymentFailure: api.recordPaymentFailure(requests.recordPaymentFailure),
     confirmPayment: api.confirmPayment(requests.confirmPayment),
     cancelDonation: api.cancelDonation(requests.cancelDonation),
+    getAttractInfo: api.getAttractInfo(),
     getOperatorGate: api.getOperatorGate(),
     setUpOperatorPin: api.setUpOperatorPin(requests.setUpOperatorPin),
     unlockOperator: api.unlockOperator(requests.unlockOperator),
