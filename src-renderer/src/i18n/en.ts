@@ -277,10 +277,10 @@ export const en = {
   'fee.total': 'Total to pay: {total}',
   'fee.line': 'Gift {gift} + processing fee {fee}',
 
-  'keypad.label': 'Keypad for {field}',
+  'keypad.label': 'On-screen number pad',
   'keypad.delete': 'Delete',
   'keypad.clear': 'Clear',
-  'keyboard.label': 'Keyboard for {field}',
+  'keyboard.label': 'On-screen keyboard',
   'keyboard.space': 'Space',
   'keyboard.shift': 'Shift',
   'keyboard.delete': 'Delete',

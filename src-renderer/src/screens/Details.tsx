@@ -1,6 +1,7 @@
-import { useRef, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { OnScreenKeys, type KeyLayout } from '../components/OnScreenKeys.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
 import { NAME_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
@@ -14,8 +15,19 @@ interface DetailsProps {
   onBack: () => void;
 }
 
+/** Which on-screen keys each field gets, and how much it takes. */
+const TYPED_FIELDS = {
+  name: { layout: 'name', maxLength: NAME_MAX_LENGTH, input: 'donor-name' },
+  phone: { layout: 'numeric', maxLength: 14, input: 'donor-phone' },
+  email: { layout: 'email', maxLength: 254, input: 'donor-email' },
+} as const satisfies Record<DetailsField, { layout: KeyLayout; maxLength: number; input: string }>;
+
 export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: DetailsProps) {
   const formRef = useRef<HTMLFormElement>(null);
+  // The field the on-screen keys type into: the last one touched (the name first, or the phone when anonymous).
+  const [typing, setTyping] = useState<DetailsField>(form.anonymous ? 'phone' : 'name');
+  const active = form.anonymous && typing === 'name' ? 'phone' : typing;
+  const keys = TYPED_FIELDS[active];
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     onContinue();
@@ -72,7 +84,9 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                   type="text"
                   autoComplete="off"
                   autoCapitalize="words"
+                  inputMode="none"
                   spellCheck={false}
+                  onFocus={() => setTyping('name')}
                   enterKeyHint="next"
                   maxLength={NAME_MAX_LENGTH + 20}
                   value={form.name}
@@ -94,7 +108,8 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                 id="donor-phone"
                 name="donor-phone"
                 type="tel"
-                inputMode="tel"
+                inputMode="none"
+                onFocus={() => setTyping('phone')}
                 autoComplete="off"
                 enterKeyHint="next"
                 maxLength={20}
@@ -117,7 +132,8 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                 id="donor-email"
                 name="donor-email"
                 type="email"
-                inputMode="email"
+                inputMode="none"
+                onFocus={() => setTyping('email')}
                 autoComplete="off"
                 autoCapitalize="off"
                 spellCheck={false}
@@ -134,6 +150,15 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
             </div>
           </div>
         </div>
+
+        <OnScreenKeys
+          key={active}
+          layout={keys.layout}
+          value={form[active]}
+          maxLength={keys.maxLength}
+          controls={keys.input}
+          onChange={(value) => onEdit({ [active]: value })}
+        />
 
         <div className="actions">
           <button type="button" className="btn btn-secondary" onClick={onBack}>

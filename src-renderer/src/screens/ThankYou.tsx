@@ -4,7 +4,7 @@ import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 
 export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receipt: DonationReceipt; onDone: () => void }) {
-  const params = { amount: formatRupees(receipt.amountRupees), cause: kiosk.causeName, name: receipt.donorName ?? '' };
+  const params = { amount: formatRupees(receipt.amountRupees), cause: receipt.causeName ?? kiosk.causeName, name: receipt.donorName ?? '' };
   return (
     <ScreenFrame name="thank-you" mode={kiosk.mode}>
       <div className="panel result result-success">
