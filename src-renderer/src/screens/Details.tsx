@@ -57,6 +57,7 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
           )}
         </div>
 
+        <div className="details-with-keys">
         <div className="details-grid">
           <div>
             <div className="field">
@@ -159,6 +160,7 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
           controls={keys.input}
           onChange={(value) => onEdit({ [active]: value })}
         />
+        </div>
 
         <div className="actions">
           <button type="button" className="btn btn-secondary" onClick={onBack}>
