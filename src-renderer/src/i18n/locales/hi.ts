@@ -238,7 +238,7 @@ export const messages = {
   "fee.line": "दान {gift} + प्रोसेसिंग शुल्क {fee}",
   "keypad.label": "स्क्रीन पर अंक पैड",
   "keypad.delete": "मिटाएँ",
-  "keypad.clear": "सब मिटाएँ",
+  "keypad.clear": "साफ़",
   "keyboard.label": "स्क्रीन पर कीबोर्ड",
   "keyboard.space": "स्पेस",
   "keyboard.shift": "शिफ़्ट",
