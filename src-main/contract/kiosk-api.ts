@@ -91,6 +91,44 @@ export interface KioskState {
   taxReceiptsOffered: boolean;
   /** False by default: domestic payment methods only, and foreign donors are told where to go (FCRA). */
   acceptsForeignContributions: boolean;
+  /** The causes to give to (at least one); with two or more the donor chooses. */
+  causes: CauseInfo[];
+  /** The processing fee a donor may add, in percent of the gift; 0 = not offered. */
+  feeCoverPercent: number;
+  /** The charity's message on the welcome screen ("" = none). */
+  attractMessage: string;
+  /** The event's goal in rupees; 0 = no progress bar. */
+  goalRupees: number;
+  /** Show recent donors' first names on the welcome screen. */
+  showDonorWall: boolean;
+  /** The charity's look, applied at run time. */
+  branding: Branding;
+}
+
+export interface CauseInfo {
+  id: string;
+  name: string;
+  description: string;
+  imageDataUri?: string;
+  presetAmountsRupees: number[];
+}
+
+export interface Branding {
+  /** #rrggbb, buttons and headings (also Checkout's colour). */
+  primaryColor: string;
+  /** #rrggbb, the progress bar and highlights. */
+  accentColor: string;
+  /** A PNG or JPEG data URI behind the donor screens; absent when none. */
+  backgroundDataUri?: string;
+}
+
+/** What the welcome screen shows while idle; from the ledger (captured payments only). */
+export interface AttractInfo {
+  goalRupees: number;
+  /** Captured money since the event's start day (or today when no event is set), fees included. */
+  raisedRupees: number;
+  /** Recent paid donors, newest first: a first name, or null for an anonymous gift. Empty when the wall is off. */
+  recentDonors: (string | null)[];
 }
 
 /** What can change while the kiosk runs; the renderer polls it on the welcome screen. */
@@ -117,6 +155,10 @@ export interface StartDonationRequest {
   /** Whole rupees. Main decides the order amount from this after checking its own limits. */
   amountRupees: number;
   donor: DonorDetails;
+  /** One of KioskState.causes; the first cause when absent. */
+  causeId?: string;
+  /** The donor chose to add the processing fee; main computes it (KioskState.feeCoverPercent). */
+  coverFee?: boolean;
 }
 
 /** Razorpay Standard Checkout options, without the callbacks (the renderer adds those). */
@@ -173,6 +215,10 @@ export interface DonationReceipt {
   donorName?: string;
   /** The donor asked for an 80G receipt. */
   taxReceipt: boolean;
+  /** The processing fee the donor added, included in amountRupees; absent when none. */
+  feeRupees?: number;
+  /** The cause the gift went to. */
+  causeName?: string;
 }
 
 /** What Checkout's payment.failed event reported, as the renderer received it. */
@@ -248,6 +294,17 @@ export interface EditableSettings {
    * absent when no logo is set. In an update, "" removes the logo.
    */
   logoDataUri?: string;
+  causes?: CauseInfo[];
+  goalRupees?: number;
+  attractMessage?: string;
+  showDonorWall?: boolean;
+  feeCoverPercent?: number;
+  /** #rrggbb */
+  themeColor?: string;
+  /** #rrggbb */
+  accentColor?: string;
+  /** As logoDataUri: "" in an update removes it. */
+  backgroundDataUri?: string;
 }
 
 export interface UpdateSettingsRequest {
@@ -329,6 +386,7 @@ export interface KioskApi {
   recordPaymentFailure(request: RecordPaymentFailureRequest): Promise<Result<null>>;
   confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>>;
   cancelDonation(request: CancelDonationRequest): Promise<Result<null>>;
+  getAttractInfo(): Promise<Result<AttractInfo>>;
 
   // Operator: the gate is open to anyone; everything after it needs an operator session (checked in main).
   getOperatorGate(): Promise<Result<OperatorGate>>;
@@ -493,6 +551,7 @@ export const CHANNELS = {
   recordPaymentFailure: 'donation:payment-failed',
   confirmPayment: 'donation:confirm-payment',
   cancelDonation: 'donation:cancel',
+  getAttractInfo: 'kiosk:get-attract-info',
   getOperatorGate: 'operator:get-gate',
   setUpOperatorPin: 'operator:set-up-pin',
   unlockOperator: 'operator:unlock',

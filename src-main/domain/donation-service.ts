@@ -15,7 +15,8 @@ import type {
   Result,
   StartDonationRequest,
 } from '../contract/kiosk-api.ts';
-import type { KioskConfig } from './kiosk-config.ts';
+import { causesOf, type KioskConfig } from './kiosk-config.ts';
+import { processingFeeRupees } from './fee-cover.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import type { DonationState } from './ledger/donation-states.ts';
 import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
@@ -101,8 +102,18 @@ export class DonationService {
 
   async startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>> {
     const { ledger, config } = this.deps;
+    const causes = causesOf(config);
+    const cause = request.causeId === undefined ? causes[0] : causes.find((c) => c.id === request.causeId);
+    if (!cause) return fail('invalid_request', `no cause ${request.causeId ?? ''} on this kiosk`);
     const amount = decideOrderAmount(request.amountRupees, config);
     if (!amount.ok) return amount;
+    // The fee is main's own figure from its own setting; the gift alone is checked against the limits.
+    const feeRupees = request.coverFee ? processingFeeRupees(request.amountRupees, config.feeCoverPercent) : 0;
+    const feePaise = feeRupees * 100;
+    const orderPaise = amount.value.amountPaise + feePaise;
+    if (request.amountRupees + feeRupees > config.maxAmountRupees) {
+      return fail('amount_out_of_range', `The gift with the processing fee would be more than the maximum of ${config.maxAmountRupees} rupees`);
+    }
     // Checked before the ledger row: a donation the kiosk knows it cannot finish is never started.
     if (this.deps.isOnline && !this.deps.isOnline()) return fail('kiosk_unavailable', 'Razorpay cannot be reached; the kiosk is offline', true);
 
@@ -115,8 +126,9 @@ export class DonationService {
         id,
         receipt,
         kioskId: config.kioskId,
-        cause: config.causeName,
-        amountPaise: amount.value.amountPaise,
+        cause: cause.name,
+        amountPaise: orderPaise,
+        feePaise,
         anonymous: request.donor.anonymous,
         donorName,
         phone: request.donor.phone ?? null,
@@ -127,9 +139,16 @@ export class DonationService {
     );
 
     const order = await this.createOrderOnce({
-      amountPaise: amount.value.amountPaise,
+      amountPaise: orderPaise,
       receipt,
-      notes: { kiosk_id: config.kioskId, cause: config.causeName, donor_name: donorName ?? 'Anonymous', donation_id: id },
+      notes: {
+        kiosk_id: config.kioskId,
+        cause: cause.name,
+        cause_id: cause.id,
+        donor_name: donorName ?? 'Anonymous',
+        donation_id: id,
+        ...(feePaise > 0 ? { fee_covered_inr: String(feeRupees) } : {}),
+      },
     });
     if (!order.ok) {
       const error = kioskErrorForGateway(order.error);
@@ -137,7 +156,7 @@ export class DonationService {
       this.deps.log(`donation ${id}: order creation failed: ${error.message}`);
       return { ok: false, error };
     }
-    if (order.value.amount !== amount.value.amountPaise || order.value.currency !== 'INR') {
+    if (order.value.amount !== orderPaise || order.value.currency !== 'INR') {
       const message = `order ${order.value.id} came back with ${order.value.amount} ${order.value.currency}`;
       this.transitionOrLog(id, 'order_failed', 'gateway', { orderId: order.value.id, failureCode: 'order_mismatch', failureReason: message });
       return fail('gateway_rejected', message);
@@ -151,10 +170,10 @@ export class DonationService {
         options: {
           key: this.deps.keyId,
           order_id: order.value.id,
-          amount: amount.value.amountPaise,
+          amount: orderPaise,
           currency: 'INR',
           name: config.organisationName,
-          description: `Donation: ${config.causeName}`,
+          description: `Donation: ${cause.name}`,
           // razorpay.md §5.2: a base64 data URI, so Checkout loads nothing else for it.
           ...(config.logoDataUri === undefined ? {} : { image: config.logoDataUri }),
           prefill: {
@@ -341,6 +360,8 @@ export class DonationService {
       paidAt: new Date(donation.paidAt ?? donation.updatedAt).toISOString(),
       ...(donation.donorName ? { donorName: donation.donorName } : {}),
       taxReceipt: donation.tax !== null,
+      ...(donation.feePaise > 0 ? { feeRupees: donation.feePaise / 100 } : {}),
+      causeName: donation.cause,
     };
   }
 }

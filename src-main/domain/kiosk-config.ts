@@ -13,15 +13,15 @@ const UPI_MAX_RUPEES = 100_000;
 
 const Rupees = z.number().int().min(RAZORPAY_MIN_RUPEES).max(UPI_MAX_RUPEES);
 
-/** The languages the donor screens can be shown in; the one list (a later change adds Hindi). */
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+/** The languages the donor screens can be shown in: one per catalogue in src-renderer/src/i18n/locales (tests/unit/i18n.test.ts checks they agree). */
+export const SUPPORTED_LANGUAGES = ['en', 'hi'] as const;
 export type KioskLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** A PNG or JPEG data URI of at most 256 KB (logo.ts); with `emptyRemoves`, "" is accepted too (it removes the logo). */
-export function logoDataUriSchema(options: { emptyRemoves: boolean }) {
+export function logoDataUriSchema(options: { emptyRemoves: boolean; what?: string }) {
   return z.string().superRefine((uri, context) => {
     if (options.emptyRemoves && uri === '') return;
-    const problem = logoProblem(uri);
+    const problem = logoProblem(uri, options.what);
     if (problem !== null) context.addIssue({ code: 'custom', message: problem });
   });
 }
@@ -43,6 +43,21 @@ export const ReceiptConfigFields = {
   /** Only for FCRA-registered charities (kiosk-domain.md §4.4). */
   acceptForeignContributions: z.boolean(),
 };
+/** One cause donors can give to; with two or more, the donor picks one before the amount. */
+export const CauseSchema = z
+  .object({
+    /** Stable, short and plain: it travels in the order notes and the ledger. */
+    id: z.string().regex(/^[a-z0-9-]{1,24}$/, 'a cause id is 1-24 lower-case letters, digits or hyphens'),
+    name: z.string().trim().min(1).max(60),
+    description: z.string().trim().max(140),
+    imageDataUri: logoDataUriSchema({ emptyRemoves: false, what: 'cause picture' }).optional(),
+    presetAmountsRupees: z.array(Rupees).min(1).max(6),
+  })
+  .strict();
+export type Cause = z.infer<typeof CauseSchema>;
+
+/** A colour as #rrggbb; the renderer darkens it if needed so text on and in it stays readable (WCAG AA). */
+const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written like #9a3412');
 
 /** The file format's version; files without it (written before the operator console) are read as version 1. */
 export const CONFIG_FILE_VERSION = 1;
@@ -76,12 +91,27 @@ export const KioskConfigFields = z
     reconcileIntervalSeconds: z.number().int().min(1).max(3600),
     /** While offline, how often the kiosk asks Razorpay whether it is back. */
     connectivityProbeSeconds: z.number().int().min(1).max(300),
-    themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    /** Checkout's accent and the donor screens' main colour. */
+    themeColor: HexColour,
     /** The donor screens' language. */
     language: z.enum(SUPPORTED_LANGUAGES, { message: `the language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}` }),
     /** Shown on the welcome screen and in Checkout; absent means no logo. */
     logoDataUri: logoDataUriSchema({ emptyRemoves: false }).optional(),
     ...ReceiptConfigFields,
+    /** The causes donors choose from; absent or empty means the one cause `causeName` with `presetAmountsRupees` (older files). */
+    causes: z.array(CauseSchema).max(6).optional(),
+    /** The event's goal in rupees for the welcome screen's progress bar; 0 = no goal shown. */
+    goalRupees: z.number().int().min(0).max(1_000_000_000),
+    /** The charity's message on the welcome screen (may be empty). */
+    attractMessage: z.string().trim().max(200),
+    /** Show recent donors' first names (or "Anonymous") on the welcome screen. */
+    showDonorWall: z.boolean(),
+    /** The processing fee a donor may choose to add, in percent of the gift; 0 turns the offer off. */
+    feeCoverPercent: z.number().min(0).max(5).multipleOf(0.01),
+    /** The second brand colour (progress bar, highlights); `themeColor` is the main one. */
+    accentColor: HexColour,
+    /** A background picture for the donor screens (PNG or JPEG data URI, at most 256 KB). */
+    backgroundDataUri: logoDataUriSchema({ emptyRemoves: false, what: 'background picture' }).optional(),
   })
   .strict();
 
@@ -94,7 +124,15 @@ export const KioskConfigSchema = KioskConfigFields.refine((c) => c.minAmountRupe
 }).refine((c) => c.registration80GValidFrom === '' || c.registration80GValidTo === '' || c.registration80GValidFrom <= c.registration80GValidTo, {
   message: 'the 80G validity must not end before it starts',
   path: ['registration80GValidTo'],
-});
+})
+  .refine((c) => (c.causes ?? []).every((cause) => cause.presetAmountsRupees.every((a) => a >= c.minAmountRupees && a <= c.maxAmountRupees)), {
+    message: "every cause's preset amounts must lie within the limits",
+    path: ['causes'],
+  })
+  .refine((c) => new Set((c.causes ?? []).map((cause) => cause.id)).size === (c.causes ?? []).length, {
+    message: 'two causes have the same id',
+    path: ['causes'],
+  });
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 
@@ -125,7 +163,22 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   printerName: '',
   receiptLayout: 'thermal-80mm',
   acceptForeignContributions: false,
+  goalRupees: 0,
+  attractMessage: '',
+  showDonorWall: false,
+  // Razorpay's standard domestic fee is about 2%.
+  feeCoverPercent: 2,
+  accentColor: '#0f766e',
 };
+
+/** The id of the single cause an older settings file (only `causeName`) describes. */
+export const DEFAULT_CAUSE_ID = 'main';
+
+/** The causes in force: the configured list, or the one `causeName` cause of an older file. */
+export function causesOf(config: KioskConfig): Cause[] {
+  if (config.causes && config.causes.length > 0) return config.causes;
+  return [{ id: DEFAULT_CAUSE_ID, name: config.causeName, description: '', presetAmountsRupees: config.presetAmountsRupees }];
+}
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';
 

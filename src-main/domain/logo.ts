@@ -16,16 +16,16 @@ export const MAX_LOGO_URI_LENGTH = 'data:image/jpeg;base64,'.length + Math.ceil(
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** Null when `uri` is an acceptable logo, else why not, in plain words. */
-export function logoProblem(uri: string): string | null {
+/** Null when `uri` is an acceptable logo (or, with `what`, another picture such as the background), else why not, in plain words. */
+export function logoProblem(uri: string, what = 'logo'): string | null {
   const prefix = (Object.keys(PREFIXES) as (keyof typeof PREFIXES)[]).find((p) => uri.startsWith(p));
-  if (prefix === undefined) return 'the logo must be a PNG or JPEG picture (other kinds, such as SVG, are not accepted)';
-  if (uri.length > MAX_LOGO_URI_LENGTH) return 'the logo is larger than 256 KB; please use a smaller picture';
+  if (prefix === undefined) return `the ${what} must be a PNG or JPEG picture (other kinds, such as SVG, are not accepted)`;
+  if (uri.length > MAX_LOGO_URI_LENGTH) return `the ${what} is larger than 256 KB; please use a smaller picture`;
   const body = uri.slice(prefix.length);
-  if (body.length === 0 || !BASE64.test(body)) return 'the logo picture is damaged (not valid base64)';
+  if (body.length === 0 || !BASE64.test(body)) return `the ${what} picture is damaged (not valid base64)`;
   const bytes = Buffer.from(body, 'base64');
-  if (bytes.length > MAX_LOGO_BYTES) return 'the logo is larger than 256 KB; please use a smaller picture';
+  if (bytes.length > MAX_LOGO_BYTES) return `the ${what} is larger than 256 KB; please use a smaller picture`;
   const { kind, magic } = PREFIXES[prefix];
-  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) return `the logo file is not really a ${kind} picture`;
+  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) return `the ${what} file is not really a ${kind} picture`;
   return null;
 }

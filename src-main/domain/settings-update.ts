@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditableSettings, ReceiptSettings } from '../contract/kiosk-api.ts';
 import type { z } from 'zod';
-import { CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, type KioskConfig } from './kiosk-config.ts';
+import { causesOf, CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, type KioskConfig } from './kiosk-config.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
 export const EDITABLE_SETTING_KEYS = [
@@ -25,6 +25,15 @@ export const EDITABLE_SETTING_KEYS = [
   'idleResetSeconds',
   'language',
   'logoDataUri',
+  // The donor experience: causes, goal, wall, fee cover, look.
+  'causes',
+  'goalRupees',
+  'attractMessage',
+  'showDonorWall',
+  'feeCoverPercent',
+  'themeColor',
+  'accentColor',
+  'backgroundDataUri',
 ] as const satisfies readonly (keyof EditableSettings)[];
 
 /** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
@@ -39,9 +48,16 @@ export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   maxAmountRupees: true,
   idleResetSeconds: true,
   language: true,
+  causes: true,
+  goalRupees: true,
+  attractMessage: true,
+  showDonorWall: true,
+  feeCoverPercent: true,
+  themeColor: true,
+  accentColor: true,
 })
-  // The logo: a PNG/JPEG data URI, or "" to remove it.
-  .extend({ logoDataUri: logoDataUriSchema({ emptyRemoves: true }) })
+  // The logo and the background: a PNG/JPEG data URI, or "" to remove it.
+  .extend({ logoDataUri: logoDataUriSchema({ emptyRemoves: true }), backgroundDataUri: logoDataUriSchema({ emptyRemoves: true, what: 'background picture' }) })
   .partial()
   .strict();
 
@@ -59,6 +75,14 @@ const LABELS: Record<string, string> = {
   idleResetSeconds: 'Idle time',
   language: 'Language',
   logoDataUri: 'Logo',
+  causes: 'Causes',
+  goalRupees: 'Goal',
+  attractMessage: 'Welcome message',
+  showDonorWall: 'Donor wall',
+  feeCoverPercent: 'Processing fee',
+  themeColor: 'Main colour',
+  accentColor: 'Accent colour',
+  backgroundDataUri: 'Background picture',
 };
 
 export function editableSettingsOf(config: KioskConfig): EditableSettings {
@@ -74,6 +98,14 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
     idleResetSeconds: config.idleResetSeconds,
     language: config.language,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
+    causes: causesOf(config),
+    goalRupees: config.goalRupees,
+    attractMessage: config.attractMessage,
+    showDonorWall: config.showDonorWall,
+    feeCoverPercent: config.feeCoverPercent,
+    themeColor: config.themeColor,
+    accentColor: config.accentColor,
+    ...(config.backgroundDataUri === undefined ? {} : { backgroundDataUri: config.backgroundDataUri }),
   };
 }
 
@@ -161,14 +193,17 @@ function writeSettingsPatch(dataDir: string, patch: SettingsPatch | ReceiptSetti
   }
   // An empty logo removes it.
   const removeLogo = 'logoDataUri' in patch && patch.logoDataUri === '';
+  const removeBackground = 'backgroundDataUri' in patch && patch.backgroundDataUri === '';
   const candidate: Record<string, unknown> = { ...DEFAULT_KIOSK_CONFIG, ...onDisk, ...patch, version: CONFIG_FILE_VERSION };
   if (removeLogo) delete candidate['logoDataUri'];
+  if (removeBackground) delete candidate['backgroundDataUri'];
   const merged = KioskConfigSchema.safeParse(candidate);
   if (!merged.success) return { ok: false, message: `Nothing was changed. ${describeSettingsIssues(merged.error.issues)}` };
   const written: Record<string, unknown> = { version: CONFIG_FILE_VERSION, ...onDisk };
   written['version'] = CONFIG_FILE_VERSION;
   for (const key of keys) if (key in patch) written[key] = merged.data[key];
   if (removeLogo) delete written['logoDataUri'];
+  if (removeBackground) delete written['backgroundDataUri'];
   writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
   return { ok: true, config: merged.data };
 }

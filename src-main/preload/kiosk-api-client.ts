@@ -42,6 +42,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     recordPaymentFailure: (request) => call('recordPaymentFailure', request),
     confirmPayment: (request) => call('confirmPayment', request),
     cancelDonation: (request) => call('cancelDonation', request),
+    getAttractInfo: () => call('getAttractInfo', null),
     getOperatorGate: () => call('getOperatorGate', null),
     setUpOperatorPin: (request) => call('setUpOperatorPin', request),
     unlockOperator: (request) => call('unlockOperator', request),

@@ -61,6 +61,8 @@ export const IPC_SCHEMAS = {
     .object({
       amountRupees: z.number().int('The amount must be a whole number of rupees').positive('The amount must be positive'),
       donor: Donor,
+      causeId: z.string().regex(/^[a-z0-9-]{1,24}$/, 'not a cause id').optional(),
+      coverFee: z.boolean().optional(),
     })
     .strict(),
   checkoutOpened: z.object({ donationId: DonationId }).strict(),
@@ -84,6 +86,7 @@ export const IPC_SCHEMAS = {
   cancelDonation: z
     .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left']) })
     .strict(),
+  getAttractInfo: z.null(),
   getOperatorGate: z.null(),
   setUpOperatorPin: Pin,
   unlockOperator: Pin,
@@ -130,7 +133,7 @@ export const IPC_SCHEMAS = {
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -140,6 +143,7 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   recordPaymentFailure: true,
   confirmPayment: true,
   cancelDonation: true,
+  getAttractInfo: true,
   getOperatorGate: true,
   setUpOperatorPin: true,
   unlockOperator: true,

@@ -3,7 +3,8 @@
 // donation service and the IPC dispatcher. Electron main and browser mode both
 // start the kiosk through here, so they serve exactly the same handlers.
 import type { KioskMode, KioskState } from '../contract/kiosk-api.ts';
-import { loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
+import { causesOf, loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
+import { attractInfo } from '../domain/attract.ts';
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { openLedgerFile } from '../domain/ledger/ledger-file.ts';
 import { createRazorpayGateway } from '../domain/gateway/razorpay-gateway.ts';
@@ -199,6 +200,16 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
     taxReceiptsOffered: taxReceiptsOffered(config),
     acceptsForeignContributions: config.acceptForeignContributions,
+    causes: causesOf(config),
+    feeCoverPercent: config.feeCoverPercent,
+    attractMessage: config.attractMessage,
+    goalRupees: config.goalRupees,
+    showDonorWall: config.showDonorWall,
+    branding: {
+      primaryColor: config.themeColor,
+      accentColor: config.accentColor,
+      ...(config.backgroundDataUri === undefined ? {} : { backgroundDataUri: config.backgroundDataUri }),
+    },
   });
 
   const operatorAccess = new OperatorAccess({
@@ -240,6 +251,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
       confirmPayment: (request) => donations.confirmPayment(request),
       cancelDonation: (request) => donations.cancelDonation(request),
+      getAttractInfo: () => ({ ok: true, value: attractInfo(ledger, config, new Date()) }),
       ...operator.handlers(),
       ...new ReceiptService({
         ledger,

@@ -1,8 +1,10 @@
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { IdleGuard } from './components/IdlePrompt.tsx';
 import { KioskFlow } from './flow/controller.ts';
 import { idleWatches } from './flow/idle.ts';
-import { chosenAmount, type FlowState } from './flow/state.ts';
+import { chosenAmount, currentCause, totalToPay, type FlowState } from './flow/state.ts';
+import { applyBranding } from './theme.ts';
+import { CauseChoice } from './screens/CauseChoice.tsx';
 import { t } from './i18n/t.ts';
 import { Amount } from './screens/Amount.tsx';
 import { OutOfService, SetupError, StartError, Starting } from './screens/Boot.tsx';
@@ -19,9 +21,21 @@ export function App() {
   const state = useSyncExternalStore(flow.subscribe, flow.getState);
 
   useEffect(() => {
-    document.title = t('app.title');
     void flow.boot();
   }, [flow]);
+
+  // The page speaks the donor's language (screen readers, hyphenation, axe) and wears the charity's look.
+  useLayoutEffect(() => {
+    document.documentElement.lang = state.language;
+    document.title = t('app.title');
+  }, [state.language]);
+  useLayoutEffect(() => {
+    document.documentElement.classList.toggle('high-contrast', state.highContrast);
+  }, [state.highContrast]);
+  const branding = state.kiosk?.branding;
+  useLayoutEffect(() => {
+    if (branding) applyBranding(branding);
+  }, [branding]);
 
   const [operator, setOperator] = useState(false);
 
@@ -74,15 +88,30 @@ function currentScreen(flow: KioskFlow, state: FlowState): ReactNode {
 
   switch (screen.name) {
     case 'welcome':
-      return <Welcome kiosk={kiosk} status={state.status} onBegin={() => void flow.begin()} />;
+      return (
+        <Welcome
+          kiosk={kiosk}
+          status={state.status}
+          attract={state.attract}
+          language={state.language}
+          highContrast={state.highContrast}
+          onBegin={() => void flow.begin()}
+          onLanguage={(code) => flow.chooseLanguage(code)}
+          onContrast={() => flow.toggleContrast()}
+        />
+      );
+    case 'cause':
+      return <CauseChoice kiosk={kiosk} chosen={state.causeId} onChoose={(id) => flow.chooseCause(id)} onBack={() => flow.back()} />;
     case 'amount':
       return (
         <Amount
           kiosk={kiosk}
+          cause={currentCause(state)}
           form={state.amount}
           chosen={chosenAmount(state)}
           onPreset={(n) => flow.choosePreset(n)}
           onOther={(text) => flow.typeOtherAmount(text)}
+          onCoverFee={(on) => flow.setCoverFee(on)}
           onContinue={() => flow.submitAmount()}
           onBack={() => flow.back()}
         />
@@ -92,7 +121,7 @@ function currentScreen(flow: KioskFlow, state: FlowState): ReactNode {
         <Details
           kiosk={kiosk}
           form={state.details}
-          amount={chosenAmount(state)}
+          amount={totalToPay(state)?.total ?? null}
           onEdit={(patch) => flow.editDetails(patch)}
           onContinue={() => flow.submitDetails()}
           onBack={() => flow.back()}

@@ -18,6 +18,7 @@ const donation = (id: string, state: Donation['state'], amountPaise: number, ord
   kioskId: 'K1',
   cause: 'Education',
   amountPaise,
+  feePaise: 0,
   currency: 'INR',
   anonymous: true,
   donorName: null,

@@ -103,7 +103,7 @@ describe('operator overview and CSV export', () => {
     const [header, ...rows] = parseCsv(text.slice(1));
     expect(header).toEqual([...CSV_COLUMNS]);
     const byId = new Map(rows.map((row) => [row[0], row]));
-    expect(byId.get(ids.paid)).toEqual([ids.paid, `K1-${ids.paid}`, expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'paid', '500.00', 'Asha Rao', "'+919812345678", '', `order_${ids.paid}`, 'pay_PAID0000000001', 'upi', '', 'no']);
+    expect(byId.get(ids.paid)).toEqual([ids.paid, `K1-${ids.paid}`, expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'paid', '500.00', 'Asha Rao', "'+919812345678", '', `order_${ids.paid}`, 'pay_PAID0000000001', 'upi', '', 'no', 'c', '0.00']);
     expect(byId.get(ids.failed)).toMatchObject({ 3: 'payment_failed', 4: '100.00', 5: `'${EVIL}`, 11: 'BAD_REQUEST_ERROR', 12: 'no' });
     expect(byId.get(ids.abandoned)).toMatchObject({ 3: 'closed_by_donor', 5: 'Anonymous', 6: '', 12: 'no' });
     expect(byId.get(ids.recovered)).toMatchObject({ 3: 'paid', 5: "'@Ravi", 9: 'pay_RECOVERED00001', 12: 'yes' });

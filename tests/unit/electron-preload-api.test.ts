@@ -24,7 +24,7 @@ const requests = {
   exportForm10bd: { from: '2026-04-01', to: '2026-11-26' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -35,6 +35,7 @@ function callAll(api: KioskApi) {
     recordPaymentFailure: api.recordPaymentFailure(requests.recordPaymentFailure),
     confirmPayment: api.confirmPayment(requests.confirmPayment),
     cancelDonation: api.cancelDonation(requests.cancelDonation),
+    getAttractInfo: api.getAttractInfo(),
     getOperatorGate: api.getOperatorGate(),
     setUpOperatorPin: api.setUpOperatorPin(requests.setUpOperatorPin),
     unlockOperator: api.unlockOperator(requests.unlockOperator),

@@ -12,7 +12,7 @@ const MIN = 60_000;
 
 function donation(state: DonationState, overrides: Partial<Donation> = {}): Donation {
   return {
-    id: 'don_1', receipt: 'K1-don_1', kioskId: 'K1', cause: 'c', amountPaise: 50_000, currency: 'INR', anonymous: true,
+    id: 'don_1', receipt: 'K1-don_1', kioskId: 'K1', cause: 'c', amountPaise: 50_000, feePaise: 0, currency: 'INR', anonymous: true,
     donorName: null, phone: null, email: null, state, orderId: 'order_RULES000000001', paymentId: null, paymentMethod: null,
     failureCode: null, failureReason: null, createdAt: NOW - 60 * MIN, updatedAt: NOW - 60 * MIN, paidAt: null, receiptNo: null, tax: null, ...overrides,
   };

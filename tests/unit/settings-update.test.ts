@@ -48,6 +48,13 @@ describe('updateSettings', () => {
         maxAmountRupees: 5000,
         idleResetSeconds: 90,
         language: 'en',
+        causes: [{ id: 'main', name: DEFAULT_KIOSK_CONFIG.causeName, description: '', presetAmountsRupees: [51, 101, 251] }],
+        goalRupees: 0,
+        attractMessage: '',
+        showDonorWall: false,
+        feeCoverPercent: DEFAULT_KIOSK_CONFIG.feeCoverPercent,
+        themeColor: '#123456',
+        accentColor: DEFAULT_KIOSK_CONFIG.accentColor,
       },
     });
     const file = JSON.parse(readFileSync(configPath(kiosk), 'utf8')) as Record<string, unknown>;
@@ -81,7 +88,10 @@ describe('updateSettings', () => {
       [{ organisationName: '   ' }, 'organisationName'],
       [{ idleResetSeconds: 5 }, 'idleResetSeconds'],
       [{ maxAmountRupees: 200_000 }, 'maxAmountRupees'],
-      [{ themeColor: '#000000' }, 'themeColor'], // not editable from the console
+      [{ themeColor: 'black' }, 'themeColor'],
+      [{ checkoutTimeoutSeconds: 100 }, 'checkoutTimeoutSeconds'], // not editable from the console
+      [{ feeCoverPercent: 6 }, 'feeCoverPercent'],
+      [{ causes: [{ id: 'a', name: 'A', description: '', presetAmountsRupees: [5] }] }, 'Causes'],
     ] as const;
     for (const [settings, mentions] of refused) {
       const reply = await kiosk.services.dispatch('updateSettings', { settings });
@@ -150,10 +160,10 @@ describe('updateSettings', () => {
     expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { language: 'en' } });
     expect(await kiosk.call('getOperatorOverview', {})).toMatchObject({ ok: true, value: { supportedLanguages: [...SUPPORTED_LANGUAGES], settings: { language: 'en' } } });
     const before = readFileSync(configPath(kiosk), 'utf8');
-    for (const language of ['hi', 'EN', '', 'english']) {
+    for (const language of ['fr', 'EN', '', 'english']) {
       expect(await kiosk.services.dispatch('updateSettings', { settings: { language } }), language).toMatchObject({
         ok: false,
-        error: { code: 'invalid_request', message: expect.stringContaining('the language must be one of: en') },
+        error: { code: 'invalid_request', message: expect.stringContaining('the language must be one of: en, hi') },
       });
     }
     expect(readFileSync(configPath(kiosk), 'utf8')).toBe(before);

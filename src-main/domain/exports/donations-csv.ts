@@ -22,6 +22,8 @@ export const CSV_COLUMNS = [
   'Method',
   'Failure code',
   'Recovered',
+  'Cause',
+  'Fee covered (INR)',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -46,6 +48,8 @@ export function donationCsvRow(donation: Donation, recovered: boolean): string[]
     donation.paymentMethod ?? '',
     donation.failureCode ?? '',
     recovered ? 'yes' : 'no',
+    donation.cause,
+    (donation.feePaise / 100).toFixed(2),
   ];
   return row.map(neutraliseFormula);
 }

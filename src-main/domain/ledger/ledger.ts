@@ -17,7 +17,10 @@ export interface Donation {
   receipt: string;
   kioskId: string;
   cause: string;
+  /** The whole order: the gift plus any processing fee the donor added. */
   amountPaise: number;
+  /** The part of amountPaise the donor added to cover the processing fee (0 when none). */
+  feePaise: number;
   currency: 'INR';
   anonymous: boolean;
   donorName: string | null;
@@ -87,6 +90,8 @@ export interface ExtraPayment {
 export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'anonymous' | 'donorName' | 'phone' | 'email'> & {
   /** The donor's 80G details, when the donor asked for an 80G receipt. */
   tax?: TaxDetails | null;
+  /** The processing fee the donor chose to add (included in amountPaise). */
+  feePaise?: number;
 };
 
 /** Fields a transition may set alongside the state. */
@@ -103,6 +108,7 @@ interface DonationRow {
   kiosk_id: string;
   cause: string;
   amount_paise: number;
+  fee_paise: number;
   currency: string;
   anonymous: number;
   donor_name: string | null;
@@ -141,6 +147,7 @@ function toDonation(row: DonationRow): Donation {
     kioskId: row.kiosk_id,
     cause: row.cause,
     amountPaise: row.amount_paise,
+    feePaise: row.fee_paise ?? 0,
     currency: 'INR',
     anonymous: row.anonymous === 1,
     donorName: row.donor_name,
@@ -224,10 +231,10 @@ export class Ledger {
       const now = this.clock();
       this.db
         .prepare(
-          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, currency, anonymous, donor_name, phone, email, state, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, 'started', ?, ?)`,
+          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, fee_paise, currency, anonymous, donor_name, phone, email, state, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, 'started', ?, ?)`,
         )
-        .run(input.id, input.receipt, input.kioskId, input.cause, input.amountPaise, input.anonymous ? 1 : 0, input.donorName, input.phone, input.email, now, now);
+        .run(input.id, input.receipt, input.kioskId, input.cause, input.amountPaise, input.feePaise ?? 0, input.anonymous ? 1 : 0, input.donorName, input.phone, input.email, now, now);
       if (input.tax) this.setTaxDetails(input.id, input.tax);
       this.appendEvent(input.id, now, null, 'started', source, detail);
       return this.requireDonation(input.id);
@@ -311,6 +318,20 @@ export class Ledger {
   countRefusedTransitions(donationId: string): number {
     const row = this.db.prepare('SELECT COUNT(*) AS n FROM refused_transitions WHERE donation_id = ?').get(donationId) as { n: number };
     return row.n;
+  }
+
+  /** Money captured (state paid) on donations created since `from` (ms since the epoch), fees included: the welcome screen's goal. */
+  sumPaidSince(from: number): number {
+    const row = this.db.prepare("SELECT COALESCE(SUM(amount_paise), 0) AS paise FROM donations WHERE state = 'paid' AND created_at >= ?").get(from) as { paise: number };
+    return row.paise;
+  }
+
+  /** The newest paid donations' names (null when anonymous), newest payment first: the welcome screen's donor wall. */
+  listRecentPaidNames(limit: number): (string | null)[] {
+    const rows = this.db
+      .prepare("SELECT anonymous, donor_name FROM donations WHERE state = 'paid' ORDER BY paid_at DESC, rowid DESC LIMIT ?")
+      .all(limit) as { anonymous: number; donor_name: string | null }[];
+    return rows.map((r) => (r.anonymous === 1 ? null : r.donor_name));
   }
 
   /** Donations created in [from, to) (ms since the epoch), oldest first: the operator's day report. */

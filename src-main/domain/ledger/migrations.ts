@@ -84,6 +84,11 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX donations_paid_at ON donations (paid_at);
     `,
   },
+  {
+    // The processing fee a donor chose to add; amount_paise is the whole order (gift + fee).
+    version: 3,
+    sql: `ALTER TABLE donations ADD COLUMN fee_paise INTEGER NOT NULL DEFAULT 0 CHECK (fee_paise >= 0);`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

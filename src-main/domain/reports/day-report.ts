@@ -26,6 +26,15 @@ export interface DayReport {
   recovered: RecoveredDonation[];
   /** Second payments found in the range on orders already paid: to refund (an authorised one Razorpay refunds by itself). */
   extraPayments: ExtraPayment[];
+  /** Captured money per cause (fees included), and the fees donors added. */
+  byCause: CauseLine[];
+}
+
+export interface CauseLine {
+  cause: string;
+  paidCount: number;
+  receivedPaise: number;
+  feePaise: number;
 }
 
 /** Local midnight to the next local midnight around `at`. */
@@ -55,6 +64,15 @@ export function buildDayReport(ledger: Ledger, from: number, to: number): DayRep
     recoveredCount: paid.filter((d) => recoveredIds.has(d.id)).length,
     recovered: recoveredInRange,
     extraPayments: ledger.listExtraPayments(from, to),
+    byCause: [...new Set(paid.map((d) => d.cause))].map((cause) => {
+      const inCause = paid.filter((d) => d.cause === cause);
+      return {
+        cause,
+        paidCount: inCause.length,
+        receivedPaise: inCause.reduce((sum, d) => sum + d.amountPaise, 0),
+        feePaise: inCause.reduce((sum, d) => sum + d.feePaise, 0),
+      };
+    }),
   };
 }
 
@@ -79,6 +97,10 @@ export function formatDayReport(report: DayReport): string {
   out.push(`${'All attempts'.padEnd(22)}${String(report.attempts).padStart(7)}`);
   out.push('');
   out.push(`Received (captured only): ${rupees(report.receivedPaise)} from ${report.paidCount} donation(s), ${report.recoveredCount} of them recovered`);
+  out.push('');
+  out.push('Received by cause (processing fees donors added included, and shown)');
+  if (report.byCause.length === 0) out.push('  none');
+  for (const line of report.byCause) out.push(`  ${line.cause.padEnd(30)}${String(line.paidCount).padStart(5)}${rupees(line.receivedPaise).padStart(16)}   fees ${rupees(line.feePaise)}`);
   out.push('');
   out.push('Recovered after the donor saw a failure');
   if (report.recovered.length === 0) out.push('  none');

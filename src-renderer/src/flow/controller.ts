@@ -31,6 +31,7 @@ import {
   startFailure,
 } from './failures.ts';
 import { initialState, reduce, type Action, type FailureInfo, type FlowState } from './state.ts';
+import { setLanguage } from '../i18n/t.ts';
 import type { DetailsInput } from './validation.ts';
 
 /** No bridge call may keep a spinner up longer than this. */
@@ -41,6 +42,8 @@ const CHECKOUT_GRACE_MS = 30_000;
 const STATUS_POLL_MS = 3_000;
 /** A status answer slower than this is ignored (the next poll asks again). */
 const STATUS_TIMEOUT_MS = 5_000;
+/** How often the welcome screen refreshes the goal and donor wall (and at once on arriving there). */
+export const ATTRACT_POLL_MS = 4_000;
 /** How often an out-of-service kiosk checks whether the operator has fixed it. */
 export const OUT_OF_SERVICE_RETRY_MS = 30_000;
 
@@ -101,6 +104,8 @@ export class KioskFlow {
   private statusTimer: ReturnType<typeof setInterval> | undefined;
   private serviceTimer: ReturnType<typeof setInterval> | undefined;
   private polling = false;
+  private attractTimer: ReturnType<typeof setInterval> | undefined;
+  private attractPolling = false;
 
   readonly getState = (): FlowState => this.state;
 
@@ -114,6 +119,8 @@ export class KioskFlow {
     if (next === this.state) return;
     const leftCheckout = this.state.screen.name === 'checkout' && next.screen.name !== 'checkout';
     this.state = next;
+    // Before anyone renders: every t() call from here on speaks the donor's language.
+    setLanguage(next.language);
     if (leftCheckout) this.clearCheckoutGuard();
     this.syncTimers();
     for (const listener of this.listeners) listener();
@@ -127,9 +134,19 @@ export class KioskFlow {
         this.statusTimer = setInterval(() => void this.pollStatus(), STATUS_POLL_MS);
         void this.pollStatus();
       }
-    } else if (this.statusTimer !== undefined) {
-      clearInterval(this.statusTimer);
-      this.statusTimer = undefined;
+      if (this.attractTimer === undefined) {
+        this.attractTimer = setInterval(() => void this.pollAttract(), ATTRACT_POLL_MS);
+        void this.pollAttract();
+      }
+    } else {
+      if (this.statusTimer !== undefined) {
+        clearInterval(this.statusTimer);
+        this.statusTimer = undefined;
+      }
+      if (this.attractTimer !== undefined) {
+        clearInterval(this.attractTimer);
+        this.attractTimer = undefined;
+      }
     }
     if (name === 'out-of-service') {
       this.serviceTimer ??= setInterval(() => void this.boot(), OUT_OF_SERVICE_RETRY_MS);
@@ -157,6 +174,19 @@ export class KioskFlow {
       return this.state.status?.acceptingDonations !== false;
     } finally {
       this.polling = false;
+    }
+  }
+
+  /** The goal's progress and the donor wall; a missed answer keeps what the screen shows. */
+  private async pollAttract(): Promise<void> {
+    const kiosk = this.state.kiosk;
+    if (this.attractPolling || !kiosk || (kiosk.goalRupees <= 0 && !kiosk.showDonorWall)) return;
+    this.attractPolling = true;
+    try {
+      const result = await this.call((api) => api.getAttractInfo(), STATUS_TIMEOUT_MS);
+      if (result.ok) this.dispatch({ type: 'attract', info: result.value });
+    } finally {
+      this.attractPolling = false;
     }
   }
 
@@ -230,6 +260,22 @@ export class KioskFlow {
     if (this.state.screen.name !== 'welcome') return;
     await this.pollStatus();
     this.dispatch({ type: 'begin' });
+  }
+
+  chooseLanguage(language: string): void {
+    this.dispatch({ type: 'chooseLanguage', language });
+  }
+
+  toggleContrast(): void {
+    this.dispatch({ type: 'toggleContrast' });
+  }
+
+  chooseCause(causeId: string): void {
+    this.dispatch({ type: 'chooseCause', causeId });
+  }
+
+  setCoverFee(on: boolean): void {
+    this.dispatch({ type: 'coverFee', on });
   }
 
   choosePreset(amount: number): void {

@@ -35,7 +35,7 @@ export function idleSettings(kiosk: Partial<Pick<KioskState, 'idleResetSeconds' 
  * Checkout has its own timeout), not thank-you/failure (their own countdown).
  */
 export function idleWatches(screen: ScreenName): boolean {
-  return screen === 'amount' || screen === 'details';
+  return screen === 'cause' || screen === 'amount' || screen === 'details';
 }
 
 export interface IdleClock {

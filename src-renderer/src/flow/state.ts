@@ -2,6 +2,8 @@
 // typed, and the donation in progress. Pure: the side effects live in
 // ./controller.ts, which dispatches these actions.
 import type {
+  AttractInfo,
+  CauseInfo,
   CheckoutFailure,
   CheckoutSession,
   ConfirmPaymentRequest,
@@ -19,6 +21,7 @@ import {
   type FieldError,
 } from './validation.ts';
 import { EMPTY_TAX_DRAFT } from '../screens/tax-receipt-draft.ts';
+import { processingFeeRupees } from './fee.ts';
 
 /** What "Try again" does on the failure screen. */
 export type RetryAction =
@@ -49,6 +52,8 @@ export type Screen =
   /** The kiosk cannot work at all (e.g. its ledger is unreadable): no donations; the operator message is shown. */
   | { name: 'out-of-service'; operatorMessage: string }
   | { name: 'welcome' }
+  /** Only when the operator set up two or more causes. */
+  | { name: 'cause' }
   | { name: 'amount' }
   | { name: 'details' }
   | { name: 'opening' }
@@ -64,6 +69,8 @@ export interface AmountForm {
   preset: number | null;
   other: string;
   error: FieldError | null;
+  /** The donor ticked "add the processing fee". */
+  coverFee: boolean;
 }
 
 export interface DetailsForm extends DetailsInput {
@@ -89,11 +96,19 @@ export interface FlowState {
   donation: Donation | null;
   /** The last getKioskStatus answer; null until the first one (assumed fine). */
   status: KioskStatus | null;
+  /** The donor's language for this donation; the operator's default again after it. */
+  language: string;
+  /** High contrast and large text, for this donation only. */
+  highContrast: boolean;
+  /** The cause chosen (or the only one); null before the donor began. */
+  causeId: string | null;
+  /** The welcome screen's goal and donor wall, as main last reported them; kept across donations. */
+  attract: AttractInfo | null;
 }
 
 export const DEFAULT_PRESETS = [100, 500, 1000];
 
-const emptyAmount: AmountForm = { preset: null, other: '', error: null };
+const emptyAmount: AmountForm = { preset: null, other: '', error: null, coverFee: false };
 const emptyDetails: DetailsForm = { name: '', anonymous: false, phone: '', email: '', taxReceipt: EMPTY_TAX_DRAFT, errors: {} };
 
 export const initialState: FlowState = {
@@ -103,6 +118,10 @@ export const initialState: FlowState = {
   details: emptyDetails,
   donation: null,
   status: null,
+  language: 'en',
+  highContrast: false,
+  causeId: null,
+  attract: null,
 };
 
 export type Action =
@@ -112,7 +131,12 @@ export type Action =
   | { type: 'setupFailed' }
   | { type: 'outOfService'; operatorMessage: string }
   | { type: 'status'; status: KioskStatus }
+  | { type: 'attract'; info: AttractInfo }
   | { type: 'begin' }
+  | { type: 'chooseLanguage'; language: string }
+  | { type: 'toggleContrast' }
+  | { type: 'chooseCause'; causeId: string }
+  | { type: 'coverFee'; on: boolean }
   | { type: 'choosePreset'; amount: number }
   | { type: 'typeOther'; text: string }
   | { type: 'submitAmount' }
@@ -142,9 +166,40 @@ export function chosenAmount(state: FlowState): number | null {
   return parsed?.ok ? parsed.amount : null;
 }
 
-export function presets(kiosk: KioskState): number[] {
-  const list = kiosk.presetAmountsRupees.filter((n) => Number.isSafeInteger(n) && n > 0);
+/** The chosen cause, or the first one. */
+export function currentCause(state: Pick<FlowState, 'kiosk' | 'causeId'>): CauseInfo | null {
+  const causes = state.kiosk?.causes ?? [];
+  return causes.find((c) => c.id === state.causeId) ?? causes[0] ?? null;
+}
+
+/** The amount buttons: the chosen cause's own, else the kiosk's. */
+export function presets(kiosk: KioskState, cause: CauseInfo | null = null): number[] {
+  const list = (cause?.presetAmountsRupees ?? kiosk.presetAmountsRupees).filter((n) => Number.isSafeInteger(n) && n > 0);
   return list.length > 0 ? list : DEFAULT_PRESETS;
+}
+
+/** The fee the donor may add for `gift`, or 0 when it is not offered (off, or it would pass the maximum). */
+export function offeredFee(kiosk: KioskState, gift: number | null): number {
+  if (gift === null) return 0;
+  const fee = processingFeeRupees(gift, kiosk.feeCoverPercent);
+  return gift + fee <= kiosk.maxAmountRupees ? fee : 0;
+}
+
+/** What the donor will pay: the gift, plus the fee if they chose to add it. */
+export function totalToPay(state: FlowState): { gift: number; fee: number; total: number } | null {
+  const gift = chosenAmount(state);
+  if (gift === null || !state.kiosk) return null;
+  const fee = state.amount.coverFee ? offeredFee(state.kiosk, gift) : 0;
+  return { gift, fee, total: gift + fee };
+}
+
+function hasCauseChoice(state: FlowState): boolean {
+  return (state.kiosk?.causes.length ?? 0) >= 2;
+}
+
+/** Back to welcome with the operator's defaults: language, contrast, no cause, nothing typed. */
+function fresh(state: FlowState, kiosk: KioskState, screen: Screen): FlowState {
+  return { ...initialState, kiosk, status: state.status, attract: state.attract, screen, language: kiosk.language, highContrast: false, causeId: null };
 }
 
 function go(state: FlowState, screen: Screen): FlowState {
@@ -157,7 +212,7 @@ export function reduce(state: FlowState, action: Action): FlowState {
     case 'boot':
       return { ...initialState, kiosk: state.kiosk, screen: screen.name === 'out-of-service' ? screen : initialState.screen };
     case 'booted':
-      return { ...initialState, kiosk: action.kiosk, screen: { name: 'welcome' } };
+      return fresh({ ...state, status: null }, action.kiosk, { name: 'welcome' });
     case 'outOfService':
       if (screen.name === 'out-of-service' && screen.operatorMessage === action.operatorMessage) return state;
       return { ...initialState, kiosk: state.kiosk, screen: { name: 'out-of-service', operatorMessage: action.operatorMessage } };
@@ -166,6 +221,9 @@ export function reduce(state: FlowState, action: Action): FlowState {
       if (prev && prev.online === action.status.online && prev.acceptingDonations === action.status.acceptingDonations) return state;
       return { ...state, status: { online: action.status.online, acceptingDonations: action.status.acceptingDonations } };
     }
+    case 'attract':
+      if (JSON.stringify(state.attract) === JSON.stringify(action.info)) return state;
+      return { ...state, attract: action.info };
     case 'bootFailed':
       return go(state, { name: 'start-error' });
     case 'setupFailed':
@@ -173,15 +231,33 @@ export function reduce(state: FlowState, action: Action): FlowState {
 
     case 'begin':
       if (screen.name !== 'welcome' || !acceptingDonations(state)) return state;
-      return go(state, { name: 'amount' });
+      if (hasCauseChoice(state)) return go(state, { name: 'cause' });
+      return { ...state, causeId: currentCause(state)?.id ?? null, screen: { name: 'amount' } };
+
+    case 'chooseLanguage':
+      if (screen.name !== 'welcome') return state;
+      return { ...state, language: action.language };
+
+    case 'toggleContrast':
+      if (screen.name !== 'welcome') return state;
+      return { ...state, highContrast: !state.highContrast };
+
+    case 'chooseCause':
+      if (screen.name !== 'cause' || !state.kiosk?.causes.some((c) => c.id === action.causeId)) return state;
+      // Another cause has other amount buttons: a preset from the last one no longer applies.
+      return { ...state, causeId: action.causeId, amount: action.causeId === state.causeId ? state.amount : emptyAmount, screen: { name: 'amount' } };
+
+    case 'coverFee':
+      if (screen.name !== 'amount') return state;
+      return { ...state, amount: { ...state.amount, coverFee: action.on } };
 
     case 'choosePreset':
       if (screen.name !== 'amount') return state;
-      return { ...state, amount: { preset: action.amount, other: '', error: null } };
+      return { ...state, amount: { ...state.amount, preset: action.amount, other: '', error: null } };
 
     case 'typeOther':
       if (screen.name !== 'amount') return state;
-      return { ...state, amount: { preset: null, other: action.text, error: null } };
+      return { ...state, amount: { ...state.amount, preset: null, other: action.text, error: null } };
 
     case 'submitAmount': {
       if (screen.name !== 'amount' || !state.kiosk) return state;
@@ -194,7 +270,8 @@ export function reduce(state: FlowState, action: Action): FlowState {
     }
 
     case 'back':
-      if (screen.name === 'amount') return reduce(state, { type: 'reset' });
+      if (screen.name === 'cause') return reduce(state, { type: 'reset' });
+      if (screen.name === 'amount') return hasCauseChoice(state) ? go(state, { name: 'cause' }) : reduce(state, { type: 'reset' });
       if (screen.name === 'details') return go(state, { name: 'amount' });
       return state;
 
@@ -211,7 +288,9 @@ export function reduce(state: FlowState, action: Action): FlowState {
     case 'submitDetails': {
       if (screen.name !== 'details') return state;
       const amountRupees = chosenAmount(state);
-      if (amountRupees === null) return go(state, { name: 'amount' });
+      if (amountRupees === null || !state.kiosk) return go(state, { name: 'amount' });
+      const cause = currentCause(state);
+      const coverFee = state.amount.coverFee && offeredFee(state.kiosk, amountRupees) > 0;
       const checked = checkDetails(state.details);
       if (!checked.ok) return { ...state, details: { ...state.details, errors: checked.errors } };
       return {
@@ -219,7 +298,7 @@ export function reduce(state: FlowState, action: Action): FlowState {
         details: { ...state.details, errors: {} },
         screen: { name: 'opening' },
         donation: {
-          request: { amountRupees, donor: checked.donor },
+          request: { amountRupees, donor: checked.donor, ...(cause ? { causeId: cause.id } : {}), ...(coverFee ? { coverFee: true } : {}) },
           session: null,
           open: false,
           failure: null,
@@ -265,6 +344,6 @@ export function reduce(state: FlowState, action: Action): FlowState {
 
     case 'reset':
       if (!state.kiosk || screen.name === 'out-of-service') return state;
-      return { ...initialState, kiosk: state.kiosk, status: state.status, screen: { name: 'welcome' } };
+      return fresh(state, state.kiosk, { name: 'welcome' });
   }
 }

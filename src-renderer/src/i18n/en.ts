@@ -244,6 +244,7 @@ export const en = {
   'operator.working': 'Working…',
 
   'language.en': 'English',
+  'language.hi': 'Hindi',
 
   // ---- receipts, 80G, FCRA, cash gifts, Form 10BD (issue 5) ----
   'tax.optIn.label': 'I want an 80G tax receipt',
@@ -348,4 +349,45 @@ export const en = {
   'state.verification_failed': 'Verification failed',
   'state.expired': 'Expired',
   'state.refunded': 'Refunded',
+
+  // ---- donor experience (issue 6): language, contrast, causes, goal, fee, keypads ----
+  'welcome.language': 'Language',
+  'welcome.contrast': 'High contrast and large text',
+  'welcome.goal.heading': 'Our goal',
+  'welcome.goal.progress': '{raised} raised of {goal}',
+  'welcome.goal.bar': 'Progress towards the goal',
+  'welcome.wall.heading': 'Thank you to our recent donors',
+  'welcome.wall.anonymous': 'Anonymous',
+
+  'cause.heading': 'Which cause would you like to support?',
+  'cause.selected': 'You are supporting {cause}',
+  'amount.forCause': 'For {cause}',
+
+  'fee.label': 'Add {fee} to cover the processing fee',
+  'fee.hint': 'So that the whole of your gift reaches the cause.',
+  'fee.total': 'Total to pay: {total}',
+  'fee.line': 'Gift {gift} + processing fee {fee}',
+
+  'keypad.label': 'On-screen number pad',
+  'keypad.delete': 'Delete',
+  'keypad.clear': 'Clear',
+  'keyboard.label': 'On-screen keyboard',
+  'keyboard.space': 'Space',
+  'keyboard.shift': 'Shift',
+  'keyboard.delete': 'Delete',
+
+  'operator.look.heading': 'Donor screens: goal, fee and look',
+  'operator.look.goal': 'Event goal (₹, 0 for no goal)',
+  'operator.look.message': 'Welcome message',
+  'operator.look.wall': 'Show recent donors’ first names on the welcome screen',
+  'operator.look.fee': 'Processing fee donors may add (%, 0 to turn off)',
+  'operator.look.primary': 'Main colour',
+  'operator.look.accent': 'Accent colour',
+  'operator.look.background': 'Background picture',
+  'operator.look.backgroundNone': 'No background picture.',
+  'operator.look.backgroundRemove': 'Remove background',
+  'operator.look.causes': 'Causes (one a line: name | short description | amounts)',
+  'operator.look.causesHint': 'For example: Meals | A hot meal for a child | 100, 250, 500. With one line, donors are not asked to choose.',
+  'operator.look.causesBad': 'Line {line}: write it as name | description | amounts, for example Meals | Hot meals | 100, 250.',
+  'operator.look.save': 'Save goal, fee and look',
 } as const;

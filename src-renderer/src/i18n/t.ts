@@ -1,32 +1,88 @@
-// The one way screens read donor-facing text. Swap the catalogue (or this
-// function) for an i18n library later; the call sites stay the same.
-import { en } from './en.ts';
+/// <reference types="vite/client" />
+// The one way screens read text: i18next over the catalogues in ./locales.
+//
+// Every file in ./locales is one language (found by import.meta.glob, so a
+// third language is one new file). Keys are flat ("amount.heading"), so
+// i18next's key and namespace separators are off; placeholders keep the
+// catalogue's `{name}` form; plurals are i18next's, with `.one` / `.other`
+// suffixes chosen by Intl.PluralRules for the current language (Hindi counts
+// 0 as "one", English does not).
+import i18next, { type TFunction } from 'i18next';
+import type { Catalogue, LocaleInfo, LocaleModule, MessageKey } from './catalogue.ts';
 
-export type MessageKey = keyof typeof en;
+export type { MessageKey } from './catalogue.ts';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** The message for `key`, with each `{name}` replaced by `params.name`. */
+export const DEFAULT_LANGUAGE = 'en';
+
+const modules = import.meta.glob<LocaleModule>('./locales/*.ts', { eager: true });
+
+/** The languages the donor can choose, English first, then by code. */
+export const LOCALES: readonly LocaleInfo[] = Object.values(modules)
+  .map((m) => m.locale)
+  .sort((a, b) => (a.code === DEFAULT_LANGUAGE ? -1 : b.code === DEFAULT_LANGUAGE ? 1 : a.code.localeCompare(b.code)));
+
+const catalogues = new Map<string, Catalogue>(Object.values(modules).map((m) => [m.locale.code, m.messages]));
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries([...catalogues].map(([code, messages]) => [code, { translation: messages }])),
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  // Everything is in memory: initialise synchronously so the first render has its text.
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  pluralSeparator: '.',
+  // React escapes what it renders; i18next must not escape twice.
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+});
+
+let current: LocaleInfo = LOCALES.find((l) => l.code === DEFAULT_LANGUAGE) ?? { code: DEFAULT_LANGUAGE, nativeName: 'English', intlLocale: 'en-IN' };
+let translate: TFunction = i18n.getFixedT(current.code);
+
+/** Switches every later t() and formatRupees() call; an unknown code falls back to English. Returns the code in force. */
+export function setLanguage(code: string): string {
+  const next = LOCALES.find((l) => l.code === code) ?? LOCALES.find((l) => l.code === DEFAULT_LANGUAGE);
+  if (next && next.code !== current.code) {
+    current = next;
+    translate = i18n.getFixedT(next.code);
+  }
+  return current.code;
+}
+
+export function currentLanguage(): LocaleInfo {
+  return current;
+}
+
+const PLURAL_KEY = /^(.+)\.(one|other)$/;
+
+/**
+ * The message for `key` in the current language, with each `{name}` filled
+ * from `params`. A plural key (`x.one` / `x.other`) given a number `n` is
+ * resolved by the current language's plural rules, whichever form was asked for.
+ */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template: string = en[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  const plural = PLURAL_KEY.exec(key);
+  if (plural && typeof params?.['n'] === 'number') {
+    return String(translate(plural[1] as string, { ...params, count: params['n'] }));
+  }
+  return String(translate(key as string, { ...params }));
 }
 
 /** "... in 1 second" / "... in 5 seconds". */
 export function tCount(base: 'countdown', n: number): string {
-  return t(n === 1 ? `${base}.one` : `${base}.other`, { n });
+  return t(`${base}.other`, { n });
 }
 
-const rupees = new Intl.NumberFormat('en-IN', {
-  style: 'currency',
-  currency: 'INR',
-  maximumFractionDigits: 0,
-});
+const rupeeFormats = new Map<string, Intl.NumberFormat>();
 
-/** ₹1,00,000 */
+/** ₹1,00,000, in the current language's digits and grouping. */
 export function formatRupees(amount: number): string {
-  return rupees.format(amount);
+  let format = rupeeFormats.get(current.intlLocale);
+  if (!format) {
+    format = new Intl.NumberFormat(current.intlLocale, { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+    rupeeFormats.set(current.intlLocale, format);
+  }
+  return format.format(amount);
 }

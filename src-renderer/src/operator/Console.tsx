@@ -13,6 +13,8 @@ import type {
 import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.tsx';
 import { formatRupees, t, type MessageKey } from '../i18n/t.ts';
 import { localDay, operatorCall } from './operator-api.ts';
+import { readAsDataUri } from './read-file.ts';
+import { DonorScreenSettings } from './DonorScreenSettings.tsx';
 import { en } from '../i18n/en.ts';
 import { ReceiptsTab } from './ReceiptsPanel.tsx';
 
@@ -147,6 +149,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
                   call={call}
                   onSaved={(s) => setOverview({ ...overview, settings: s })}
                 />
+                <DonorScreenSettings settings={overview.settings} call={call} onSaved={(s) => setOverview({ ...overview, settings: s })} />
               </>
             ) : (
               !loadError && <Spinner />
@@ -447,14 +450,6 @@ function Settings({
 // ---- logo -------------------------------------------------------------------------
 
 /** The file as a data URI, read here in the page; main checks what it really is. */
-function readAsDataUri(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('not text')));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 function Logo({
   logoDataUri,

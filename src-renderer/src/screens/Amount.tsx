@@ -1,20 +1,26 @@
 import type { FormEvent } from 'react';
-import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
+import type { CauseInfo, KioskState } from '../../../src-main/contract/kiosk-api.ts';
+import { OnScreenKeys } from '../components/OnScreenKeys.tsx';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
-import { presets, type AmountForm } from '../flow/state.ts';
+import { offeredFee, presets, type AmountForm } from '../flow/state.ts';
 
 interface AmountProps {
   kiosk: KioskState;
+  cause: CauseInfo | null;
   form: AmountForm;
   chosen: number | null;
   onPreset: (amount: number) => void;
   onOther: (text: string) => void;
+  onCoverFee: (on: boolean) => void;
   onContinue: () => void;
   onBack: () => void;
 }
 
-export function Amount({ kiosk, form, chosen, onPreset, onOther, onContinue, onBack }: AmountProps) {
+/** Room for ₹1,00,000 and a little slack; the check of the value is the flow's. */
+const OTHER_MAX_LENGTH = 7;
+
+export function Amount({ kiosk, cause, form, chosen, onPreset, onOther, onCoverFee, onContinue, onBack }: AmountProps) {
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     onContinue();
@@ -24,58 +30,85 @@ export function Amount({ kiosk, form, chosen, onPreset, onOther, onContinue, onB
     max: formatRupees(kiosk.maxAmountRupees),
   });
   const error = form.error ? t(form.error.key, form.error.params) : '';
+  const fee = offeredFee(kiosk, chosen);
+  const feeOn = form.coverFee && fee > 0;
+  const total = chosen === null ? null : chosen + (feeOn ? fee : 0);
 
   return (
     <ScreenFrame name="amount" mode={kiosk.mode}>
-      <form className="panel" onSubmit={submit} noValidate autoComplete="off">
-        <ScreenHeading>{t('amount.heading')}</ScreenHeading>
-
-        <fieldset className="presets">
-          <legend className="visually-hidden">{t('amount.presets')}</legend>
-          {presets(kiosk).map((amount) => (
-            <button
-              key={amount}
-              type="button"
-              className="btn preset"
-              aria-pressed={form.preset === amount}
-              onClick={() => onPreset(amount)}
-            >
-              {formatRupees(amount)}
-            </button>
-          ))}
-        </fieldset>
-
-        <div className={`field${form.error ? ' field-invalid' : ''}${form.preset === null && form.other !== '' ? ' field-active' : ''}`}>
-          <label htmlFor="other-amount">{t('amount.other.label')}</label>
-          <div className="input-prefix">
-            <span aria-hidden="true">₹</span>
-            <input
-            id="other-amount"
-            name="other-amount"
-            type="text"
-            inputMode="numeric"
-            pattern="[0-9]*"
-            enterKeyHint="next"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={12}
-            value={form.other}
-            aria-invalid={form.error ? true : undefined}
-            aria-describedby="other-amount-hint other-amount-error"
-            onChange={(e) => onOther(e.target.value)}
-            />
-          </div>
-          <p id="other-amount-hint" className="hint">
-            {hint}
-          </p>
-          <p id="other-amount-error" className="field-error" aria-live="polite">
-            {error}
-          </p>
+      <form className="panel panel-wide amount-panel" onSubmit={submit} noValidate autoComplete="off">
+        <div className="panel-head">
+          <ScreenHeading>{t('amount.heading')}</ScreenHeading>
+          {kiosk.causes.length > 1 && cause && <p className="amount-chip amount-cause">{t('amount.forCause', { cause: cause.name })}</p>}
         </div>
 
-        <p className={`summary${chosen === null ? ' summary-empty' : ''}`} aria-live="polite">
-          {chosen === null ? t('amount.summary.none') : t('amount.summary', { amount: formatRupees(chosen) })}
-        </p>
+        <div className="amount-grid">
+          <div>
+            <fieldset className="presets">
+              <legend className="visually-hidden">{t('amount.presets')}</legend>
+              {presets(kiosk, cause).map((amount) => (
+                <button key={amount} type="button" className="btn preset" aria-pressed={form.preset === amount} onClick={() => onPreset(amount)}>
+                  {formatRupees(amount)}
+                </button>
+              ))}
+            </fieldset>
+
+            <div className={`field${form.error ? ' field-invalid' : ''}${form.preset === null && form.other !== '' ? ' field-active' : ''}`}>
+              <label htmlFor="other-amount">{t('amount.other.label')}</label>
+              <div className="input-prefix">
+                <span aria-hidden="true">₹</span>
+                <input
+                  id="other-amount"
+                  name="other-amount"
+                  type="text"
+                  // The kiosk's own keypad types here; a physical keyboard still does too.
+                  inputMode="none"
+                  pattern="[0-9]*"
+                  enterKeyHint="next"
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={12}
+                  value={form.other}
+                  aria-invalid={form.error ? true : undefined}
+                  aria-describedby="other-amount-hint other-amount-error"
+                  onChange={(e) => onOther(e.target.value)}
+                />
+              </div>
+              <p id="other-amount-hint" className="hint">
+                {hint}
+              </p>
+              <p id="other-amount-error" className="field-error" aria-live="polite">
+                {error}
+              </p>
+            </div>
+
+            {kiosk.feeCoverPercent > 0 && (
+              <div className="field fee">
+                <label className="check">
+                  <input type="checkbox" checked={feeOn} disabled={fee === 0} aria-describedby="fee-hint" onChange={(e) => onCoverFee(e.target.checked)} data-testid="cover-fee" />
+                  <span className="check-box" aria-hidden="true" />
+                  <span>{fee > 0 ? t('fee.label', { fee: formatRupees(fee) }) : t('fee.label', { fee: `${kiosk.feeCoverPercent}%` })}</span>
+                </label>
+                <p id="fee-hint" className="hint">
+                  {t('fee.hint')}
+                </p>
+              </div>
+            )}
+          </div>
+
+          <OnScreenKeys layout="numeric" value={form.preset === null ? form.other : ''} onChange={onOther} maxLength={OTHER_MAX_LENGTH} controls="other-amount" />
+        </div>
+
+        <div className={`summary${total === null ? ' summary-empty' : ''}`} aria-live="polite" data-testid="amount-summary">
+          {total === null ? (
+            <p>{t('amount.summary.none')}</p>
+          ) : (
+            <>
+              <p>{feeOn ? t('fee.total', { total: formatRupees(total) }) : t('amount.summary', { amount: formatRupees(total) })}</p>
+              {feeOn && chosen !== null && <p className="summary-detail">{t('fee.line', { gift: formatRupees(chosen), fee: formatRupees(fee) })}</p>}
+            </>
+          )}
+        </div>
 
         <div className="actions">
           <button type="button" className="btn btn-secondary" onClick={onBack}>

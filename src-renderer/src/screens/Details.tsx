@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { OnScreenKeys, type KeyLayout } from '../components/OnScreenKeys.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
 import { NAME_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
@@ -17,10 +18,21 @@ interface DetailsProps {
   onBack: () => void;
 }
 
+/** Which on-screen keys each field gets, and how much it takes. */
+const TYPED_FIELDS = {
+  name: { layout: 'name', maxLength: NAME_MAX_LENGTH, input: 'donor-name' },
+  phone: { layout: 'numeric', maxLength: 14, input: 'donor-phone' },
+  email: { layout: 'email', maxLength: 254, input: 'donor-email' },
+} as const satisfies Record<DetailsField, { layout: KeyLayout; maxLength: number; input: string }>;
+
 export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: DetailsProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [taxProblems, setTaxProblems] = useState<TaxProblems>({});
   const [checkingTax, setCheckingTax] = useState(false);
+  // The field the on-screen keys type into: the last one touched (the name first, or the phone when anonymous).
+  const [typing, setTyping] = useState<DetailsField>(form.anonymous ? 'phone' : 'name');
+  const active = form.anonymous && typing === 'name' ? 'phone' : typing;
+  const keys = TYPED_FIELDS[active];
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const tax = kiosk.taxReceiptsOffered ? taxReceiptRequest(form.taxReceipt, form.anonymous) : undefined;
@@ -65,6 +77,7 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
           )}
         </div>
 
+        <div className="details-with-keys">
         <div className="details-grid">
           <div>
             <div className="field">
@@ -92,7 +105,9 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                   type="text"
                   autoComplete="off"
                   autoCapitalize="words"
+                  inputMode="none"
                   spellCheck={false}
+                  onFocus={() => setTyping('name')}
                   enterKeyHint="next"
                   maxLength={NAME_MAX_LENGTH + 20}
                   value={form.name}
@@ -114,7 +129,8 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                 id="donor-phone"
                 name="donor-phone"
                 type="tel"
-                inputMode="tel"
+                inputMode="none"
+                onFocus={() => setTyping('phone')}
                 autoComplete="off"
                 enterKeyHint="next"
                 maxLength={20}
@@ -137,7 +153,8 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                 id="donor-email"
                 name="donor-email"
                 type="email"
-                inputMode="email"
+                inputMode="none"
+                onFocus={() => setTyping('email')}
                 autoComplete="off"
                 autoCapitalize="off"
                 spellCheck={false}
@@ -167,6 +184,15 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
           />
         )}
         {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
+        <OnScreenKeys
+          key={active}
+          layout={keys.layout}
+          value={form[active]}
+          maxLength={keys.maxLength}
+          controls={keys.input}
+          onChange={(value) => onEdit({ [active]: value })}
+        />
+        </div>
 
         <div className="actions">
           <button type="button" className="btn btn-secondary" onClick={onBack}>

@@ -5,7 +5,7 @@ import { formatRupees, t } from '../i18n/t.ts';
 import { ReceiptActions } from './ReceiptActions.tsx';
 
 export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receipt: DonationReceipt; onDone: () => void }) {
-  const params = { amount: formatRupees(receipt.amountRupees), cause: kiosk.causeName, name: receipt.donorName ?? '' };
+  const params = { amount: formatRupees(receipt.amountRupees), cause: receipt.causeName ?? kiosk.causeName, name: receipt.donorName ?? '' };
   return (
     <ScreenFrame name="thank-you" mode={kiosk.mode}>
       <div className="panel result result-success">

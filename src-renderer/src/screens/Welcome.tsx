@@ -1,39 +1,118 @@
-import type { KioskState, KioskStatus } from '../../../src-main/contract/kiosk-api.ts';
+import type { AttractInfo, KioskState, KioskStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
-import { t } from '../i18n/t.ts';
+import { formatRupees, LOCALES, t } from '../i18n/t.ts';
 
 interface WelcomeProps {
   kiosk: KioskState;
   /** The last getKioskStatus answer; null until the first (donations assumed possible). */
   status: KioskStatus | null;
+  /** The goal's progress and the donor wall; null until main first answered. */
+  attract: AttractInfo | null;
+  language: string;
+  highContrast: boolean;
   onBegin: () => void;
+  onLanguage: (code: string) => void;
+  onContrast: () => void;
 }
 
-export function Welcome({ kiosk, status, onBegin }: WelcomeProps) {
+export function Welcome({ kiosk, status, attract, language, highContrast, onBegin, onLanguage, onContrast }: WelcomeProps) {
   const paused = status?.acceptingDonations === false;
+  const singleCause = kiosk.causes.length === 1 ? kiosk.causes[0] : undefined;
   return (
     <ScreenFrame name="welcome" mode={kiosk.mode}>
-      <div className="welcome">
-        {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
-        <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
-        <p className="welcome-cause">
-          <span className="welcome-cause-label">{t('welcome.supporting')}</span>
-          <span className="welcome-cause-name">{kiosk.causeName}</span>
-        </p>
-        <button type="button" className="btn btn-primary btn-hero" onClick={onBegin} disabled={paused} aria-describedby={paused ? 'welcome-paused' : undefined}>
-          {t('welcome.donate')}
-        </button>
-        {/* Always in the DOM so screen readers announce the change when it appears. */}
-        <div role="status" aria-live="polite" className="welcome-status">
-          {paused && (
-            <div id="welcome-paused" className="welcome-paused" data-testid="welcome-paused">
-              <p className="welcome-paused-heading">{t('welcome.paused.heading')}</p>
-              <p>{t(status.online ? 'welcome.paused.other' : 'welcome.paused.offline')}</p>
+      <div className="welcome-layout">
+        <div className="welcome-prefs">
+          {LOCALES.length > 1 && (
+            <div className="welcome-languages" role="group" aria-label={t('welcome.language')}>
+              {LOCALES.map((locale) => (
+                <button
+                  key={locale.code}
+                  type="button"
+                  lang={locale.code}
+                  className="btn btn-toggle"
+                  aria-pressed={language === locale.code}
+                  onClick={() => onLanguage(locale.code)}
+                >
+                  {locale.nativeName}
+                </button>
+              ))}
             </div>
           )}
+          <button type="button" className="btn btn-toggle" aria-pressed={highContrast} onClick={onContrast} data-testid="contrast-toggle">
+            <span className="contrast-icon" aria-hidden="true" />
+            {t('welcome.contrast')}
+          </button>
         </div>
-        {!paused && <p className="welcome-secure">{t('welcome.secure')}</p>}
+
+        <div className="welcome">
+          {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
+          <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
+          {kiosk.attractMessage !== '' && <p className="welcome-message">{kiosk.attractMessage}</p>}
+          {singleCause && (
+            <p className="welcome-cause">
+              <span className="welcome-cause-label">{t('welcome.supporting')}</span>
+              <span className="welcome-cause-name">{singleCause.name}</span>
+            </p>
+          )}
+          <button type="button" className="btn btn-primary btn-hero" onClick={onBegin} disabled={paused} aria-describedby={paused ? 'welcome-paused' : undefined}>
+            {t('welcome.donate')}
+          </button>
+          {/* Always in the DOM so screen readers announce the change when it appears. */}
+          <div role="status" aria-live="polite" className="welcome-status">
+            {paused && (
+              <div id="welcome-paused" className="welcome-paused" data-testid="welcome-paused">
+                <p className="welcome-paused-heading">{t('welcome.paused.heading')}</p>
+                <p>{t(status.online ? 'welcome.paused.other' : 'welcome.paused.offline')}</p>
+              </div>
+            )}
+          </div>
+          {!paused && <p className="welcome-secure">{t('welcome.secure')}</p>}
+        </div>
+
+        {attract && (kiosk.goalRupees > 0 || kiosk.showDonorWall) && <Attract kiosk={kiosk} attract={attract} />}
       </div>
     </ScreenFrame>
+  );
+}
+
+function Attract({ kiosk, attract }: { kiosk: KioskState; attract: AttractInfo }) {
+  const goal = attract.goalRupees;
+  const percent = goal > 0 ? Math.min(100, Math.floor((attract.raisedRupees / goal) * 100)) : 0;
+  const progress = t('welcome.goal.progress', { raised: formatRupees(attract.raisedRupees), goal: formatRupees(goal) });
+  const donors = kiosk.showDonorWall ? attract.recentDonors : [];
+  return (
+    <div className="attract">
+      {goal > 0 && (
+        <section className="goal" aria-labelledby="goal-heading">
+          <h2 id="goal-heading">{t('welcome.goal.heading')}</h2>
+          <p className="goal-figures" data-testid="goal-progress">
+            {progress}
+          </p>
+          <div
+            className="goal-bar"
+            role="progressbar"
+            aria-label={t('welcome.goal.bar')}
+            aria-valuemin={0}
+            aria-valuemax={goal}
+            aria-valuenow={Math.min(attract.raisedRupees, goal)}
+            aria-valuetext={progress}
+            data-raised={attract.raisedRupees}
+          >
+            <div className="goal-fill" style={{ width: `${percent}%` }} />
+          </div>
+        </section>
+      )}
+      {donors.length > 0 && (
+        <section className="donor-wall" aria-labelledby="wall-heading">
+          <h2 id="wall-heading">{t('welcome.wall.heading')}</h2>
+          <ul data-testid="donor-wall">
+            {donors.map((name, i) => (
+              // Names repeat and carry no id: the position is the identity here.
+              <li key={i}>{name ?? t('welcome.wall.anonymous')}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
   );
 }

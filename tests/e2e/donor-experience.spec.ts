@@ -1,0 +1,200 @@
+// The donor experience end to end: Hindi, three causes, the on-screen keypad
+// and keyboard, the processing fee, and the welcome screen's goal and donor
+// wall growing with what the ledger captured.
+import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
+import { screen, waitForCheckout } from './support/donor.ts';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUpPin } from './support/operator.ts';
+
+const CAUSES = [
+  { id: 'meals', name: 'Mid-day meals', description: 'A hot meal for a child at school', presetAmountsRupees: [100, 250, 500] },
+  { id: 'books', name: 'Library books', description: 'Books for a village library', presetAmountsRupees: [300, 600, 900] },
+  { id: 'scholarships', name: 'Scholarships', description: 'A year of school fees', presetAmountsRupees: [1000, 2500] },
+];
+
+test.use({
+  kioskConfig: {
+    ...E2E_CONFIG,
+    causes: CAUSES,
+    goalRupees: 50_000,
+    showDonorWall: true,
+    feeCoverPercent: 2,
+    attractMessage: 'Every child deserves a school day with a meal and a book.',
+  },
+});
+
+/** The rupees the goal bar shows as raised (its data attribute mirrors aria-valuenow without the cap). */
+async function raised(page: Page): Promise<number> {
+  const bar = page.getByRole('progressbar');
+  await expect(bar).toBeVisible();
+  return Number(await bar.getAttribute('data-raised'));
+}
+
+async function tapKeys(page: Page, keys: string): Promise<void> {
+  for (const key of keys) await page.getByRole('button', { name: key, exact: true }).click();
+}
+
+test('a donor switches to Hindi, picks the second cause, types an amount on the keypad, adds the fee and pays; the goal grows by exactly that', async ({ kiosk }) => {
+  const { page, shot } = kiosk;
+  await expect(screen(page, 'welcome')).toBeVisible();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  const before = await raised(page);
+  await shot('welcome-en');
+
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
+  await expect(page.getByRole('button', { name: 'दान करने के लिए छुएँ' })).toBeVisible();
+  await shot('welcome-hi');
+  await page.getByRole('button', { name: 'दान करने के लिए छुएँ' }).click();
+
+  await expect(screen(page, 'cause')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'आप किस काम में सहयोग करना चाहेंगे?' })).toBeVisible();
+  await shot('cause-hi');
+  await page.getByRole('button', { name: /Library books/ }).click();
+
+  await expect(screen(page, 'amount')).toBeVisible();
+  // The second cause's own amounts.
+  await expect(page.getByRole('button', { name: '₹600', exact: true })).toBeVisible();
+  await tapKeys(page, '750');
+  await expect(page.getByLabel('कोई और राशि (₹)')).toHaveValue('750');
+  const fee = page.getByRole('checkbox', { name: 'प्रोसेसिंग शुल्क के लिए ₹15 जोड़ें' });
+  await fee.check();
+  await expect(page.getByTestId('amount-summary')).toContainText('कुल भुगतान: ₹765');
+  await expect(page.getByTestId('amount-summary')).toContainText('दान ₹750 + प्रोसेसिंग शुल्क ₹15');
+  await shot('amount-hi-keypad-fee');
+  await page.getByRole('button', { name: 'आगे बढ़ें', exact: true }).click();
+
+  await expect(screen(page, 'details')).toBeVisible();
+  await expect(page.getByText('₹765')).toBeVisible();
+  // The name on the kiosk's own keyboard: Shift for the capital.
+  await page.getByLabel('आपका नाम').focus();
+  await page.getByRole('button', { name: 'शिफ़्ट' }).click();
+  await tapKeys(page, 'Asha');
+  await expect(page.getByLabel('आपका नाम')).toHaveValue('Asha');
+  // The phone on the number pad, after touching the field.
+  await page.getByLabel('मोबाइल नंबर (ज़रूरी नहीं)').focus();
+  await tapKeys(page, '9876543210');
+  await expect(page.getByLabel('मोबाइल नंबर (ज़रूरी नहीं)')).toHaveValue('9876543210');
+  await shot('details-hi-keyboard');
+  await page.getByRole('button', { name: 'भुगतान पर जाएँ' }).click();
+
+  const frame = await waitForCheckout(page);
+  await frame.getByTestId('sim-method-upi').click();
+  await frame.getByTestId('sim-upi-pay').click();
+  await expect(page.getByRole('heading', { name: 'धन्यवाद!' })).toBeVisible();
+  await expect(screen(page, 'thank-you')).toContainText('Library books');
+  await shot('thank-you-hi');
+
+  const [paid] = kiosk.donations();
+  expect(paid).toMatchObject({ state: 'paid', cause: 'Library books', amountPaise: 76_500, feePaise: 1_500, donorName: 'Asha', phone: '9876543210' });
+  expect(kiosk.simulator.getOrder(paid?.orderId ?? '')?.notes).toMatchObject({ cause_id: 'books', fee_covered_inr: '15' });
+
+  await page.getByRole('button', { name: 'हो गया' }).click();
+  // Back in the operator's language, with the gift on the bar and the name on the wall.
+  await expect(page.getByRole('button', { name: 'Tap to donate' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('data-raised', String(before + 765));
+  await expect(page.getByTestId('donor-wall')).toContainText('Asha');
+  await shot('welcome-after-gift');
+});
+
+test('an anonymous donor is "Anonymous" on the wall; high contrast lasts for the donation only', async ({ kiosk }) => {
+  const { page, shot } = kiosk;
+  await expect(screen(page, 'welcome')).toBeVisible();
+  const before = await raised(page);
+  await page.getByTestId('contrast-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await shot('welcome-high-contrast');
+  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  await page.getByRole('button', { name: /Mid-day meals/ }).click();
+  await page.getByRole('button', { name: '₹250', exact: true }).click();
+  await expect(page.getByTestId('amount-summary')).toContainText('You are giving ₹250');
+  await shot('amount-high-contrast');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByLabel('Give anonymously').check();
+  await shot('details-high-contrast');
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  const frame = await waitForCheckout(page);
+  await frame.getByTestId('sim-method-upi').click();
+  await frame.getByTestId('sim-upi-pay').click();
+  await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await expect(page.getByRole('button', { name: 'Tap to donate' })).toBeVisible();
+  await expect(page.locator('html')).not.toHaveClass(/high-contrast/);
+  await expect(page.getByRole('progressbar')).toHaveAttribute('data-raised', String(before + 250));
+  await expect(page.getByTestId('donor-wall')).toContainText('Anonymous');
+  expect(kiosk.donations()[0]).toMatchObject({ state: 'paid', anonymous: true, donorName: null, feePaise: 0, cause: 'Mid-day meals' });
+});
+
+test('the physical keyboard still types into the amount, and Back from the amount returns to the causes', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  await page.getByRole('button', { name: /Scholarships/ }).click();
+  await page.getByLabel('Other amount (₹)').pressSequentially('1200');
+  await expect(page.getByTestId('amount-summary')).toContainText('You are giving ₹1,200');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByLabel('Other amount (₹)')).toHaveValue('120');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(screen(page, 'cause')).toBeVisible();
+});
+
+test.describe('set up by the operator', () => {
+  test.use({ kioskConfig: { ...E2E_CONFIG, feeCoverPercent: 0 } });
+
+  test('the operator sets causes, a goal, the wall, the fee and colours; the donor screens show them at once', async ({ kiosk }) => {
+    const { page, shot } = kiosk;
+    await expect(screen(page, 'welcome')).toBeVisible();
+    // One cause and no fee offer: no cause screen, no fee box.
+    await page.getByRole('button', { name: 'Tap to donate' }).click();
+    await expect(screen(page, 'amount')).toBeVisible();
+    await expect(page.getByTestId('cover-fee')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+
+    await page.keyboard.press('Control+Alt+O');
+    await setUpPin(page, '731905');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel(/^Causes/).fill('Mid-day meals | A hot meal | 100, 250\nLibrary books | Books for a library | 300, 600\nबालिका शिक्षा | Girls at school | 500');
+    await page.getByLabel('Event goal (₹, 0 for no goal)').fill('20000');
+    await page.getByLabel('Processing fee donors may add (%, 0 to turn off)').fill('3');
+    await page.getByLabel('Welcome message').fill('Thank you for visiting our stall.');
+    await page.getByLabel(/recent donors/).check();
+    // A colour too light for white text: the kiosk darkens it rather than show unreadable buttons.
+    await page.getByLabel('Main colour').fill('#ffd54f');
+    await page.getByRole('button', { name: 'Save goal, fee and look' }).click();
+    await expect(page.getByTestId('look-message')).toContainText('Saved');
+    await shot('operator-donor-screen-settings');
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+
+    await expect(screen(page, 'welcome')).toBeVisible();
+    await expect(page.getByText('Thank you for visiting our stall.')).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuemax', '20000');
+    const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim());
+    expect(primary).not.toBe('#ffd54f');
+    await shot('welcome-operator-look');
+    await page.getByRole('button', { name: 'Tap to donate' }).click();
+    await expect(screen(page, 'cause')).toBeVisible();
+    await expect(page.getByRole('button', { name: /बालिका शिक्षा/ })).toBeVisible();
+    await page.getByRole('button', { name: /Library books/ }).click();
+    await page.getByRole('button', { name: '₹600', exact: true }).click();
+    await expect(page.getByRole('checkbox', { name: 'Add ₹18 to cover the processing fee' })).toBeVisible();
+  });
+
+  test('a bad causes line or fee is refused with a plain message and nothing changes', async ({ kiosk }) => {
+    const { page } = kiosk;
+    await expect(screen(page, 'welcome')).toBeVisible();
+    await page.keyboard.press('Control+Alt+O');
+    await setUpPin(page, '731905');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel(/^Causes/).fill('Meals | hot meals | lots');
+    await page.getByRole('button', { name: 'Save goal, fee and look' }).click();
+    await expect(page.getByTestId('look-message')).toContainText('Line 1');
+    await page.getByLabel(/^Causes/).fill('Meals | hot meals | 100');
+    await page.getByLabel('Processing fee donors may add (%, 0 to turn off)').fill('9');
+    await page.getByRole('button', { name: 'Save goal, fee and look' }).click();
+    await expect(page.getByTestId('look-message')).toContainText('Nothing was changed');
+    expect(JSON.parse(readFileSync(join(kiosk.dataDir, 'kiosk-config.json'), 'utf8'))).not.toHaveProperty('causes');
+  });
+});
