@@ -230,6 +230,10 @@ export interface EditableSettings {
    * absent when no logo is set. In an update, "" removes the logo.
    */
   logoDataUri?: string;
+  /** Where the installed app looks for updates (https only); "" = the feed the app was built with. */
+  updateFeedUrl: string;
+  /** 0-23, the kiosk's local time: updates install only in this hour (and only while idle); null = whenever the kiosk is idle. */
+  updateInstallHour: number | null;
 }
 
 export interface UpdateSettingsRequest {
@@ -295,6 +299,35 @@ export interface SetPaymentKeysRequest {
   keySecret: string;
 }
 
+export type UpdateState =
+  /** Browser mode or an unpackaged build: updates are managed by the installed app. */
+  | 'not-supported'
+  | 'idle'
+  | 'checking'
+  | 'downloading'
+  | 'up-to-date'
+  /** Downloaded; waits for the kiosk to be idle (or for the install hour). */
+  | 'waiting-to-install'
+  | 'installing'
+  | 'error';
+
+/** The app's version and its updates, for the operator console. */
+export interface UpdateStatus {
+  currentVersion: string;
+  state: UpdateState;
+  /** Plain words for the operator. */
+  message: string;
+  /** The version being downloaded or waiting to install. */
+  availableVersion: string | null;
+  /** 0-100 while downloading. */
+  downloadPercent: number | null;
+  /** ISO 8601: when the last check finished. */
+  lastCheckedAt: string | null;
+  /** Where updates come from now. */
+  feedUrl: string;
+  installHour: number | null;
+}
+
 export interface KeyCheckResult {
   mode: KioskMode;
   ok: boolean;
@@ -325,6 +358,8 @@ export interface KioskApi {
   checkPaymentKeys(): Promise<Result<KeyCheckResult>>;
   exitKiosk(): Promise<Result<null>>;
   restartKiosk(): Promise<Result<null>>;
+  getUpdateStatus(): Promise<Result<UpdateStatus>>;
+  checkForUpdates(): Promise<Result<UpdateStatus>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -350,6 +385,8 @@ export const CHANNELS = {
   checkPaymentKeys: 'operator:check-payment-keys',
   exitKiosk: 'operator:exit-kiosk',
   restartKiosk: 'operator:restart-kiosk',
+  getUpdateStatus: 'operator:get-update-status',
+  checkForUpdates: 'operator:check-for-updates',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

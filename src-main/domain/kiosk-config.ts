@@ -62,6 +62,13 @@ export const KioskConfigFields = z
     language: z.enum(SUPPORTED_LANGUAGES, { message: `the language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}` }),
     /** Shown on the welcome screen and in Checkout; absent means no logo. */
     logoDataUri: logoDataUriSchema({ emptyRemoves: false }).optional(),
+    /** Where the installed app looks for updates; "" = the feed it was built with (electron-builder.yml `publish`). */
+    updateFeedUrl: z.union([
+      z.literal(''),
+      z.url({ protocol: /^https$/, message: 'The update address must be an https:// address' }).max(500),
+    ]),
+    /** Updates install only in this local hour (0-23), while the kiosk is idle; null = whenever the kiosk is idle. */
+    updateInstallHour: z.number().int().min(0, 'The install hour is 0 to 23').max(23, 'The install hour is 0 to 23').nullable(),
   })
   .strict();
 
@@ -94,6 +101,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   connectivityProbeSeconds: 15,
   themeColor: '#9a3412', // the renderer's --primary, so Checkout looks like part of the kiosk
   language: 'en',
+  updateFeedUrl: '',
+  updateInstallHour: null,
 };
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';

@@ -25,6 +25,8 @@ export const EDITABLE_SETTING_KEYS = [
   'idleResetSeconds',
   'language',
   'logoDataUri',
+  'updateFeedUrl',
+  'updateInstallHour',
 ] as const satisfies readonly (keyof EditableSettings)[];
 
 /** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
@@ -39,6 +41,8 @@ export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   maxAmountRupees: true,
   idleResetSeconds: true,
   language: true,
+  updateFeedUrl: true,
+  updateInstallHour: true,
 })
   // The logo: a PNG/JPEG data URI, or "" to remove it.
   .extend({ logoDataUri: logoDataUriSchema({ emptyRemoves: true }) })
@@ -59,6 +63,8 @@ const LABELS: Record<string, string> = {
   idleResetSeconds: 'Idle time',
   language: 'Language',
   logoDataUri: 'Logo',
+  updateFeedUrl: 'Update address',
+  updateInstallHour: 'Install hour',
 };
 
 export function editableSettingsOf(config: KioskConfig): EditableSettings {
@@ -73,6 +79,8 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
     maxAmountRupees: config.maxAmountRupees,
     idleResetSeconds: config.idleResetSeconds,
     language: config.language,
+    updateFeedUrl: config.updateFeedUrl,
+    updateInstallHour: config.updateInstallHour,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
   };
 }

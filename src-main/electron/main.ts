@@ -4,7 +4,9 @@
 // (../security/*, ./ipc-registry.ts, ./quit-guard.ts). Security items refer
 // to electron.md §1; popups to §2; exit guard to §7.
 
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { autoUpdater } from 'electron-updater';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import type { OpenDialogOptions, Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
@@ -27,6 +29,7 @@ import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recov
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
 import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
+import { AutoUpdateService, feedUrlFromAppUpdateYml } from './auto-update.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
 const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
@@ -103,6 +106,20 @@ async function main(): Promise<void> {
     const picked = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
+  // Updates only in the installed app (electron-updater skips unpackaged runs); the policy's activity comes from the services.
+  // electron-builder writes the built-in feed (electron-builder.yml `publish`) next to app.asar.
+  const appUpdateYml = path.join(process.resourcesPath ?? '', 'app-update.yml');
+  const updates = app.isPackaged
+    ? new AutoUpdateService({
+        updater: autoUpdater,
+        quitGuard,
+        activity: () => services?.activity.current() ?? { kind: 'donation-in-progress' },
+        settings: () => services?.config ?? { updateFeedUrl: '', updateInstallHour: null },
+        builtInFeedUrl: feedUrlFromAppUpdateYml(existsSync(appUpdateYml) ? readFileSync(appUpdateYml, 'utf8') : null),
+        currentVersion: app.getVersion(),
+        log,
+      })
+    : undefined;
   const servicesStarting = startKioskServices({
     dataDir,
     env: process.env,
@@ -111,6 +128,7 @@ async function main(): Promise<void> {
     // Operator keys, encrypted with safeStorage (electron.md §4); its calls wait for `ready`.
     keyStore: createSafeStorageKeyStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
     chooseExportFolder,
+    ...(updates === undefined ? {} : { updates }),
     // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
     onExitRequested: () => {
       quitGuard.allowQuit('operator exit');
@@ -141,6 +159,7 @@ async function main(): Promise<void> {
   });
 
   services = await servicesStarting;
+  if (services !== null) updates?.start();
   // Without services the page still loads and shows its "unavailable" screen.
   const dispatch = services?.dispatch ?? unavailableDispatch(unavailableMessage);
   const checkoutOrigins = services?.checkoutOrigins ?? [];

@@ -54,5 +54,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     checkPaymentKeys: () => call('checkPaymentKeys', null),
     exitKiosk: () => call('exitKiosk', null),
     restartKiosk: () => call('restartKiosk', null),
+    getUpdateStatus: () => call('getUpdateStatus', null),
+    checkForUpdates: () => call('checkForUpdates', null),
   } satisfies KioskApi;
 }

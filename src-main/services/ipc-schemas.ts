@@ -102,11 +102,13 @@ export const IPC_SCHEMAS = {
   checkPaymentKeys: z.null(),
   exitKiosk: z.null(),
   restartKiosk: z.null(),
+  getUpdateStatus: z.null(),
+  checkForUpdates: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'getUpdateStatus' | 'checkForUpdates';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -128,4 +130,6 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   checkPaymentKeys: true,
   exitKiosk: true,
   restartKiosk: true,
+  getUpdateStatus: true,
+  checkForUpdates: true,
 };

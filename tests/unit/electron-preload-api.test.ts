@@ -17,7 +17,7 @@ const requests = {
   setPaymentKeys: { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'secret' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'getUpdateStatus', 'checkForUpdates'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -40,6 +40,8 @@ function callAll(api: KioskApi) {
     checkPaymentKeys: api.checkPaymentKeys(),
     exitKiosk: api.exitKiosk(),
     restartKiosk: api.restartKiosk(),
+    getUpdateStatus: api.getUpdateStatus(),
+    checkForUpdates: api.checkForUpdates(),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

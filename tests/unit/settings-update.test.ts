@@ -48,6 +48,8 @@ describe('updateSettings', () => {
         maxAmountRupees: 5000,
         idleResetSeconds: 90,
         language: 'en',
+        updateFeedUrl: '',
+        updateInstallHour: null,
       },
     });
     const file = JSON.parse(readFileSync(configPath(kiosk), 'utf8')) as Record<string, unknown>;

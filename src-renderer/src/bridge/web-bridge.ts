@@ -28,6 +28,8 @@ const METHODS = {
   checkPaymentKeys: true,
   exitKiosk: true,
   restartKiosk: true,
+  getUpdateStatus: true,
+  checkForUpdates: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -95,6 +97,8 @@ export function createWebBridge(token: string): KioskApi {
     checkPaymentKeys: () => call('checkPaymentKeys', null),
     exitKiosk: () => call('exitKiosk', null),
     restartKiosk: () => call('restartKiosk', null),
+    getUpdateStatus: () => call('getUpdateStatus', null),
+    checkForUpdates: () => call('checkForUpdates', null),
   } satisfies KioskApi;
   return api;
 }

@@ -14,6 +14,7 @@ import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.t
 import { formatRupees, t, type MessageKey } from '../i18n/t.ts';
 import { localDay, operatorCall } from './operator-api.ts';
 import { en } from '../i18n/en.ts';
+import { UpdatePanel } from './UpdatePanel.tsx';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
 const SESSION_CHECK_MS = 10_000;
@@ -151,7 +152,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
             ))}
           {tab === 'export' && <Export call={call} />}
           {tab === 'keys' && <Keys call={call} />}
-          {tab === 'kiosk' && <KioskActions call={call} />}
+          {tab === 'kiosk' && <><KioskActions call={call} /><UpdatePanel call={call} /></>}
         </section>
       </div>
     </ScreenFrame>
@@ -276,7 +277,8 @@ interface SettingsForm {
 }
 
 /** What the settings form saves; the logo has its own section. */
-type FormSettings = Omit<EditableSettings, 'logoDataUri'>;
+/** The settings form's fields; the logo and the update settings have their own panels. */
+type FormSettings = Omit<EditableSettings, 'logoDataUri' | 'updateFeedUrl' | 'updateInstallHour'>;
 
 function toForm(s: EditableSettings): SettingsForm {
   return {
