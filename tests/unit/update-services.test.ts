@@ -51,7 +51,7 @@ describe('operator update methods', () => {
       value: {
         currentVersion: '1.2.3',
         state: 'not-supported',
-        message: expect.stringContaining('managed by the installed app'),
+        message: expect.stringContaining('does not update itself'),
         availableVersion: null,
         downloadPercent: null,
         lastCheckedAt: null,

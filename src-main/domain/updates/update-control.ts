@@ -13,7 +13,7 @@ export function updatesNotSupported(currentVersion: string, feedUrl: string, ins
   return {
     currentVersion,
     state: 'not-supported',
-    message: 'Updates are managed by the installed app; this copy of the kiosk does not update itself.',
+    message: 'This copy of the kiosk (browser mode or a development run) does not update itself.',
     availableVersion: null,
     downloadPercent: null,
     lastCheckedAt: null,

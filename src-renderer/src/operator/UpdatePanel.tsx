@@ -24,7 +24,8 @@ const STATE_LABEL: Record<UpdateState, MessageKey> = {
 };
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
-const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
+const clock = (hour: number): string => `${String(hour % 24).padStart(2, '0')}:00`;
+const hourLabel = (hour: number): string => t('operator.updates.hourOnly', { from: clock(hour), to: clock(hour + 1) });
 
 export function UpdatePanel({ call }: { call: Call }) {
   const [status, setStatus] = useState<UpdateStatus | null>(null);
@@ -78,9 +79,15 @@ export function UpdatePanel({ call }: { call: Call }) {
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (saving) return;
-    setSaving(true);
     setSaved(false);
-    const settings = { updateFeedUrl: feedUrl.trim(), updateInstallHour: installHour === '' ? null : Number(installHour) };
+    const address = feedUrl.trim();
+    // Said in plain words here; main checks it again (and everything else).
+    if (address !== '' && !/^https:\/\/\S+$/i.test(address)) {
+      setSaveError(`${t('operator.updates.feedNotHttps')} ${t('operator.settings.notSaved')}`);
+      return;
+    }
+    setSaving(true);
+    const settings = { updateFeedUrl: address, updateInstallHour: installHour === '' ? null : Number(installHour) };
     const result = await call((api) => api.updateSettings({ settings }));
     setSaving(false);
     if (!result) return;
@@ -179,7 +186,7 @@ export function UpdatePanel({ call }: { call: Call }) {
         </div>
         <div id="update-settings-message" role="status" aria-live="polite" data-testid="update-settings-message">
           {saveError && <p className="operator-error">{saveError}</p>}
-          {saved && <p className="operator-ok">{t('operator.settings.saved')}</p>}
+          {saved && <p className="operator-ok">{t('operator.updates.saved')}</p>}
         </div>
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={saving || !formLoaded}>
