@@ -6,7 +6,9 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { autoUpdater } from 'electron-updater';
+// electron-updater is CommonJS and defines `autoUpdater` with a getter Node's
+// ESM loader cannot see, so a named import fails at start-up: take the default.
+import electronUpdater from 'electron-updater';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import type { OpenDialogOptions, Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
   const appUpdateYml = path.join(process.resourcesPath ?? '', 'app-update.yml');
   const updates = app.isPackaged
     ? new AutoUpdateService({
-        updater: autoUpdater,
+        updater: electronUpdater.autoUpdater,
         quitGuard,
         activity: () => services?.activity.current() ?? { kind: 'donation-in-progress' },
         settings: () => services?.config ?? { updateFeedUrl: '', updateInstallHour: null },

@@ -137,7 +137,7 @@ const autoUpdater = Object.assign(new EventEmitter(), {
   checkForUpdates: vi.fn(async () => null),
   quitAndInstall: vi.fn(),
 });
-vi.mock('electron-updater', () => ({ autoUpdater }));
+vi.mock('electron-updater', () => ({ default: { autoUpdater } }));
 vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session }));
 vi.mock('../../src-main/services/kiosk-services.ts', () => ({
   startKioskServices: vi.fn(async (options: unknown) => {

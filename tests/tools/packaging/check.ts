@@ -11,10 +11,14 @@
 //    strings are not (asar-audit.ts).
 // 4. The fuses are read back from the packaged executable and compared with
 //    the build's configuration.
+// 5. Every named import of the ESM main bundle links against the packaged
+//    node_modules (a CommonJS package whose export Node's ESM loader cannot
+//    see fails only at start-up, in the installed app).
 //
 // Exit 0 when everything holds; 1 with the list of problems otherwise.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +28,7 @@ import { createStandInElectron, readFuseWire } from './stand-in-electron.ts';
 
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as {
+  extractAll(archive: string, destination: string): void;
   listPackage(archive: string, options: { isPack: boolean }): string[];
   extractFile(archive: string, filename: string): Buffer;
   statFile(archive: string, filename: string): { size?: number; files?: unknown; link?: string };
@@ -80,6 +85,39 @@ function readAsar(archive: string): AsarFile[] {
   });
 }
 
+/** `import { a, b as c } from "pkg"` of bare packages (not node:, not electron) at the top of the main bundle. */
+export function namedPackageImports(bundle: string): { specifier: string; names: string[] }[] {
+  const imports: { specifier: string; names: string[] }[] = [];
+  for (const match of bundle.matchAll(/^import\s*(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["'];?$/gm)) {
+    const [, list = '', specifier = ''] = match;
+    if (specifier.startsWith('node:') || specifier.startsWith('.') || specifier === 'electron') continue;
+    const names = list.split(',').map((part) => part.trim().split(/\s+as\s+/)[0] ?? '').filter((name) => name !== '');
+    imports.push({ specifier, names });
+  }
+  return imports;
+}
+
+/**
+ * Links each named import against the packaged node_modules. Linking happens
+ * before any code runs, so a missing name is a SyntaxError; a package that
+ * then fails while running (electron-updater needs Electron) has linked fine.
+ */
+async function checkMainImports(unpackedApp: string): Promise<string[]> {
+  const bundle = readFileSync(path.join(unpackedApp, 'out/main/index.js'), 'utf8');
+  const problems: string[] = [];
+  for (const { specifier, names } of namedPackageImports(bundle)) {
+    const probe = path.join(unpackedApp, `import-probe-${problems.length}-${specifier.replace(/\W/g, '_')}.mjs`);
+    writeFileSync(probe, `import { ${names.join(', ')} } from ${JSON.stringify(specifier)};\n`);
+    try {
+      await import(pathToFileURL(probe).href);
+    } catch (error) {
+      if (error instanceof SyntaxError) problems.push(`main bundle: import { ${names.join(', ')} } from "${specifier}" does not link in Node's ESM loader: ${error.message}`);
+    }
+  }
+  log(`main bundle imports checked: ${namedPackageImports(bundle).map((i) => `${i.specifier} {${i.names.join(', ')}}`).join('; ') || 'none named'}`);
+  return problems;
+}
+
 /** The listing a reviewer reads: the app's own files, then the shipped packages by name. */
 function printListing(flavour: Flavour, files: AsarFile[]): void {
   const own = files.filter((file) => !file.path.startsWith('/node_modules/')).map((file) => file.path);
@@ -115,6 +153,11 @@ async function main(): Promise<number> {
       const files = readAsar(path.join(unpacked, 'resources', 'app.asar'));
       printListing(flavour, files);
       problems.push(...auditAsar(files, { release: flavour.name === 'release', knownSecrets }).map((p) => `${flavour.name}: ${p}`));
+      if (flavour.name === 'release') {
+        const extracted = path.join(workDir, 'release-app');
+        asar.extractAll(path.join(unpacked, 'resources', 'app.asar'), extracted);
+        problems.push(...(await checkMainImports(extracted)));
+      }
 
       const executable = readFileSync(path.join(unpacked, 'donation-kiosk'));
       const fuses = readFuseWire(executable);
