@@ -106,6 +106,7 @@ export class AutoUpdateService implements UpdateControl {
     updater.on('update-not-available', () => {
       this.#lastCheckedAt = this.#now();
       if (this.#downloadedVersion === null) this.#set('up-to-date', `Version ${this.#options.currentVersion} is the newest.`);
+      else this.decide(); // a downloaded update still waits (or installs)
     });
     updater.on('update-available', (info) => {
       this.#availableVersion = info.version;

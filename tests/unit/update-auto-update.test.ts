@@ -160,6 +160,17 @@ describe('AutoUpdateService', () => {
     kiosk.service.stop();
   });
 
+  it('a later check that finds nothing newer leaves the downloaded update waiting', () => {
+    const kiosk = setUp();
+    kiosk.service.start();
+    kiosk.updater.emit('update-downloaded', { version: '1.1.0' });
+    kiosk.updater.emit('checking-for-update');
+    expect(kiosk.service.status().state).toBe('checking');
+    kiosk.updater.emit('update-not-available', { version: '1.1.0' });
+    expect(kiosk.service.status()).toMatchObject({ state: 'waiting-to-install', availableVersion: '1.1.0' });
+    kiosk.service.stop();
+  });
+
   it('puts the exit guard back when the app is still running a minute after quitAndInstall', () => {
     const kiosk = setUp();
     kiosk.service.start();
