@@ -4,16 +4,20 @@ import { defineConfig } from 'electron-vite';
 // Three bundles: main (Node, CommonJS), one sandboxed preload (a single CommonJS
 // file, because sandboxed preloads cannot load ES modules or other files), and
 // the renderer (React, served from app:// in Electron and from browser mode).
+// No source maps in any bundle: they would ship inside app.asar and hand out
+// the sources (npm run package:check fails a release build that has one).
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      sourcemap: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      sourcemap: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/preload/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },

@@ -305,6 +305,10 @@ export interface EditableSettings {
   accentColor?: string;
   /** As logoDataUri: "" in an update removes it. */
   backgroundDataUri?: string;
+  /** Where the installed app looks for updates (https only); "" = the feed the app was built with. */
+  updateFeedUrl: string;
+  /** 0-23, the kiosk's local time: updates install only in this hour (and only while idle); null = whenever the kiosk is idle. */
+  updateInstallHour: number | null;
 }
 
 export interface UpdateSettingsRequest {
@@ -370,6 +374,35 @@ export interface SetPaymentKeysRequest {
   keySecret: string;
 }
 
+export type UpdateState =
+  /** Browser mode or an unpackaged build: updates are managed by the installed app. */
+  | 'not-supported'
+  | 'idle'
+  | 'checking'
+  | 'downloading'
+  | 'up-to-date'
+  /** Downloaded; waits for the kiosk to be idle (or for the install hour). */
+  | 'waiting-to-install'
+  | 'installing'
+  | 'error';
+
+/** The app's version and its updates, for the operator console. */
+export interface UpdateStatus {
+  currentVersion: string;
+  state: UpdateState;
+  /** Plain words for the operator. */
+  message: string;
+  /** The version being downloaded or waiting to install. */
+  availableVersion: string | null;
+  /** 0-100 while downloading. */
+  downloadPercent: number | null;
+  /** ISO 8601: when the last check finished. */
+  lastCheckedAt: string | null;
+  /** Where updates come from now. */
+  feedUrl: string;
+  installHour: number | null;
+}
+
 export interface KeyCheckResult {
   mode: KioskMode;
   ok: boolean;
@@ -411,6 +444,8 @@ export interface KioskApi {
   testPrint(): Promise<Result<PrintReceiptResult>>;
   recordCashGift(request: CashGiftRequest): Promise<Result<CashGiftResult>>;
   exportForm10bd(request: ExportRequest): Promise<Result<Form10bdResult>>;
+  getUpdateStatus(): Promise<Result<UpdateStatus>>;
+  checkForUpdates(): Promise<Result<UpdateStatus>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -572,6 +607,8 @@ export const CHANNELS = {
   testPrint: 'operator:test-print',
   recordCashGift: 'operator:record-cash-gift',
   exportForm10bd: 'operator:export-form-10bd',
+  getUpdateStatus: 'operator:get-update-status',
+  checkForUpdates: 'operator:check-for-updates',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

@@ -112,6 +112,13 @@ export const KioskConfigFields = z
     accentColor: HexColour,
     /** A background picture for the donor screens (PNG or JPEG data URI, at most 256 KB). */
     backgroundDataUri: logoDataUriSchema({ emptyRemoves: false, what: 'background picture' }).optional(),
+    /** Where the installed app looks for updates; "" = the feed it was built with (electron-builder.yml `publish`). */
+    updateFeedUrl: z.union([
+      z.literal(''),
+      z.url({ protocol: /^https$/, message: 'The update address must be an https:// address' }).max(500),
+    ]),
+    /** Updates install only in this local hour (0-23), while the kiosk is idle; null = whenever the kiosk is idle. */
+    updateInstallHour: z.number().int().min(0, 'The install hour is 0 to 23').max(23, 'The install hour is 0 to 23').nullable(),
   })
   .strict();
 
@@ -169,6 +176,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   // Razorpay's standard domestic fee is about 2%.
   feeCoverPercent: 2,
   accentColor: '#0f766e',
+  updateFeedUrl: '',
+  updateInstallHour: null,
 };
 
 /** The id of the single cause an older settings file (only `causeName`) describes. */

@@ -34,6 +34,8 @@ export const EDITABLE_SETTING_KEYS = [
   'themeColor',
   'accentColor',
   'backgroundDataUri',
+  'updateFeedUrl',
+  'updateInstallHour',
 ] as const satisfies readonly (keyof EditableSettings)[];
 
 /** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
@@ -55,6 +57,8 @@ export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   feeCoverPercent: true,
   themeColor: true,
   accentColor: true,
+  updateFeedUrl: true,
+  updateInstallHour: true,
 })
   // The logo and the background: a PNG/JPEG data URI, or "" to remove it.
   .extend({ logoDataUri: logoDataUriSchema({ emptyRemoves: true }), backgroundDataUri: logoDataUriSchema({ emptyRemoves: true, what: 'background picture' }) })
@@ -83,6 +87,8 @@ const LABELS: Record<string, string> = {
   themeColor: 'Main colour',
   accentColor: 'Accent colour',
   backgroundDataUri: 'Background picture',
+  updateFeedUrl: 'Update address',
+  updateInstallHour: 'Install hour',
 };
 
 export function editableSettingsOf(config: KioskConfig): EditableSettings {
@@ -97,6 +103,8 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
     maxAmountRupees: config.maxAmountRupees,
     idleResetSeconds: config.idleResetSeconds,
     language: config.language,
+    updateFeedUrl: config.updateFeedUrl,
+    updateInstallHour: config.updateInstallHour,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
     causes: causesOf(config),
     goalRupees: config.goalRupees,

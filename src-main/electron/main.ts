@@ -4,7 +4,11 @@
 // (../security/*, ./ipc-registry.ts, ./quit-guard.ts). Security items refer
 // to electron.md §1; popups to §2; exit guard to §7.
 
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+// electron-updater is CommonJS and defines `autoUpdater` with a getter Node's
+// ESM loader cannot see, so a named import fails at start-up: take the default.
+import electronUpdater from 'electron-updater';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import type { OpenDialogOptions, Session, WebContents } from 'electron';
 import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
@@ -28,6 +32,7 @@ import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-regi
 import { QuitGuard } from './quit-guard.ts';
 import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
 import { createElectronReceiptPrinter, PRINT_WINDOW_OPTIONS } from './electron-receipt-printer.ts';
+import { AutoUpdateService, feedUrlFromAppUpdateYml } from './auto-update.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
 const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
@@ -104,6 +109,20 @@ async function main(): Promise<void> {
     const picked = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
+  // Updates only in the installed app (electron-updater skips unpackaged runs); the policy's activity comes from the services.
+  // electron-builder writes the built-in feed (electron-builder.yml `publish`) next to app.asar.
+  const appUpdateYml = path.join(process.resourcesPath ?? '', 'app-update.yml');
+  const updates = app.isPackaged
+    ? new AutoUpdateService({
+        updater: electronUpdater.autoUpdater,
+        quitGuard,
+        activity: () => services?.activity.current() ?? { kind: 'donation-in-progress' },
+        settings: () => services?.config ?? { updateFeedUrl: '', updateInstallHour: null },
+        builtInFeedUrl: feedUrlFromAppUpdateYml(existsSync(appUpdateYml) ? readFileSync(appUpdateYml, 'utf8') : null),
+        currentVersion: app.getVersion(),
+        log,
+      })
+    : undefined;
   const servicesStarting = startKioskServices({
     dataDir,
     env: process.env,
@@ -114,6 +133,7 @@ async function main(): Promise<void> {
     chooseExportFolder,
     // Receipts: silent printing and PDFs from a hidden, sandboxed, script-less window (electron.md §10).
     receiptPrinter: createElectronReceiptPrinter({ createWindow: () => new BrowserWindow(PRINT_WINDOW_OPTIONS), whenReady: () => app.whenReady() }),
+    ...(updates === undefined ? {} : { updates }),
     // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
     onExitRequested: () => {
       quitGuard.allowQuit('operator exit');
@@ -144,6 +164,7 @@ async function main(): Promise<void> {
   });
 
   services = await servicesStarting;
+  if (services !== null) updates?.start();
   // Without services the page still loads and shows its "unavailable" screen.
   const dispatch = services?.dispatch ?? unavailableDispatch(unavailableMessage);
   const checkoutOrigins = services?.checkoutOrigins ?? [];

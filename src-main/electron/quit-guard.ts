@@ -39,6 +39,17 @@ export class QuitGuard {
     this.allowed = true;
   }
 
+  /**
+   * Puts the guard back after a quit that did not happen (an update whose
+   * install failed to start). Only before shutdown began: once the services
+   * are closing, the app is leaving either way.
+   */
+  restoreGuard(reason: string): void {
+    if (!this.allowed || this.shutdownPromise !== null) return;
+    this.options.log(`quit guard restored: ${reason}`);
+    this.allowed = false;
+  }
+
   get quitAllowed(): boolean {
     return !this.options.lockedDown || this.allowed;
   }

@@ -63,5 +63,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     testPrint: () => call('testPrint', null),
     recordCashGift: (request) => call('recordCashGift', request),
     exportForm10bd: (request) => call('exportForm10bd', request),
+    getUpdateStatus: () => call('getUpdateStatus', null),
+    checkForUpdates: () => call('checkForUpdates', null),
   } satisfies KioskApi;
 }

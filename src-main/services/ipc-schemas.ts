@@ -129,11 +129,13 @@ export const IPC_SCHEMAS = {
     .object({ from: Day, to: Day })
     .strict()
     .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'] }),
+  getUpdateStatus: z.null(),
+  checkForUpdates: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -164,4 +166,6 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   testPrint: true,
   recordCashGift: true,
   exportForm10bd: true,
+  getUpdateStatus: true,
+  checkForUpdates: true,
 };

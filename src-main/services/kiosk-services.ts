@@ -29,6 +29,9 @@ import { modeOfKeyId } from './payment-keys.ts';
 import { join } from 'node:path';
 import { ReceiptService, taxReceiptsOffered } from './receipt-service.ts';
 import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
+import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
+import type { UpdateControl } from '../domain/updates/update-control.ts';
+import { isKioskMethod } from './ipc-dispatcher.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -57,6 +60,10 @@ export interface KioskServicesOptions {
   receiptPrinter?: ReceiptPrinter;
   /** Tests replace the one-call key check. */
   checkKeys?: KeyChecker;
+  /** The installed app's updater (src-main/electron/auto-update.ts); absent in browser mode. */
+  updates?: UpdateControl;
+  /** Tests move the activity tracker's clock. */
+  now?: () => number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
   operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
 }
@@ -78,6 +85,8 @@ export interface KioskServices {
   connectivity: ConnectivityMonitor;
   /** Checks unsettled donations against Razorpay (at start-up, on a timer, when the network returns). */
   reconciler: Reconciler;
+  /** What the kiosk is doing (welcome idle, donation, operator), from the calls it receives: the update policy's input. */
+  activity: KioskActivityTracker;
   close(): Promise<void>;
 }
 
@@ -238,11 +247,13 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     checkKeys: options.checkKeys ?? checkRazorpayKeys,
     onExitRequested: options.onExitRequested ?? null,
     onRestartRequested: options.onRestartRequested ?? null,
+    updates: options.updates ?? null,
     log: options.log,
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
   });
 
-  const dispatch = createIpcDispatcher(
+  const activity = new KioskActivityTracker({ now: options.now ?? Date.now, isOperatorActive: () => operatorAccess.isOperatorActive() });
+  const dispatchCall = createIpcDispatcher(
     {
       getKioskState: () => ({ ok: true, value: kioskState() }),
       getKioskStatus: () => ({ ok: true, value: health.status() }),
@@ -270,6 +281,11 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     },
     options.log,
   );
+  // Every call tells the activity tracker what the renderer is doing (welcome polls, donation steps).
+  const dispatch: IpcDispatcher = (method, payload) => {
+    if (isKioskMethod(method)) activity.observe(method);
+    return dispatchCall(method, payload);
+  };
 
   options.log(`kiosk ${config.kioskId} started in ${keys.mode} mode (key ${keys.keyId}, ledger schema ${ledger.schemaVersion()})`);
 
@@ -294,6 +310,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     health,
     connectivity,
     reconciler,
+    activity,
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();

@@ -35,6 +35,7 @@ import type { PassSummary } from '../domain/reconciliation/reconciler.ts';
 import type { KioskHandlers } from './ipc-dispatcher.ts';
 import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
+import { updatesNotSupported, type UpdateControl } from '../domain/updates/update-control.ts';
 
 export type OperatorMethod =
   | 'getOperatorGate'
@@ -48,7 +49,9 @@ export type OperatorMethod =
   | 'setPaymentKeys'
   | 'checkPaymentKeys'
   | 'exitKiosk'
-  | 'restartKiosk';
+  | 'restartKiosk'
+  | 'getUpdateStatus'
+  | 'checkForUpdates';
 
 export type OperatorHandlers = Pick<KioskHandlers, OperatorMethod>;
 
@@ -82,6 +85,8 @@ export interface OperatorServiceDeps {
   onExitRequested: (() => void) | null;
   /** null in browser mode. */
   onRestartRequested: (() => void) | null;
+  /** The installed app's updater; null in browser mode and unpackaged runs. */
+  updates?: UpdateControl | null;
   log: (line: string) => void;
   now?: () => number;
 }
@@ -169,6 +174,16 @@ export class OperatorService {
         this.#deps.access.endOperatorSession();
         restart();
         return { ok: true, value: null };
+      }),
+      getUpdateStatus: guarded(() => {
+        const config = this.#deps.getConfig();
+        const updates = this.#deps.updates ?? null;
+        return { ok: true, value: updates?.status() ?? updatesNotSupported(this.#deps.version, config.updateFeedUrl, config.updateInstallHour) };
+      }),
+      checkForUpdates: guarded(async () => {
+        const updates = this.#deps.updates ?? null;
+        if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
+        return { ok: true, value: await updates.checkNow() };
       }),
     };
   }

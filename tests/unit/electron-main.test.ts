@@ -129,6 +129,15 @@ const dialog = {
   showOpenDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>(async () => ({ canceled: true, filePaths: [] })),
 };
 
+// electron-updater's autoUpdater (it needs Electron); auto-update.ts has its own tests (update-auto-update.test.ts).
+const autoUpdater = Object.assign(new EventEmitter(), {
+  autoDownload: false,
+  autoInstallOnAppQuit: true,
+  setFeedURL: vi.fn(),
+  checkForUpdates: vi.fn(async () => null),
+  quitAndInstall: vi.fn(),
+});
+vi.mock('electron-updater', () => ({ default: { autoUpdater } }));
 vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session }));
 vi.mock('../../src-main/services/kiosk-services.ts', () => ({
   startKioskServices: vi.fn(async (options: unknown) => {
@@ -144,6 +153,8 @@ function makeServices() {
     mode: 'demo',
     checkoutOrigins: ['http://127.0.0.1:43123'],
     close: vi.fn(async () => {}),
+    config: { updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: null },
+    activity: { current: () => ({ kind: 'donation-in-progress' }) },
   };
 }
 
@@ -477,6 +488,24 @@ describe('main.ts wiring', () => {
     win.webContents.emit('unresponsive');
     vi.advanceTimersByTime(15_000);
     expect(fake.state.calls).toContain('forcefullyCrashRenderer');
+  });
+
+  it('checks for updates only in the installed app, downloading in the background and never installing on an ordinary quit', async () => {
+    await startMain();
+    expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
+    expect(fake.state.servicesOptions[0]).not.toHaveProperty('updates');
+
+    app.isPackaged = true;
+    try {
+      fake.state.calls = [];
+      await startMain();
+      await vi.waitFor(() => expect(autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1));
+      expect(autoUpdater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://updates.example.org/kiosk' });
+      expect(autoUpdater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: false });
+      expect(fake.state.servicesOptions.at(-1)).toHaveProperty('updates');
+    } finally {
+      app.isPackaged = false;
+    }
   });
 
   it('relaunches after an uncaught main-process error in kiosk mode, not when windowed', async () => {

@@ -24,7 +24,7 @@ const requests = {
   exportForm10bd: { from: '2026-04-01', to: '2026-11-26' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint', 'getUpdateStatus', 'checkForUpdates'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -56,6 +56,8 @@ function callAll(api: KioskApi) {
     testPrint: api.testPrint(),
     recordCashGift: api.recordCashGift(requests.recordCashGift),
     exportForm10bd: api.exportForm10bd(requests.exportForm10bd),
+    getUpdateStatus: api.getUpdateStatus(),
+    checkForUpdates: api.checkForUpdates(),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

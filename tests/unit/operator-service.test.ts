@@ -24,6 +24,8 @@ const GUARDED: [KioskMethod, unknown][] = [
   ['checkPaymentKeys', null],
   ['exitKiosk', null],
   ['restartKiosk', null],
+  ['getUpdateStatus', null],
+  ['checkForUpdates', null],
 ];
 
 describe('operator gate', () => {

@@ -55,6 +55,8 @@ describe('updateSettings', () => {
         feeCoverPercent: DEFAULT_KIOSK_CONFIG.feeCoverPercent,
         themeColor: '#123456',
         accentColor: DEFAULT_KIOSK_CONFIG.accentColor,
+        updateFeedUrl: '',
+        updateInstallHour: null,
       },
     });
     const file = JSON.parse(readFileSync(configPath(kiosk), 'utf8')) as Record<string, unknown>;

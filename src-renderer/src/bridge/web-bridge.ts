@@ -37,6 +37,8 @@ const METHODS = {
   testPrint: true,
   recordCashGift: true,
   exportForm10bd: true,
+  getUpdateStatus: true,
+  checkForUpdates: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -113,6 +115,8 @@ export function createWebBridge(token: string): KioskApi {
     testPrint: () => call('testPrint', null),
     recordCashGift: (request) => call('recordCashGift', request),
     exportForm10bd: (request) => call('exportForm10bd', request),
+    getUpdateStatus: () => call('getUpdateStatus', null),
+    checkForUpdates: () => call('checkForUpdates', null),
   } satisfies KioskApi;
   return api;
 }

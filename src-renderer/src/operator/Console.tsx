@@ -17,6 +17,7 @@ import { readAsDataUri } from './read-file.ts';
 import { DonorScreenSettings } from './DonorScreenSettings.tsx';
 import { en } from '../i18n/en.ts';
 import { ReceiptsTab } from './ReceiptsPanel.tsx';
+import { UpdatePanel } from './UpdatePanel.tsx';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
 const SESSION_CHECK_MS = 10_000;
@@ -156,7 +157,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
             ))}
           {tab === 'export' && <Export call={call} />}
           {tab === 'keys' && <Keys call={call} />}
-          {tab === 'kiosk' && <KioskActions call={call} />}
+          {tab === 'kiosk' && <><KioskActions call={call} /><UpdatePanel call={call} /></>}
           {tab === 'receipts' && <ReceiptsTab call={call} />}
         </section>
       </div>
@@ -282,7 +283,8 @@ interface SettingsForm {
 }
 
 /** What the settings form saves; the logo has its own section. */
-type FormSettings = Omit<EditableSettings, 'logoDataUri'>;
+/** The settings form's fields; the logo and the update settings have their own panels. */
+type FormSettings = Omit<EditableSettings, 'logoDataUri' | 'updateFeedUrl' | 'updateInstallHour'>;
 
 function toForm(s: EditableSettings): SettingsForm {
   return {

@@ -1,0 +1,224 @@
+// Updates for the installed kiosk, with electron-updater behind a small typed
+// interface (main.ts passes `autoUpdater`; tests pass a typed fake).
+//
+// - Checks the feed at start-up and every few hours; a found update downloads
+//   in the background (autoDownload) while the kiosk keeps taking donations.
+// - Installing is decided by the update policy (../domain/updates/update-policy.ts)
+//   every 30 s: only when the welcome screen has been quiet for a while, or in
+//   the operator's install hour, and never during a donation or operator mode.
+// - To install, the exit guard is lifted (the kiosk otherwise refuses to quit,
+//   electron.md §7) and quitAndInstall runs silently and restarts the app. If
+//   the installer does not take over (quitAndInstall throws, or the app is
+//   still running a minute later), the guard is put back and the install is
+//   tried again later.
+// - The feed: the operator's address (console, https only) or the one the app
+//   was built with (resources/app-update.yml, from electron-builder.yml `publish`).
+// - Nothing installs on an ordinary quit (autoInstallOnAppQuit off): an OS
+//   shutdown could cut an installer off halfway.
+
+import type { UpdateState, UpdateStatus } from '../contract/kiosk-api.ts';
+import type { KioskActivity } from '../domain/updates/kiosk-activity.ts';
+import type { UpdateControl } from '../domain/updates/update-control.ts';
+import { decideUpdateInstall, describeWait, formatHour } from '../domain/updates/update-policy.ts';
+
+/** The part of electron-updater's AppUpdater the kiosk uses. */
+export interface Updater {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  setFeedURL(options: { provider: 'generic'; url: string }): void;
+  checkForUpdates(): Promise<unknown>;
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+  on(event: 'checking-for-update' | 'update-not-available' | 'update-cancelled', listener: () => void): unknown;
+  on(event: 'update-available' | 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+export interface UpdateQuitGuard {
+  allowQuit(reason: string): void;
+  restoreGuard(reason: string): void;
+}
+
+export interface Scheduler {
+  every(ms: number, task: () => void): () => void;
+  after(ms: number, task: () => void): () => void;
+}
+
+export const realScheduler: Scheduler = {
+  every(ms, task) {
+    const timer = setInterval(task, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+  after(ms, task) {
+    const timer = setTimeout(task, ms);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};
+
+export interface AutoUpdateOptions {
+  updater: Updater;
+  quitGuard: UpdateQuitGuard;
+  /** What the kiosk is doing now (KioskServices.activity). */
+  activity: () => KioskActivity;
+  /** The operator's settings, read at each check and decision. */
+  settings: () => { updateFeedUrl: string; updateInstallHour: number | null };
+  /** The feed the app was built with (resources/app-update.yml); "" if none. */
+  builtInFeedUrl: string;
+  currentVersion: string;
+  log: (line: string) => void;
+  now?: () => number;
+  scheduler?: Scheduler;
+  checkEveryMs?: number;
+  decideEveryMs?: number;
+  /** How long the installer may take to close the app before the guard is put back. */
+  installTimeoutMs?: number;
+  /** After a failed install, how long before trying again. */
+  retryInstallAfterMs?: number;
+}
+
+export class AutoUpdateService implements UpdateControl {
+  readonly #options: AutoUpdateOptions;
+  readonly #now: () => number;
+  readonly #scheduler: Scheduler;
+  #state: UpdateState = 'idle';
+  #message = 'No check has run yet.';
+  #availableVersion: string | null = null;
+  #downloadedVersion: string | null = null;
+  #downloadPercent: number | null = null;
+  #lastCheckedAt: number | null = null;
+  #noInstallBefore = 0;
+  #stops: (() => void)[] = [];
+
+  constructor(options: AutoUpdateOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#scheduler = options.scheduler ?? realScheduler;
+  }
+
+  /** Wires the updater's events, checks now, then on a timer; decides every 30 s. */
+  start(): void {
+    const { updater } = this.#options;
+    updater.autoDownload = true;
+    updater.autoInstallOnAppQuit = false;
+    updater.on('checking-for-update', () => this.#set('checking', 'Checking for updates…'));
+    updater.on('update-not-available', () => {
+      this.#lastCheckedAt = this.#now();
+      if (this.#downloadedVersion === null) this.#set('up-to-date', `Version ${this.#options.currentVersion} is the newest.`);
+      else this.decide(); // a downloaded update still waits (or installs)
+    });
+    updater.on('update-available', (info) => {
+      this.#availableVersion = info.version;
+      this.#lastCheckedAt = this.#now();
+      this.#set('downloading', `Downloading version ${info.version} in the background.`);
+    });
+    updater.on('download-progress', (progress) => {
+      this.#downloadPercent = Math.max(0, Math.min(100, Math.round(progress.percent)));
+      if (this.#state !== 'waiting-to-install') this.#state = 'downloading';
+    });
+    updater.on('update-downloaded', (info) => {
+      this.#availableVersion = info.version;
+      this.#downloadedVersion = info.version;
+      this.#downloadPercent = 100;
+      this.#options.log(`update: version ${info.version} downloaded`);
+      this.decide();
+    });
+    updater.on('update-cancelled', () => this.#set('idle', 'The download was cancelled; it is tried again at the next check.'));
+    updater.on('error', (error) => this.#fail(`Update check or download failed: ${error.message}`));
+    void this.checkNow();
+    this.#stops.push(this.#scheduler.every(this.#options.checkEveryMs ?? 6 * 60 * 60_000, () => void this.checkNow()));
+    this.#stops.push(this.#scheduler.every(this.#options.decideEveryMs ?? 30_000, () => this.decide()));
+  }
+
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+  }
+
+  feedUrl(): string {
+    return this.#options.settings().updateFeedUrl || this.#options.builtInFeedUrl;
+  }
+
+  status(): UpdateStatus {
+    const settings = this.#options.settings();
+    return {
+      currentVersion: this.#options.currentVersion,
+      state: this.#state,
+      message: this.#message,
+      availableVersion: this.#availableVersion,
+      downloadPercent: this.#state === 'downloading' ? this.#downloadPercent : null,
+      lastCheckedAt: this.#lastCheckedAt === null ? null : new Date(this.#lastCheckedAt).toISOString(),
+      feedUrl: this.feedUrl(),
+      installHour: settings.updateInstallHour,
+    };
+  }
+
+  async checkNow(): Promise<UpdateStatus> {
+    if (this.#state === 'installing') return this.status();
+    const url = this.feedUrl();
+    if (url === '') {
+      this.#fail('No update address is set: enter one in the console, or build the app with one.');
+      return this.status();
+    }
+    try {
+      this.#options.updater.setFeedURL({ provider: 'generic', url });
+      await this.#options.updater.checkForUpdates();
+    } catch (error) {
+      this.#fail(`Update check failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.#lastCheckedAt ??= this.#now();
+    return this.status();
+  }
+
+  /** Runs the policy once; installs if it says so. */
+  decide(): void {
+    if (this.#downloadedVersion === null || this.#state === 'installing') return;
+    const installHour = this.#options.settings().updateInstallHour;
+    const decision = decideUpdateInstall({ updateDownloaded: true, activity: this.#options.activity(), now: new Date(this.#now()), installHour });
+    if (decision.action === 'wait' || this.#now() < this.#noInstallBefore) {
+      const why = decision.action === 'wait' ? describeWait(decision.reason, installHour) : 'The last install did not start; it is tried again soon.';
+      const when = installHour === null ? '' : ` Install hour: ${formatHour(installHour)}.`;
+      this.#set('waiting-to-install', `Version ${this.#downloadedVersion} is ready. ${why}${when}`);
+      return;
+    }
+    this.#install(this.#downloadedVersion);
+  }
+
+  #install(version: string): void {
+    this.#set('installing', `Installing version ${version}; the kiosk restarts by itself.`);
+    this.#options.log(`update: installing version ${version} (kiosk idle)`);
+    this.#options.quitGuard.allowQuit(`installing update ${version}`);
+    try {
+      this.#options.updater.quitAndInstall(true, true);
+    } catch (error) {
+      this.#installFailed(`the installer did not start (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
+    // If we are still here when this fires, the installer never took over.
+    this.#stops.push(this.#scheduler.after(this.#options.installTimeoutMs ?? 60_000, () => this.#installFailed('the app was not closed by the installer')));
+  }
+
+  #installFailed(why: string): void {
+    if (this.#state !== 'installing') return;
+    this.#options.quitGuard.restoreGuard(`update install failed: ${why}`);
+    this.#noInstallBefore = this.#now() + (this.#options.retryInstallAfterMs ?? 60 * 60_000);
+    this.#fail(`Installing version ${this.#downloadedVersion ?? '?'} failed: ${why}. The kiosk carries on and tries again in an hour.`);
+  }
+
+  #fail(message: string): void {
+    this.#options.log(`update: ${message}`);
+    this.#set('error', message);
+  }
+
+  #set(state: UpdateState, message: string): void {
+    this.#state = state;
+    this.#message = message;
+  }
+}
+
+/** The `url:` of a generic-provider app-update.yml (written by electron-builder); "" if absent. */
+export function feedUrlFromAppUpdateYml(text: string | null): string {
+  if (text === null) return '';
+  const match = /^url:\s*['"]?(https:\/\/[^'"\s]+)['"]?\s*$/m.exec(text);
+  return match?.[1] ?? '';
+}

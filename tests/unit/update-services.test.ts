@@ -1,0 +1,125 @@
+// Updates through the real services and dispatcher: the activity the policy
+// reads comes from the renderer's calls; the operator's update methods and
+// settings; and the exit guard that an update lifts and puts back.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { UpdateStatus } from '../../src-main/contract/kiosk-api.ts';
+import { CONFIG_FILE_NAME } from '../../src-main/domain/kiosk-config.ts';
+import { QUIET_PERIOD_MS } from '../../src-main/domain/updates/update-policy.ts';
+import type { UpdateControl } from '../../src-main/domain/updates/update-control.ts';
+import { QuitGuard } from '../../src-main/electron/quit-guard.ts';
+import { startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
+
+let kiosk: OperatorKiosk | null = null;
+afterEach(async () => {
+  await kiosk?.stop();
+  kiosk = null;
+});
+
+describe('kiosk activity from the renderer calls', () => {
+  it('welcome polls make the kiosk idle; a donation step or operator mode makes it busy', async () => {
+    let now = Date.now();
+    const running = await startOperatorKiosk({ extra: { now: () => now } });
+    kiosk = running;
+    const activity = () => running.services.activity.current();
+    expect(activity()).toEqual({ kind: 'donation-in-progress' });
+
+    for (let elapsed = 0; elapsed <= QUIET_PERIOD_MS; elapsed += 3_000) {
+      await kiosk.call('getKioskStatus');
+      now += 3_000;
+    }
+    expect(activity()).toMatchObject({ kind: 'welcome-idle', idleForMs: expect.any(Number) });
+    expect((activity() as { idleForMs: number }).idleForMs).toBeGreaterThanOrEqual(QUIET_PERIOD_MS);
+
+    const session = await kiosk.call('startDonation', { amountRupees: 100, donor: { anonymous: true } });
+    expect(session.ok).toBe(true);
+    await kiosk.call('getKioskStatus');
+    expect(activity()).toMatchObject({ kind: 'welcome-idle', idleForMs: 0 });
+
+    await kiosk.unlocked();
+    expect(activity()).toEqual({ kind: 'operator-session' });
+  });
+});
+
+describe('operator update methods', () => {
+  it('without an updater (browser mode) the status says the installed app manages updates, and check is not_supported', async () => {
+    kiosk = await startOperatorKiosk({ config: { updateFeedUrl: 'https://updates.example.net/kiosk', updateInstallHour: 4 } });
+    await kiosk.unlocked();
+    expect(await kiosk.call('getUpdateStatus')).toEqual({
+      ok: true,
+      value: {
+        currentVersion: '1.2.3',
+        state: 'not-supported',
+        message: expect.stringContaining('does not update itself'),
+        availableVersion: null,
+        downloadPercent: null,
+        lastCheckedAt: null,
+        feedUrl: 'https://updates.example.net/kiosk',
+        installHour: 4,
+      },
+    });
+    expect(await kiosk.call('checkForUpdates')).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+  });
+
+  it('with an updater the console sees its status, and "check now" asks it', async () => {
+    const waiting: UpdateStatus = {
+      currentVersion: '1.2.3',
+      state: 'waiting-to-install',
+      message: 'Version 1.3.0 is ready.',
+      availableVersion: '1.3.0',
+      downloadPercent: null,
+      lastCheckedAt: '2026-11-26T08:00:00.000Z',
+      feedUrl: 'https://updates.example.org/donation-kiosk/win',
+      installHour: null,
+    };
+    const updates: UpdateControl = { status: () => waiting, checkNow: vi.fn(async () => waiting) };
+    kiosk = await startOperatorKiosk({ extra: { updates } });
+    expect(await kiosk.call('getUpdateStatus')).toMatchObject({ ok: false, error: { code: 'operator_required' } });
+    await kiosk.unlocked();
+    expect(await kiosk.call('getUpdateStatus')).toEqual({ ok: true, value: waiting });
+    expect(await kiosk.call('checkForUpdates')).toEqual({ ok: true, value: waiting });
+    expect(updates.checkNow).toHaveBeenCalledTimes(1);
+  });
+
+  it('update settings: https only, an hour 0-23 or none; a refused value changes nothing', async () => {
+    kiosk = await startOperatorKiosk();
+    await kiosk.unlocked();
+    const configFile = join(kiosk.dataDir, CONFIG_FILE_NAME);
+    expect(await kiosk.call('updateSettings', { settings: { updateFeedUrl: 'http://updates.example.org/kiosk' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('https://') },
+    });
+    expect(await kiosk.call('updateSettings', { settings: { updateInstallHour: 24 } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await kiosk.call('updateSettings', { settings: { updateInstallHour: 2.5 } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(existsSync(configFile)).toBe(false);
+
+    const saved = await kiosk.call('updateSettings', { settings: { updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 } });
+    expect(saved).toMatchObject({ ok: true, value: { updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 } });
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toMatchObject({ updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 });
+
+    expect(await kiosk.call('updateSettings', { settings: { updateFeedUrl: '', updateInstallHour: null } })).toMatchObject({ ok: true, value: { updateFeedUrl: '', updateInstallHour: null } });
+    expect(await kiosk.call('getUpdateStatus')).toMatchObject({ ok: true, value: { feedUrl: '', installHour: null } });
+  });
+});
+
+describe('the exit guard around an update', () => {
+  it('is lifted for the install and restored when the install does not happen', () => {
+    const log = vi.fn<(line: string) => void>();
+    const guard = new QuitGuard({ lockedDown: true, closeServices: async () => {}, log });
+    guard.allowQuit('installing update 1.3.0');
+    expect(guard.beforeQuit()).toBe('prevent-and-shut-down');
+    guard.restoreGuard('update install failed');
+    expect(guard.shouldPreventClose()).toBe(true);
+    expect(guard.beforeQuit()).toBe('prevent');
+    expect(log).toHaveBeenCalledWith('quit guard restored: update install failed');
+  });
+
+  it('is not restored once shutdown has begun: the app is leaving either way', async () => {
+    const guard = new QuitGuard({ lockedDown: true, closeServices: async () => {}, log: () => {} });
+    guard.allowQuit('installing update 1.3.0');
+    await guard.shutdown();
+    guard.restoreGuard('too late');
+    expect(guard.beforeQuit()).toBe('proceed');
+  });
+});
