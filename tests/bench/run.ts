@@ -1,0 +1,43 @@
+// `npm run bench`: every figure of issue 8 in one run, side by side with its
+// target. Prints a table and writes the same figures to bench-results/bench.json.
+//   node tests/bench/run.ts [--only start,confirm,ledger,screens,day] [--runs N]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatTable, isMet, type Figure } from './report.ts';
+import { benchGatewayPaths } from './gateway-paths.ts';
+
+const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'day'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '1000' },
+  },
+});
+const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown section ${name}; choose from ${SECTIONS.join(', ')}`);
+const wanted = (section: Section) => only.has(section);
+const runs = Number(values.runs);
+
+const startedAt = performance.now();
+const figures: Figure[] = [];
+const progress = (line: string) => console.error(`[bench ${((performance.now() - startedAt) / 1000).toFixed(0)}s] ${line}`);
+
+if (wanted('start') || wanted('confirm')) {
+  progress('gateway paths: kiosk vs bare SDK');
+  figures.push(...(await benchGatewayPaths({ start: wanted('start'), confirm: wanted('confirm') }, { runs, warmup: Math.min(100, runs) })));
+}
+
+const totalSeconds = (performance.now() - startedAt) / 1000;
+const outDir = join(process.cwd(), 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1m: loadavg()[0] ?? 0 };
+writeFileSync(
+  join(outDir, 'bench.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), machine, totalSeconds, figures: figures.map((f) => ({ ...f, met: isMet(f) })) }, null, 2)}\n`,
+);
+console.log(formatTable(figures));
+console.log(`\n${figures.filter((f) => isMet(f) === false).length} of ${figures.filter((f) => isMet(f) !== null).length} targets missed; ${totalSeconds.toFixed(0)} s in all; figures in bench-results/bench.json`);
