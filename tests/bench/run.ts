@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable, isMet, type Figure } from './report.ts';
 import { benchGatewayPaths } from './gateway-paths.ts';
+import { benchLedgerScale } from './ledger-scale.ts';
+import { benchScreens } from './screens.ts';
+import { startBrowserKiosk } from './browser-kiosk.ts';
 
 const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'day'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -15,6 +18,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     runs: { type: 'string', default: '1000' },
+    'ledger-donations': { type: 'string', default: '1000000' },
   },
 });
 const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
@@ -29,6 +33,24 @@ const progress = (line: string) => console.error(`[bench ${((performance.now() -
 if (wanted('start') || wanted('confirm')) {
   progress('gateway paths: kiosk vs bare SDK');
   figures.push(...(await benchGatewayPaths({ start: wanted('start'), confirm: wanted('confirm') }, { runs, warmup: Math.min(100, runs) })));
+}
+
+if (wanted('ledger')) {
+  progress('ledger at scale');
+  const donations = Number(values['ledger-donations']);
+  const path = join(process.cwd(), 'bench-results', `ledger-${donations}.sqlite3`);
+  mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
+  figures.push(...benchLedgerScale({ path, donations, exportRows: 100_000, lifecycles: 300, log: progress }));
+}
+
+if (wanted('screens')) {
+  progress('screens: bundle, welcome, Pay to Checkout');
+  const kiosk = await startBrowserKiosk();
+  try {
+    figures.push(...(await benchScreens(kiosk, join(process.cwd(), 'out/renderer'))));
+  } finally {
+    await kiosk.stop();
+  }
 }
 
 const totalSeconds = (performance.now() - startedAt) / 1000;

@@ -1,0 +1,18 @@
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
+import { localDayRange, buildDayReport } from '../../src-main/domain/reports/day-report.ts';
+import { donationsCsv } from '../../src-main/domain/exports/donations-csv.ts';
+import { writeFileAtomic } from '../../src-main/domain/atomic-file.ts';
+const meta = JSON.parse(readFileSync('bench-results/ledger-1000000.sqlite3.json', 'utf8'));
+const ledger = Ledger.open('bench-results/ledger-1000000.sqlite3');
+const { from, to } = localDayRange(new Date(meta.lastDay));
+const t = (name: string, f: () => unknown) => { const times: number[] = []; let r: unknown; for (let i = 0; i < 4; i++) { const s = performance.now(); r = f(); times.push(performance.now() - s); } console.log(name, times.map((x) => x.toFixed(1)).join(' ')); return r; };
+t('recoveredIds', () => ledger.recoveredDonationIds());
+t('listCreated day', () => ledger.listCreatedBetween(from, to));
+t('report', () => buildDayReport(ledger, from, to));
+const ef = from - 99 * 86400000;
+const rows = t('listCreated 100k', () => ledger.listCreatedBetween(ef, to)) as any[];
+const ids = ledger.recoveredDonationIds();
+const csv = t('csv', () => donationsCsv(rows, ids)) as string;
+t('write', () => writeFileAtomic('/tmp/b8/x.csv', csv));
