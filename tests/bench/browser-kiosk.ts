@@ -18,7 +18,7 @@ export interface BrowserKiosk {
   browser: Browser;
   simulator: RazorpaySimulator;
   /** A fresh context and page (1280×800, touch), as the e2e tests use. */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(options?: { reducedMotion?: 'reduce' | 'no-preference' }): Promise<{ context: BrowserContext; page: Page }>;
   /** The services' resident memory and JS heap, after forced garbage collection. */
   servicesMemory(): Promise<{ rssBytes: number; heapUsedBytes: number }>;
   stop(): Promise<void>;
@@ -64,8 +64,8 @@ export async function startBrowserKiosk(): Promise<BrowserKiosk> {
       url: ready.url,
       browser: launched,
       simulator,
-      async newPage() {
-        const context = await launched.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+      async newPage(options = {}) {
+        const context = await launched.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, reducedMotion: options.reducedMotion ?? 'no-preference' });
         return { context, page: await context.newPage() };
       },
       async servicesMemory() {

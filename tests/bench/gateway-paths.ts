@@ -90,14 +90,14 @@ async function paidDonation(kiosk: BenchKiosk) {
   const session = expectOk((await kiosk.services.dispatch('startDonation', DONATION)) as Result<CheckoutSession>, 'startDonation');
   expectOk(await kiosk.services.dispatch('checkoutOpened', { donationId: session.donationId }), 'checkoutOpened');
   const paid = kiosk.simulator.pay({ keyId: kiosk.keyId, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
-  if (!paid.ok) throw new Error(`simulator pay failed: ${paid.error.error.description}`);
+  if (!paid.ok) throw new Error(`simulator pay failed: ${paid.error.description}`);
   return { donationId: session.donationId, razorpayOrderId: session.options.order_id, razorpayPaymentId: paid.paymentId, razorpaySignature: paid.signature };
 }
 
 async function barePaidPayment(kiosk: BenchKiosk): Promise<string> {
   const order = await kiosk.bareSdk.orders.create({ amount: 50_000, currency: 'INR', receipt: `bench-bare-pay-${performance.now()}` });
   const paid = kiosk.simulator.pay({ keyId: kiosk.keyId, orderId: order.id, method: 'upi', outcome: 'success' });
-  if (!paid.ok) throw new Error(`simulator pay failed: ${paid.error.error.description}`);
+  if (!paid.ok) throw new Error(`simulator pay failed: ${paid.error.description}`);
   return paid.paymentId;
 }
 

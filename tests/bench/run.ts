@@ -9,6 +9,7 @@ import { formatTable, isMet, type Figure } from './report.ts';
 import { benchGatewayPaths } from './gateway-paths.ts';
 import { benchLedgerScale } from './ledger-scale.ts';
 import { benchScreens } from './screens.ts';
+import { benchDayAtKiosk } from './day-at-kiosk.ts';
 import { startBrowserKiosk } from './browser-kiosk.ts';
 
 const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'day'] as const;
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string', default: '1000' },
     'ledger-donations': { type: 'string', default: '1000000' },
+    'day-donations': { type: 'string', default: '500' },
   },
 });
 const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
@@ -48,6 +50,18 @@ if (wanted('screens')) {
   const kiosk = await startBrowserKiosk();
   try {
     figures.push(...(await benchScreens(kiosk, join(process.cwd(), 'out/renderer'))));
+  } finally {
+    await kiosk.stop();
+  }
+}
+
+if (wanted('day')) {
+  const donations = Number(values['day-donations']);
+  progress(`a day at the kiosk: ${donations} donations through the screens`);
+  // Its own kiosk: the services' memory is measured from their start.
+  const kiosk = await startBrowserKiosk();
+  try {
+    figures.push(...(await benchDayAtKiosk(kiosk, donations, progress)));
   } finally {
     await kiosk.stop();
   }
