@@ -29,6 +29,7 @@ const wanted = (section: Section) => only.has(section);
 const runs = Number(values.runs);
 
 const startedAt = performance.now();
+const loadAtStart = loadavg()[0] ?? 0;
 const figures: Figure[] = [];
 const progress = (line: string) => console.error(`[bench ${((performance.now() - startedAt) / 1000).toFixed(0)}s] ${line}`);
 
@@ -70,10 +71,11 @@ if (wanted('day')) {
 const totalSeconds = (performance.now() - startedAt) / 1000;
 const outDir = join(process.cwd(), 'bench-results');
 mkdirSync(outDir, { recursive: true });
-const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1m: loadavg()[0] ?? 0 };
+const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1mAtStart: loadAtStart, loadAverage1mAtEnd: loadavg()[0] ?? 0 };
 writeFileSync(
   join(outDir, 'bench.json'),
   `${JSON.stringify({ at: new Date().toISOString(), machine, totalSeconds, figures: figures.map((f) => ({ ...f, met: isMet(f) })) }, null, 2)}\n`,
 );
 console.log(formatTable(figures));
-console.log(`\n${figures.filter((f) => isMet(f) === false).length} of ${figures.filter((f) => isMet(f) !== null).length} targets missed; ${totalSeconds.toFixed(0)} s in all; figures in bench-results/bench.json`);
+console.log(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; load average ${loadAtStart.toFixed(1)} at the start, ${machine.loadAverage1mAtEnd.toFixed(1)} at the end (timings need a quiet machine)`);
+console.log(`${figures.filter((f) => isMet(f) === false).length} of ${figures.filter((f) => isMet(f) !== null).length} targets missed; ${totalSeconds.toFixed(0)} s in all; figures in bench-results/bench.json`);

@@ -53,6 +53,22 @@ async function welcomeTimes(kiosk: BrowserKiosk): Promise<number[]> {
   return times;
 }
 
+/**
+ * Headless Chromium's own floor on this machine, the baseline beside the
+ * welcome figure: a fresh context navigating to a blank page whose one inline
+ * script notes when it ran.
+ */
+async function blankPageTimes(kiosk: BrowserKiosk): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const { context, page } = await kiosk.newPage();
+    await page.goto('data:text/html,<!doctype html><title>blank</title><p>blank</p><script>window.__ranAt = performance.now()</script>');
+    times.push(Number(await page.evaluate(() => (globalThis as unknown as { __ranAt: number }).__ranAt)));
+    await context.close();
+  }
+  return times;
+}
+
 /** For each Pay tap: the first moment after it when Checkout's container and its payment methods were both visible. */
 async function payToCheckoutTimes(kiosk: BrowserKiosk): Promise<number[]> {
   const { context, page } = await kiosk.newPage();
@@ -85,6 +101,7 @@ export async function benchScreens(kiosk: BrowserKiosk, rendererDir: string): Pr
   const figures = bundleFigures(rendererDir);
   const welcome = await welcomeTimes(kiosk);
   figures.push({ section: SECTION, name: `navigation to a usable welcome screen, median of ${RUNS}`, value: median(welcome), unit: 'ms', target: 300, comparison: 'under', detail: { slowest: Math.max(...welcome) } });
+  figures.push({ section: SECTION, name: `  baseline: a blank page in a fresh context, median of ${RUNS}`, value: median(await blankPageTimes(kiosk)), unit: 'ms', target: null, comparison: 'info' });
   const pay = await payToCheckoutTimes(kiosk);
   figures.push({ section: SECTION, name: `Pay tap to Checkout visible, median of ${RUNS}`, value: median(pay), unit: 'ms', target: 100, comparison: 'under', detail: { slowest: Math.max(...pay) } });
   return figures;
