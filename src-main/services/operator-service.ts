@@ -250,7 +250,7 @@ export class OperatorService {
     const { from, to } = localDayRange(at);
     const { ledger } = this.#deps;
     const report = buildDayReport(ledger, from, to);
-    const recoveredIds = new Set(ledger.listRecovered(0, Number.MAX_SAFE_INTEGER).map((r) => r.donation.id));
+    const recoveredIds = ledger.recoveredDonationIds();
     const donations: DonationRow[] = ledger.listNewestBetween(from, to, { search: search ?? '', limit: 200 }).map((d) => ({
       donationId: d.id,
       receipt: d.receipt,
@@ -297,7 +297,7 @@ export class OperatorService {
     if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
     const { ledger } = this.#deps;
     const donations = ledger.listCreatedBetween(localDayRange(first).from, localDayRange(last).to);
-    const recoveredIds = new Set(ledger.listRecovered(0, Number.MAX_SAFE_INTEGER).map((r) => r.donation.id));
+    const recoveredIds = ledger.recoveredDonationIds();
     const path = join(folder, `donations-${fromDay}-to-${toDay}.csv`);
     writeFileAtomic(path, donationsCsv(donations, recoveredIds));
     this.#deps.log(`operator: exported ${donations.length} donation(s) to ${path}`);

@@ -89,6 +89,20 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 3,
     sql: `ALTER TABLE donations ADD COLUMN fee_paise INTEGER NOT NULL DEFAULT 0 CHECK (fee_paise >= 0);`,
   },
+  {
+    // Issue 8 (ledger at a million donations): the recovered payments and the
+    // second payments are found in the events by their JSON detail, which
+    // without these meant reading every event of every day for each console
+    // refresh and export. Partial indexes hold only those few events; the
+    // WHERE clauses must stay exactly as the queries in ledger.ts write them.
+    version: 4,
+    sql: `
+      CREATE INDEX donation_events_recovered ON donation_events (at, donation_id)
+        WHERE to_state = 'paid' AND json_extract(detail, '$.recovered') = 1;
+      CREATE INDEX donation_events_extra_payment ON donation_events (at)
+        WHERE json_extract(detail, '$.extraPayment.id') IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

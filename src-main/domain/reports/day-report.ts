@@ -48,7 +48,7 @@ export function buildDayReport(ledger: Ledger, from: number, to: number): DayRep
   const donations = ledger.listCreatedBetween(from, to);
   const recoveredInRange = ledger.listRecovered(from, to);
   // Recovered status comes from the events, whenever the recovery happened.
-  const recoveredIds = new Set(ledger.listRecovered(0, Number.MAX_SAFE_INTEGER).map((r) => r.donation.id));
+  const recoveredIds = ledger.recoveredDonationIds();
   const byState = DONATION_STATES.map((state) => {
     const inState = donations.filter((d) => d.state === state);
     return { state, count: inState.length, amountPaise: inState.reduce((sum, d) => sum + d.amountPaise, 0) };
