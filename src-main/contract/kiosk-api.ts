@@ -360,6 +360,8 @@ export interface KioskApi {
   restartKiosk(): Promise<Result<null>>;
   getUpdateStatus(): Promise<Result<UpdateStatus>>;
   checkForUpdates(): Promise<Result<UpdateStatus>>;
+  /** The operator installs a downloaded update at once (the kiosk restarts); illegal_state when none is ready. */
+  installUpdateNow(): Promise<Result<UpdateStatus>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -387,6 +389,7 @@ export const CHANNELS = {
   restartKiosk: 'operator:restart-kiosk',
   getUpdateStatus: 'operator:get-update-status',
   checkForUpdates: 'operator:check-for-updates',
+  installUpdateNow: 'operator:install-update-now',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

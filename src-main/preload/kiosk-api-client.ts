@@ -56,5 +56,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     restartKiosk: () => call('restartKiosk', null),
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
+    installUpdateNow: () => call('installUpdateNow', null),
   } satisfies KioskApi;
 }

@@ -104,11 +104,12 @@ export const IPC_SCHEMAS = {
   restartKiosk: z.null(),
   getUpdateStatus: z.null(),
   checkForUpdates: z.null(),
+  installUpdateNow: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'getUpdateStatus' | 'checkForUpdates';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -132,4 +133,5 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   restartKiosk: true,
   getUpdateStatus: true,
   checkForUpdates: true,
+  installUpdateNow: true,
 };

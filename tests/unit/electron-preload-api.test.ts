@@ -17,7 +17,7 @@ const requests = {
   setPaymentKeys: { keyId: 'rzp_test_ABCDEFGHIJKLMN', keySecret: 'secret' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'getUpdateStatus', 'checkForUpdates'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'getUpdateStatus', 'checkForUpdates', 'installUpdateNow'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -42,6 +42,7 @@ function callAll(api: KioskApi) {
     restartKiosk: api.restartKiosk(),
     getUpdateStatus: api.getUpdateStatus(),
     checkForUpdates: api.checkForUpdates(),
+    installUpdateNow: api.installUpdateNow(),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

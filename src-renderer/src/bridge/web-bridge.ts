@@ -30,6 +30,7 @@ const METHODS = {
   restartKiosk: true,
   getUpdateStatus: true,
   checkForUpdates: true,
+  installUpdateNow: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -99,6 +100,7 @@ export function createWebBridge(token: string): KioskApi {
     restartKiosk: () => call('restartKiosk', null),
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
+    installUpdateNow: () => call('installUpdateNow', null),
   } satisfies KioskApi;
   return api;
 }
