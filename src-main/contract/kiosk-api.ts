@@ -446,6 +446,8 @@ export interface KioskApi {
   exportForm10bd(request: ExportRequest): Promise<Result<Form10bdResult>>;
   getUpdateStatus(): Promise<Result<UpdateStatus>>;
   checkForUpdates(): Promise<Result<UpdateStatus>>;
+  /** The operator installs a downloaded update at once (the kiosk restarts); illegal_state when none is ready. */
+  installUpdateNow(): Promise<Result<UpdateStatus>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -609,6 +611,7 @@ export const CHANNELS = {
   exportForm10bd: 'operator:export-form-10bd',
   getUpdateStatus: 'operator:get-update-status',
   checkForUpdates: 'operator:check-for-updates',
+  installUpdateNow: 'operator:install-update-now',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

@@ -170,6 +170,14 @@ export class AutoUpdateService implements UpdateControl {
     return this.status();
   }
 
+  /** The operator's "install now": the operator is at the kiosk, so no donor is mid-donation. */
+  installNow(): { ok: true; status: UpdateStatus } | { ok: false; message: string } {
+    if (this.#state === 'installing') return { ok: true, status: this.status() };
+    if (this.#downloadedVersion === null) return { ok: false, message: 'No update is ready to install yet.' };
+    this.#install(this.#downloadedVersion, 'operator asked');
+    return { ok: true, status: this.status() };
+  }
+
   /** Runs the policy once; installs if it says so. */
   decide(): void {
     if (this.#downloadedVersion === null || this.#state === 'installing') return;
@@ -181,12 +189,12 @@ export class AutoUpdateService implements UpdateControl {
       this.#set('waiting-to-install', `Version ${this.#downloadedVersion} is ready. ${why}${when}`);
       return;
     }
-    this.#install(this.#downloadedVersion);
+    this.#install(this.#downloadedVersion, 'kiosk idle');
   }
 
-  #install(version: string): void {
+  #install(version: string, why: string): void {
     this.#set('installing', `Installing version ${version}; the kiosk restarts by itself.`);
-    this.#options.log(`update: installing version ${version} (kiosk idle)`);
+    this.#options.log(`update: installing version ${version} (${why})`);
     this.#options.quitGuard.allowQuit(`installing update ${version}`);
     try {
       this.#options.updater.quitAndInstall(true, true);

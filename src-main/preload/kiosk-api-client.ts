@@ -65,5 +65,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     exportForm10bd: (request) => call('exportForm10bd', request),
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
+    installUpdateNow: () => call('installUpdateNow', null),
   } satisfies KioskApi;
 }

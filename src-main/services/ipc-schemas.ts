@@ -131,11 +131,12 @@ export const IPC_SCHEMAS = {
     .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'] }),
   getUpdateStatus: z.null(),
   checkForUpdates: z.null(),
+  installUpdateNow: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -168,4 +169,5 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   exportForm10bd: true,
   getUpdateStatus: true,
   checkForUpdates: true,
+  installUpdateNow: true,
 };

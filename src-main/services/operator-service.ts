@@ -51,7 +51,8 @@ export type OperatorMethod =
   | 'exitKiosk'
   | 'restartKiosk'
   | 'getUpdateStatus'
-  | 'checkForUpdates';
+  | 'checkForUpdates'
+  | 'installUpdateNow';
 
 export type OperatorHandlers = Pick<KioskHandlers, OperatorMethod>;
 
@@ -184,6 +185,16 @@ export class OperatorService {
         const updates = this.#deps.updates ?? null;
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
         return { ok: true, value: await updates.checkNow() };
+      }),
+      installUpdateNow: guarded(() => {
+        const updates = this.#deps.updates ?? null;
+        if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
+        const outcome = updates.installNow();
+        if (!outcome.ok) return fail('illegal_state', outcome.message);
+        // The kiosk restarts into the new version; operator mode ends like it does for "restart kiosk".
+        this.#deps.log('operator: update install requested');
+        this.#deps.access.endOperatorSession();
+        return { ok: true, value: outcome.status };
       }),
     };
   }

@@ -26,6 +26,7 @@ const GUARDED: [KioskMethod, unknown][] = [
   ['restartKiosk', null],
   ['getUpdateStatus', null],
   ['checkForUpdates', null],
+  ['installUpdateNow', null],
 ];
 
 describe('operator gate', () => {

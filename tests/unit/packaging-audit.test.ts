@@ -1,7 +1,7 @@
 // The packaged-app audit (tests/tools/packaging/) must catch what it is there
 // to catch: npm run package:check passes only if these fail on bad input.
 import { describe, expect, it } from 'vitest';
-import { auditAsar, auditFuses, RELEASE_FUSES, type AsarFile } from '../tools/packaging/asar-audit.ts';
+import { auditAsar, auditFuses, namedPackageImports, RELEASE_FUSES, type AsarFile } from '../tools/packaging/asar-audit.ts';
 import { loadBuilderConfig, validateBuilderConfig } from '../tools/packaging/builder-config.ts';
 import { FUSE_ORDER, FUSE_SENTINEL, readFuseWire } from '../tools/packaging/stand-in-electron.ts';
 
@@ -68,6 +68,25 @@ describe('asar audit', () => {
       'Razorpay key id in /out/main/keys.js: rzp_live_AbCd…',
       'key secret literal in /out/main/config.json: keySecret=…',
       "this build's key secret is in /out/main/other.js",
+    ]);
+  });
+});
+
+describe('main bundle imports', () => {
+  it('lists the named imports of packages, not of node: built-ins, electron or default imports', () => {
+    const bundle = [
+      'import { readFileSync } from "node:fs";',
+      'import electronUpdater from "electron-updater";',
+      'import { autoUpdater as updater, CancellationToken } from "electron-updater";',
+      'import { BrowserWindow, app } from "electron";',
+      'import { z } from "zod";',
+      'import Razorpay from "razorpay";',
+      'import { stringify } from "csv-stringify/sync";',
+    ].join('\n');
+    expect(namedPackageImports(bundle)).toEqual([
+      { specifier: 'electron-updater', names: ['autoUpdater', 'CancellationToken'] },
+      { specifier: 'zod', names: ['z'] },
+      { specifier: 'csv-stringify/sync', names: ['stringify'] },
     ]);
   });
 });

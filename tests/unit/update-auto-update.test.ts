@@ -160,6 +160,19 @@ describe('AutoUpdateService', () => {
     kiosk.service.stop();
   });
 
+  it('the operator\'s "install now" installs a downloaded update at once, and refuses when none is ready', () => {
+    const kiosk = setUp({ installHour: 3 });
+    kiosk.service.start();
+    kiosk.setActivity({ kind: 'operator-session' });
+    expect(kiosk.service.installNow()).toEqual({ ok: false, message: 'No update is ready to install yet.' });
+    kiosk.updater.emit('update-downloaded', { version: '1.1.0' });
+    expect(kiosk.updater.installs).toEqual([]);
+    expect(kiosk.service.installNow()).toMatchObject({ ok: true, status: { state: 'installing' } });
+    expect(kiosk.journal).toEqual(['allowQuit: installing update 1.1.0', 'quitAndInstall']);
+    expect(kiosk.updater.installs).toEqual([[true, true]]);
+    kiosk.service.stop();
+  });
+
   it('a later check that finds nothing newer leaves the downloaded update waiting', () => {
     const kiosk = setUp();
     kiosk.service.start();

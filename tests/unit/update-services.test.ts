@@ -60,6 +60,7 @@ describe('operator update methods', () => {
       },
     });
     expect(await kiosk.call('checkForUpdates')).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+    expect(await kiosk.call('installUpdateNow')).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
 
   it('with an updater the console sees its status, and "check now" asks it', async () => {
@@ -73,13 +74,25 @@ describe('operator update methods', () => {
       feedUrl: 'https://updates.example.org/donation-kiosk/win',
       installHour: null,
     };
-    const updates: UpdateControl = { status: () => waiting, checkNow: vi.fn(async () => waiting) };
+    const installing: UpdateStatus = { ...waiting, state: 'installing', message: 'Installing version 1.3.0.' };
+    let ready = false;
+    const updates: UpdateControl = {
+      status: () => waiting,
+      checkNow: vi.fn(async () => waiting),
+      installNow: vi.fn(() => (ready ? { ok: true as const, status: installing } : { ok: false as const, message: 'No update is ready to install yet.' })),
+    };
     kiosk = await startOperatorKiosk({ extra: { updates } });
     expect(await kiosk.call('getUpdateStatus')).toMatchObject({ ok: false, error: { code: 'operator_required' } });
     await kiosk.unlocked();
     expect(await kiosk.call('getUpdateStatus')).toEqual({ ok: true, value: waiting });
     expect(await kiosk.call('checkForUpdates')).toEqual({ ok: true, value: waiting });
     expect(updates.checkNow).toHaveBeenCalledTimes(1);
+
+    // "Install now": refused plainly while nothing is ready; once ready it installs and operator mode ends.
+    expect(await kiosk.call('installUpdateNow')).toEqual({ ok: false, error: { code: 'illegal_state', message: 'No update is ready to install yet.', retryable: false } });
+    ready = true;
+    expect(await kiosk.call('installUpdateNow')).toEqual({ ok: true, value: installing });
+    expect(await kiosk.call('getOperatorGate')).toMatchObject({ ok: true, value: { operatorActive: false } });
   });
 
   it('update settings: https only, an hour 0-23 or none; a refused value changes nothing', async () => {

@@ -6,6 +6,8 @@ export interface UpdateControl {
   status(): UpdateStatus;
   /** Checks the feed now (a found update downloads in the background); answers the status after the check. */
   checkNow(): Promise<UpdateStatus>;
+  /** The operator's "install now": installs a downloaded update at once, or says why not. */
+  installNow(): { ok: true; status: UpdateStatus } | { ok: false; message: string };
 }
 
 /** Browser mode and unpackaged runs: no updater. */

@@ -1,7 +1,7 @@
 // When may a downloaded update be installed? A pure decision, so it can be
 // tested with a fake clock (tests/unit/update-policy.test.ts).
 //
-// Installing restarts the app (about ten seconds on a kiosk), so:
+// Installing closes and restarts the app (up to a minute on a kiosk), so:
 // - never while a donor is giving, or while the operator console is open;
 // - without an install hour: once the welcome screen has stood untouched for
 //   a quiet period, so a donor who just finished is not met by a restart;

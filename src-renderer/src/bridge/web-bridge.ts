@@ -39,6 +39,7 @@ const METHODS = {
   exportForm10bd: true,
   getUpdateStatus: true,
   checkForUpdates: true,
+  installUpdateNow: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -117,6 +118,7 @@ export function createWebBridge(token: string): KioskApi {
     exportForm10bd: (request) => call('exportForm10bd', request),
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
+    installUpdateNow: () => call('installUpdateNow', null),
   } satisfies KioskApi;
   return api;
 }

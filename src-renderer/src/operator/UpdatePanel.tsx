@@ -32,6 +32,7 @@ export function UpdatePanel({ call }: { call: Call }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
+  const [confirmInstall, setConfirmInstall] = useState(false);
   const [feedUrl, setFeedUrl] = useState('');
   const [installHour, setInstallHour] = useState('');
   const [formLoaded, setFormLoaded] = useState(false);
@@ -71,6 +72,18 @@ export function UpdatePanel({ call }: { call: Call }) {
     setCheckError(null);
     const result = await call((api) => api.checkForUpdates());
     setChecking(false);
+    if (!result) return;
+    if (result.ok) setStatus(result.value);
+    else setCheckError(result.error.message);
+  };
+
+  const installNow = async (): Promise<void> => {
+    if (checking) return;
+    setChecking(true);
+    setCheckError(null);
+    const result = await call((api) => api.installUpdateNow());
+    setChecking(false);
+    setConfirmInstall(false);
     if (!result) return;
     if (result.ok) setStatus(result.value);
     else setCheckError(result.error.message);
@@ -131,11 +144,29 @@ export function UpdatePanel({ call }: { call: Call }) {
           )}
         </dl>
       )}
-      {supported && (
+      {supported && !confirmInstall && (
         <div className="actions">
           <button type="button" className="btn btn-secondary" disabled={checking || status.state === 'installing'} onClick={() => void checkNow()}>
             {checking ? t('operator.working') : t('operator.updates.checkNow')}
           </button>
+          {status.state === 'waiting-to-install' && (
+            <button type="button" className="btn btn-primary" disabled={checking} onClick={() => setConfirmInstall(true)}>
+              {t('operator.updates.installNow')}
+            </button>
+          )}
+        </div>
+      )}
+      {supported && confirmInstall && (
+        <div className="op-confirm">
+          <p>{t('operator.updates.installConfirm', { version: status.availableVersion ?? '' })}</p>
+          <div className="actions">
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirmInstall(false)}>
+              {t('operator.cancel')}
+            </button>
+            <button type="button" className="btn btn-primary" disabled={checking} onClick={() => void installNow()}>
+              {t('operator.updates.installYes')}
+            </button>
+          </div>
         </div>
       )}
       <div role="status" aria-live="polite">

@@ -83,3 +83,15 @@ export const RELEASE_FUSES: Record<string, boolean> = {
   onlyLoadAppFromAsar: true,
   grantFileProtocolExtraPrivileges: false,
 };
+
+/** `import { a, b as c } from "pkg"` of bare packages (not node:, not electron) at the top of the main bundle. */
+export function namedPackageImports(bundle: string): { specifier: string; names: string[] }[] {
+  const imports: { specifier: string; names: string[] }[] = [];
+  for (const match of bundle.matchAll(/^import\s*(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["'];?$/gm)) {
+    const [, list = '', specifier = ''] = match;
+    if (specifier.startsWith('node:') || specifier.startsWith('.') || specifier === 'electron') continue;
+    const names = list.split(',').map((part) => part.trim().split(/\s+as\s+/)[0] ?? '').filter((name) => name !== '');
+    imports.push({ specifier, names });
+  }
+  return imports;
+}

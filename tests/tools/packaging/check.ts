@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { auditAsar, auditFuses, RELEASE_FUSES, type AsarFile } from './asar-audit.ts';
+import { auditAsar, auditFuses, namedPackageImports, RELEASE_FUSES, type AsarFile } from './asar-audit.ts';
 import { loadBuilderConfig, validateBuilderConfig, type LoadedBuilderConfig } from './builder-config.ts';
 import { createStandInElectron, readFuseWire } from './stand-in-electron.ts';
 
@@ -83,18 +83,6 @@ function readAsar(archive: string): AsarFile[] {
     const text = TEXT_FILE.test(archivePath) && (stat.size ?? 0) < 8_000_000 ? asar.extractFile(archive, archivePath.slice(1)).toString('utf8') : null;
     return [{ path: archivePath, text }];
   });
-}
-
-/** `import { a, b as c } from "pkg"` of bare packages (not node:, not electron) at the top of the main bundle. */
-export function namedPackageImports(bundle: string): { specifier: string; names: string[] }[] {
-  const imports: { specifier: string; names: string[] }[] = [];
-  for (const match of bundle.matchAll(/^import\s*(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["'];?$/gm)) {
-    const [, list = '', specifier = ''] = match;
-    if (specifier.startsWith('node:') || specifier.startsWith('.') || specifier === 'electron') continue;
-    const names = list.split(',').map((part) => part.trim().split(/\s+as\s+/)[0] ?? '').filter((name) => name !== '');
-    imports.push({ specifier, names });
-  }
-  return imports;
 }
 
 /**

@@ -370,6 +370,9 @@ export const messages = {
   "operator.updates.state.waiting": "लगाने के लिए तैयार",
   "operator.updates.state.installing": "लग रहा है",
   "operator.updates.state.error": "समस्या",
+  "operator.updates.installNow": "अभी इंस्टॉल करें",
+  "operator.updates.installConfirm": "संस्करण {version} अभी इंस्टॉल करें? कियोस्क बंद होगा, इसे इंस्टॉल करेगा और लगभग एक मिनट में स्वागत स्क्रीन पर लौट आएगा।",
+  "operator.updates.installYes": "हाँ, अभी इंस्टॉल करें",
 } satisfies Catalogue;
 
 export const locale: LocaleModule['locale'] = { code: 'hi', nativeName: 'हिन्दी', intlLocale: 'hi-IN' };
