@@ -265,6 +265,10 @@ export interface DonationRow {
   paymentId: string | null;
   /** Paid after the donor saw a failure (found by reconciliation). */
   recovered: boolean;
+  /** A cash gift the operator recorded (no Razorpay payment). */
+  cash: boolean;
+  /** The numbered receipt, once paid. */
+  receiptNumber: string | null;
 }
 
 export interface OverviewRequest {

@@ -282,6 +282,7 @@ export const en = {
   'receipt.failed': 'Sorry, your receipt could not be printed or saved. Please note your receipt number and ask our staff for a copy.',
 
   'operator.tab.receipts': 'Receipts',
+  'operator.cashTag': 'cash',
   'operator.receipts.heading': 'Receipts and printing',
   'operator.receipts.address': 'Organisation address',
   'operator.receipts.pan': 'Organisation PAN',
