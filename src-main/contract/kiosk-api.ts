@@ -446,6 +446,8 @@ export interface ReceiptSummary {
 
 export interface ReceiptAdmin {
   settings: ReceiptSettings;
+  /** Donors are offered 80G receipts now (address, PAN and 80G number set, approval valid today). */
+  taxReceiptsOffered: boolean;
   /** The printers the system knows (empty in browser mode). */
   printers: string[];
   /** Newest first, at most 50. */

@@ -214,7 +214,8 @@ export class ReceiptService {
   async #admin(search: string | undefined): Promise<Result<ReceiptAdmin>> {
     const printers = await this.#deps.printer.listPrinters().catch(() => []);
     const receipts = this.#deps.ledger.listReceipts({ ...(search === undefined ? {} : { search }), limit: 50 }).filter(hasReceiptNo).map(summaryOf);
-    return { ok: true, value: { settings: receiptSettingsOf(this.#deps.getConfig()), printers, receipts } };
+    const config = this.#deps.getConfig();
+    return { ok: true, value: { settings: receiptSettingsOf(config), taxReceiptsOffered: taxReceiptsOffered(config, this.#now()), printers, receipts } };
   }
 
   #updateSettings(patch: ReceiptSettingsPatch): Result<ReceiptSettings> {

@@ -298,7 +298,7 @@ export const en = {
   'operator.receipts.save': 'Save receipt settings',
   'operator.receipts.saved': 'Receipt settings saved.',
   'operator.receipts.offered': 'Donors are offered 80G receipts.',
-  'operator.receipts.notOffered': 'Donors are not offered 80G receipts until the address, PAN and 80G number are set.',
+  'operator.receipts.notOffered': 'Donors are not offered 80G receipts: set the address, PAN and 80G number, with a validity that includes today.',
   'operator.receipts.testPrint': 'Test print',
   'operator.receipts.search': 'Find a receipt (number or name)',
   'operator.receipts.searchButton': 'Search',
