@@ -326,6 +326,10 @@ export interface DonationRow {
   paymentId: string | null;
   /** Paid after the donor saw a failure (found by reconciliation). */
   recovered: boolean;
+  /** A cash gift the operator recorded (no Razorpay payment). */
+  cash: boolean;
+  /** The numbered receipt, once paid. */
+  receiptNumber: string | null;
 }
 
 export interface OverviewRequest {
@@ -537,6 +541,8 @@ export interface ReceiptSummary {
 
 export interface ReceiptAdmin {
   settings: ReceiptSettings;
+  /** Donors are offered 80G receipts now (address, PAN and 80G number set, approval valid today). */
+  taxReceiptsOffered: boolean;
   /** The printers the system knows (empty in browser mode). */
   printers: string[];
   /** Newest first, at most 50. */

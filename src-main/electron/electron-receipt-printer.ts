@@ -39,25 +39,12 @@ export interface PrintWindow {
   isDestroyed(): boolean;
 }
 
-/** How main makes the hidden print window (see printWindowOptions). */
+/**
+ * How main makes the hidden print window. Its options are written out in
+ * main.ts (hidden, sandboxed, JavaScript off, an in-memory session), where the
+ * Electronegativity gate can read them.
+ */
 export type CreatePrintWindow = () => PrintWindow;
-
-/** The BrowserWindow options for the print window: hidden, sandboxed, no JavaScript, a private session. */
-export const PRINT_WINDOW_OPTIONS = {
-  show: false,
-  width: 800,
-  height: 1100,
-  webPreferences: {
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    javascript: false,
-    webSecurity: true,
-    // In memory, not the kiosk's session: the kiosk's CSP and protocol handlers stay out of it, and nothing persists.
-    partition: 'receipt-print',
-    spellcheck: false,
-  },
-} as const;
 
 const THERMAL_80MM_MICRONS = { width: 80_000, height: 297_000 };
 

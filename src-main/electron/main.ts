@@ -31,7 +31,7 @@ import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recov
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
 import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
-import { createElectronReceiptPrinter, PRINT_WINDOW_OPTIONS } from './electron-receipt-printer.ts';
+import { createElectronReceiptPrinter } from './electron-receipt-printer.ts';
 import { AutoUpdateService, feedUrlFromAppUpdateYml } from './auto-update.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
@@ -132,7 +132,29 @@ async function main(): Promise<void> {
     keyStore: createSafeStorageKeyStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
     chooseExportFolder,
     // Receipts: silent printing and PDFs from a hidden, sandboxed, script-less window (electron.md §10).
-    receiptPrinter: createElectronReceiptPrinter({ createWindow: () => new BrowserWindow(PRINT_WINDOW_OPTIONS), whenReady: () => app.whenReady() }),
+    receiptPrinter: createElectronReceiptPrinter({
+      // Hidden, sandboxed, JavaScript off; an in-memory session of its own, so the kiosk's CSP and protocol handlers stay out of it.
+      createWindow: () =>
+        new BrowserWindow({
+          show: false,
+          width: 800,
+          height: 1100,
+          webPreferences: {
+            sandbox: true,
+            contextIsolation: true,
+            nodeIntegration: false,
+            nodeIntegrationInSubFrames: false,
+            webviewTag: false,
+            javascript: false,
+            partition: 'receipt-print',
+            navigateOnDragDrop: false,
+            spellcheck: false,
+            devTools: false,
+            disableBlinkFeatures: 'Auxclick',
+          },
+        }),
+      whenReady: () => app.whenReady(),
+    }),
     ...(updates === undefined ? {} : { updates }),
     // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
     onExitRequested: () => {

@@ -271,6 +271,8 @@ export class OperatorService {
       donorName: d.anonymous ? null : d.donorName,
       paymentId: d.paymentId,
       recovered: recoveredIds.has(d.id),
+      cash: d.paymentMethod === 'cash',
+      receiptNumber: d.receiptNo,
     }));
     const config = this.#deps.getConfig();
     const eventStart = config.eventStartDate ? parseLocalDay(config.eventStartDate) : null;

@@ -27,7 +27,7 @@ import type { OperatorAccess } from '../domain/operator/operator-access.ts';
 import { receiptSettingsOf, updateReceiptSettings, type ReceiptSettingsPatch } from '../domain/settings-update.ts';
 import { buildReceiptModel, type ReceiptDonation, type ReceiptIssuer } from '../domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
-import { financialYearOf } from '../domain/receipts/financial-year.ts';
+import { financialYearOf, isoIndianDay } from '../domain/receipts/financial-year.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
 import { withDeadline, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 import { checkTaxDetails } from '../domain/receipts/tax-details.ts';
@@ -80,9 +80,15 @@ export function issuerOf(config: KioskConfig): ReceiptIssuer {
   };
 }
 
-/** The details screen offers 80G receipts only when the receipt can carry what the law asks of the organisation. */
-export function taxReceiptsOffered(config: KioskConfig): boolean {
-  return config.organisationPan !== '' && config.registration80G !== '' && config.organisationAddress !== '';
+/**
+ * The details screen offers 80G receipts only when the receipt can carry what
+ * the law asks of the organisation, and only while the 80G approval is valid
+ * (in Indian dates).
+ */
+export function taxReceiptsOffered(config: KioskConfig, now: number = Date.now()): boolean {
+  const today = isoIndianDay(now);
+  const inForce = (config.registration80GValidFrom === '' || config.registration80GValidFrom <= today) && (config.registration80GValidTo === '' || today <= config.registration80GValidTo);
+  return config.organisationPan !== '' && config.registration80G !== '' && config.organisationAddress !== '' && inForce;
 }
 
 function receiptDonationOf(donation: Donation & { receiptNo: string }): ReceiptDonation {
@@ -208,7 +214,8 @@ export class ReceiptService {
   async #admin(search: string | undefined): Promise<Result<ReceiptAdmin>> {
     const printers = await this.#deps.printer.listPrinters().catch(() => []);
     const receipts = this.#deps.ledger.listReceipts({ ...(search === undefined ? {} : { search }), limit: 50 }).filter(hasReceiptNo).map(summaryOf);
-    return { ok: true, value: { settings: receiptSettingsOf(this.#deps.getConfig()), printers, receipts } };
+    const config = this.#deps.getConfig();
+    return { ok: true, value: { settings: receiptSettingsOf(config), taxReceiptsOffered: taxReceiptsOffered(config, this.#now()), printers, receipts } };
   }
 
   #updateSettings(patch: ReceiptSettingsPatch): Result<ReceiptSettings> {

@@ -2,6 +2,7 @@
 // record of every order and payment? Pure function, so the rules are easy to
 // read and to test.
 import type { Donation } from '../../src-main/domain/ledger/ledger.ts';
+import { receiptNumberProblems } from '../../src-main/domain/receipts/receipt-audit.ts';
 import type { OrderEntity, PaymentEntity } from '../../src-main/simulator/index.ts';
 
 /** What the donor was told: a kiosk that said it, must still have it after any crash. */
@@ -117,6 +118,8 @@ export function compareLedgerWithSimulator(donations: Donation[], orders: OrderE
   if (ledgerWithOrder !== orders.length) differences.push(`count: ${orders.length} gateway orders, ${ledgerWithOrder} ledger donations with an order`);
   if (captured.length !== paid.length) differences.push(`count: ${captured.length} captured payments, ${paid.length} paid donations`);
   if (capturedPaise !== paidPaise) differences.push(`amount: ${capturedPaise} paise captured, ${paidPaise} paise paid in the ledger`);
+  // Receipt numbers: one per paid donation, gap-free, whatever point the kiosk was killed at.
+  differences.push(...receiptNumberProblems(donations));
 
   return {
     differences,

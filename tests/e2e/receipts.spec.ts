@@ -149,6 +149,10 @@ test.describe('80G receipts', () => {
     await setUpPin(page, '2739');
     await page.getByRole('tab', { name: 'Receipts' }).click();
     await expect(page.getByTestId('tax-offered')).toHaveText('Donors are offered 80G receipts.');
+    await shot('receipts-tab');
+    await page.getByRole('button', { name: 'Test print' }).click();
+    await expect(page.getByTestId('receipt-settings-result')).toContainText('Not printed (no printer set). Saved as PDF:', { timeout: 45_000 });
+    expect(existsSync(`${kiosk.dataDir}/receipts/test-print.pdf`)).toBe(true);
 
     await page.getByLabel('Amount (₹, whole rupees)').fill('2500');
     await expect(page.getByTestId('cash-warning')).toContainText('Cash above ₹2,000 gets no 80G deduction');

@@ -33,7 +33,8 @@ const donation = (id: string, state: Donation['state'], amountPaise: number, ord
   createdAt: 1,
   updatedAt: 1,
   paidAt: null,
-  receiptNo: null,
+  // Each fixture has at most one paid donation: it holds the year's first number.
+  receiptNo: state === 'paid' ? 'K1/2026-27/000001' : null,
   tax: null,
 });
 

@@ -15,7 +15,7 @@ const RECEIPT_SETTINGS = {
   organisationPan: 'AAATA1234F',
   registration80G: 'AAATA1234FF20214',
   registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2026-03-31',
+  registration80GValidTo: '2030-03-31',
 };
 
 const aadhaar = `23412341234${verhoeffCheckDigit('23412341234')}`;

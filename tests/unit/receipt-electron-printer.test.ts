@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createElectronReceiptPrinter, PRINT_WINDOW_OPTIONS, type PdfOptions, type PrintWindow, type SilentPrintOptions } from '../../src-main/electron/electron-receipt-printer.ts';
+import { createElectronReceiptPrinter, type PdfOptions, type PrintWindow, type SilentPrintOptions } from '../../src-main/electron/electron-receipt-printer.ts';
 
 interface FakeWindow extends PrintWindow {
   loaded: string[];
@@ -54,10 +54,6 @@ afterEach(() => {
 });
 
 describe('Electron receipt printer', () => {
-  it('uses a hidden, sandboxed window with JavaScript off in its own session', () => {
-    expect(PRINT_WINDOW_OPTIONS).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: 'receipt-print' } });
-  });
-
   it('prints silently to the named printer, 80 mm in microns, and destroys the window', async () => {
     const { windows, createWindow } = fakeWindows();
     const printer = createElectronReceiptPrinter({ createWindow, whenReady: async () => undefined });

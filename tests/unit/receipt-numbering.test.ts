@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Ledger, type NewDonation } from '../../src-main/domain/ledger/ledger.ts';
 import { financialYearOf } from '../../src-main/domain/receipts/financial-year.ts';
+import { receiptNumberProblems } from '../../src-main/domain/receipts/receipt-audit.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -153,6 +154,25 @@ describe('receipt numbers', () => {
     const cash = ledger.recordCashGift({ id: 'dcash00000001', receipt: 'KIOSK-1-DCASH', kioskId: 'KIOSK-1', cause: 'Education', amountPaise: 1500_00, donorName: 'Ravi Kumar', phone: null, tax: null, receivedAt: at + 1 });
     expect(cash).toMatchObject({ state: 'paid', paymentMethod: 'cash', orderId: null, receiptNo: 'KIOSK-1/2026-27/000002' });
     expect(ledger.listUnsettled().map((d) => d.id)).not.toContain('dcash00000001');
+    ledger.close();
+  });
+});
+
+describe('receipt number audit', () => {
+  it('finds paid donations without a number, numbers on unpaid ones, gaps and repeats', () => {
+    const ledger = Ledger.open(ledgerFile());
+    const at = ist('2026-11-26T10:00:00');
+    const paid = [pay(ledger, attempt(ledger), at), pay(ledger, attempt(ledger), at + 1)];
+    attempt(ledger);
+    expect(receiptNumberProblems(ledger.list())).toEqual([]);
+    const [first, second] = paid;
+    if (!first || !second) throw new Error('two paid donations expected');
+    expect(receiptNumberProblems([{ ...first, receiptNo: null }, second])).toEqual([
+      `donation ${first.id} is paid but has no receipt number`,
+      'receipt numbers KIOSK-1/2026-27: expected 1, found 2 (a gap or a repeat)',
+    ]);
+    expect(receiptNumberProblems([first, { ...second, receiptNo: first.receiptNo }])).toEqual(['receipt numbers KIOSK-1/2026-27: expected 2, found 1 (a gap or a repeat)']);
+    expect(receiptNumberProblems([{ ...first, state: 'checkout_open' }])).toEqual([`donation ${first.id} is checkout_open but has receipt number KIOSK-1/2026-27/000001`]);
     ledger.close();
   });
 });

@@ -7,7 +7,8 @@ import type { CheckoutSession, DonationReceipt, KioskState, PrintReceiptResult, 
 import type { ReceiptPrinter } from '../../src-main/domain/receipts/receipt-printer.ts';
 import { buildReceiptModel } from '../../src-main/domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
-import { DONOR_PRINT_WINDOW_MS } from '../../src-main/services/receipt-service.ts';
+import { DONOR_PRINT_WINDOW_MS, taxReceiptsOffered } from '../../src-main/services/receipt-service.ts';
+import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
 import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const RECEIPT_SETTINGS = {
@@ -15,7 +16,7 @@ const RECEIPT_SETTINGS = {
   organisationPan: 'AAATA1234F',
   registration80G: 'AAATA1234FF20214',
   registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2026-03-31',
+  registration80GValidTo: '2030-03-31',
 };
 
 interface FakePrinter extends ReceiptPrinter {
@@ -69,7 +70,7 @@ describe('receipt HTML', () => {
   it('holds every 80G field, the id masked, everything escaped', () => {
     for (const layout of ['thermal-80mm', 'a4'] as const) {
       const html = renderReceiptHtml(buildReceiptModel(issuer, donation), layout);
-      for (const text of ['Asha &lt;Trust&gt;', '14 Lake Road, Pune 411001', 'AAATA1234F', 'AAATA1234FF20214', 'valid from 28/05/2021 to 31/03/2026', 'KIOSK-1/2026-27/000007', '26/11/2026', '&lt;b&gt;Asha&lt;/b&gt; Rao', 'XXXXXX234F', '12 MG Road', '₹1,234', 'Rupees One Thousand Two Hundred Thirty-Four Only', 'UPI', 'pay_ABCDEFGHIJKLMN', 'section 80G']) {
+      for (const text of ['Asha &lt;Trust&gt;', '14 Lake Road, Pune 411001', 'AAATA1234F', 'AAATA1234FF20214', 'valid from 28/05/2021 to 31/03/2030', 'KIOSK-1/2026-27/000007', '26/11/2026', '&lt;b&gt;Asha&lt;/b&gt; Rao', 'XXXXXX234F', '12 MG Road', '₹1,234', 'Rupees One Thousand Two Hundred Thirty-Four Only', 'UPI', 'pay_ABCDEFGHIJKLMN', 'section 80G']) {
         expect(html).toContain(text);
       }
       expect(html).not.toContain('ABCPE1234F');
@@ -87,6 +88,14 @@ describe('receipt HTML', () => {
 });
 
 describe('receipt service', () => {
+  it('stops offering 80G receipts outside the approval\'s validity', () => {
+    const config = { ...DEFAULT_KIOSK_CONFIG, ...RECEIPT_SETTINGS, registration80GValidTo: '2027-03-31' };
+    expect(taxReceiptsOffered(config, Date.parse('2027-03-31T23:59:00+05:30'))).toBe(true);
+    expect(taxReceiptsOffered(config, Date.parse('2027-04-01T00:01:00+05:30'))).toBe(false);
+    expect(taxReceiptsOffered({ ...config, registration80GValidFrom: '2026-12-01' }, Date.parse('2026-11-30T12:00:00+05:30'))).toBe(false);
+    expect(taxReceiptsOffered({ ...config, organisationPan: '' }, Date.parse('2026-11-30T12:00:00+05:30'))).toBe(false);
+  });
+
   it('offers 80G receipts and domestic-only Checkout only as configured', async () => {
     kiosk = await startOperatorKiosk({ config: {} });
     const plain = (await kiosk.call('getKioskState')) as Result<KioskState>;

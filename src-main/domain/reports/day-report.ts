@@ -22,6 +22,9 @@ export interface DayReport {
   paidCount: number;
   /** Of paidCount, how many were recovered by reconciliation. */
   recoveredCount: number;
+  /** Of receivedPaise and paidCount: cash gifts the operator recorded. */
+  cashPaise: number;
+  cashCount: number;
   /** Payments found captured in the range after the donor saw a failure. */
   recovered: RecoveredDonation[];
   /** Second payments found in the range on orders already paid: to refund (an authorised one Razorpay refunds by itself). */
@@ -62,6 +65,8 @@ export function buildDayReport(ledger: Ledger, from: number, to: number): DayRep
     receivedPaise: paid.reduce((sum, d) => sum + d.amountPaise, 0),
     paidCount: paid.length,
     recoveredCount: paid.filter((d) => recoveredIds.has(d.id)).length,
+    cashPaise: paid.filter((d) => d.paymentMethod === 'cash').reduce((sum, d) => sum + d.amountPaise, 0),
+    cashCount: paid.filter((d) => d.paymentMethod === 'cash').length,
     recovered: recoveredInRange,
     extraPayments: ledger.listExtraPayments(from, to),
     byCause: [...new Set(paid.map((d) => d.cause))].map((cause) => {
@@ -97,6 +102,7 @@ export function formatDayReport(report: DayReport): string {
   out.push(`${'All attempts'.padEnd(22)}${String(report.attempts).padStart(7)}`);
   out.push('');
   out.push(`Received (captured only): ${rupees(report.receivedPaise)} from ${report.paidCount} donation(s), ${report.recoveredCount} of them recovered`);
+  if (report.cashCount > 0) out.push(`  of which cash (recorded by the operator): ${rupees(report.cashPaise)} from ${report.cashCount} gift(s)`);
   out.push('');
   out.push('Received by cause (processing fees donors added included, and shown)');
   if (report.byCause.length === 0) out.push('  none');

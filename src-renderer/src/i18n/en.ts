@@ -313,6 +313,7 @@ export const en = {
   'receipt.failed': 'Sorry, your receipt could not be printed or saved. Please note your receipt number and ask our staff for a copy.',
 
   'operator.tab.receipts': 'Receipts',
+  'operator.cashTag': 'cash',
   'operator.receipts.heading': 'Receipts and printing',
   'operator.receipts.address': 'Organisation address',
   'operator.receipts.pan': 'Organisation PAN',
@@ -328,7 +329,7 @@ export const en = {
   'operator.receipts.save': 'Save receipt settings',
   'operator.receipts.saved': 'Receipt settings saved.',
   'operator.receipts.offered': 'Donors are offered 80G receipts.',
-  'operator.receipts.notOffered': 'Donors are not offered 80G receipts until the address, PAN and 80G number are set.',
+  'operator.receipts.notOffered': 'Donors are not offered 80G receipts: set the address, PAN and 80G number, with a validity that includes today.',
   'operator.receipts.testPrint': 'Test print',
   'operator.receipts.search': 'Find a receipt (number or name)',
   'operator.receipts.searchButton': 'Search',

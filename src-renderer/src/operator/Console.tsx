@@ -257,6 +257,7 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
                 <td>
                   {stateLabel(d.state)}
                   {d.recovered && <span className="tag">{t('operator.recoveredTag')}</span>}
+                  {d.cash && <span className="tag">{t('operator.cashTag')}</span>}
                 </td>
               </tr>
             ))}

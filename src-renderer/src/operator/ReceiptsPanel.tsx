@@ -31,7 +31,7 @@ export function ReceiptsTab({ call }: { call: OperatorCaller }) {
   if (!admin) return error ? <p className="operator-error" role="alert">{error}</p> : <Spinner />;
   return (
     <div className="receipts-tab">
-      <ReceiptSettingsForm admin={admin} call={call} onSaved={(settings) => setAdmin({ ...admin, settings })} />
+      <ReceiptSettingsForm admin={admin} call={call} onSaved={() => void load('')} />
       <ReceiptList admin={admin} call={call} onSearch={(q) => void load(q)} />
       <CashGiftPanel call={call} onRecorded={() => void load('')} />
       <Form10bdPanel call={call} />
@@ -39,7 +39,7 @@ export function ReceiptsTab({ call }: { call: OperatorCaller }) {
   );
 }
 
-function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; call: OperatorCaller; onSaved: (s: ReceiptSettings) => void }) {
+function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; call: OperatorCaller; onSaved: () => void }) {
   const [form, setForm] = useState<ReceiptSettings>(admin.settings);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +47,6 @@ function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; ca
     setForm({ ...form, ...patch });
     setMessage(null);
   };
-  const offered = admin.settings.organisationAddress !== '' && admin.settings.organisationPan !== '' && admin.settings.registration80G !== '';
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -57,7 +56,7 @@ function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; ca
     setBusy(false);
     if (!r) return;
     if (r.ok) {
-      onSaved(r.value);
+      onSaved();
       setForm(r.value);
       setMessage({ ok: true, text: t('operator.receipts.saved') });
     } else setMessage({ ok: false, text: r.error.message });
@@ -79,7 +78,7 @@ function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; ca
   return (
     <form className="op-form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="receipt-settings-heading">
       <h2 id="receipt-settings-heading">{t('operator.receipts.heading')}</h2>
-      <p className="hint" data-testid="tax-offered">{t(offered ? 'operator.receipts.offered' : 'operator.receipts.notOffered')}</p>
+      <p className="hint" data-testid="tax-offered">{t(admin.taxReceiptsOffered ? 'operator.receipts.offered' : 'operator.receipts.notOffered')}</p>
       <div className="op-grid">
         {text('organisationAddress', 'operator.receipts.address')}
         {text('organisationPan', 'operator.receipts.pan')}

@@ -307,7 +307,7 @@ export const messages = {
   "operator.receipts.save": "रसीद सेटिंग्स सहेजें",
   "operator.receipts.saved": "रसीद सेटिंग्स सहेज ली गईं।",
   "operator.receipts.offered": "दानदाताओं को 80G रसीद का विकल्प दिखता है।",
-  "operator.receipts.notOffered": "जब तक पता, PAN और 80G नंबर नहीं भरे जाते, दानदाताओं को 80G रसीद का विकल्प नहीं दिखेगा।",
+  "operator.receipts.notOffered": "दानदाताओं को 80G रसीद का विकल्प नहीं दिख रहा: पता, PAN और 80G नंबर भरें, और ऐसी वैधता जिसमें आज की तारीख़ आती हो।",
   "operator.receipts.testPrint": "टेस्ट प्रिंट",
   "operator.receipts.search": "रसीद खोजें (संख्या या नाम)",
   "operator.receipts.searchButton": "खोजें",
@@ -373,6 +373,7 @@ export const messages = {
   "operator.updates.installNow": "अभी इंस्टॉल करें",
   "operator.updates.installConfirm": "संस्करण {version} अभी इंस्टॉल करें? कियोस्क बंद होगा, इसे इंस्टॉल करेगा और लगभग एक मिनट में स्वागत स्क्रीन पर लौट आएगा।",
   "operator.updates.installYes": "हाँ, अभी इंस्टॉल करें",
+  "operator.cashTag": "नकद",
 } satisfies Catalogue;
 
 export const locale: LocaleModule['locale'] = { code: 'hi', nativeName: 'हिन्दी', intlLocale: 'hi-IN' };
