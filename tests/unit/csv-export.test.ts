@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
-import { CSV_COLUMNS, neutraliseFormula } from '../../src-main/domain/exports/donations-csv.ts';
+import { CSV_COLUMNS } from '../../src-main/domain/exports/donations-csv.ts';
+import { neutraliseFormula } from '../../src-main/domain/exports/csv.ts';
 import { formatLocalDay } from '../../src-main/services/operator-service.ts';
 import { OP_KEY_SECRET, startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
 

@@ -11,7 +11,7 @@ const GOOD: AsarFile[] = [
   { path: '/out/preload/index.cjs', text: '"use strict";' },
   { path: '/out/renderer/index.html', text: '<!doctype html>' },
   { path: '/out/renderer/assets/index-abc.js', text: 'export{}' },
-  ...['electron-updater', 'zod', 'razorpay', 'csv-stringify'].map((name) => ({ path: `/node_modules/${name}/package.json`, text: '{}' })),
+  ...['electron-updater', 'zod', 'razorpay'].map((name) => ({ path: `/node_modules/${name}/package.json`, text: '{}' })),
 ];
 
 const audit = (extra: AsarFile[], release = true, knownSecrets: string[] = []) => auditAsar([...GOOD, ...extra], { release, knownSecrets });

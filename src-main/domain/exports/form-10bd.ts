@@ -5,8 +5,7 @@
 //
 // The coded columns use the wording of the portal's drop-downs (the CSV
 // template's Annexures): ID code, section code, donation type, mode of receipt.
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from './donations-csv.ts';
+import { csvLine, neutraliseFormula } from './csv.ts';
 import { checkTaxId, type TaxIdType } from '../receipts/tax-id.ts';
 
 export const FORM_10BD_COLUMNS = [
@@ -117,6 +116,6 @@ export function buildForm10bd(issuer: Form10bdIssuer, donations: readonly Form10
       ].map(neutraliseFormula),
     );
   }
-  const csv = stringify([[...FORM_10BD_COLUMNS], ...rows], { record_delimiter: 'windows' });
+  const csv = [FORM_10BD_COLUMNS, ...rows].map(csvLine).join('');
   return { csv, rows: rows.length, totalPaise, refused };
 }

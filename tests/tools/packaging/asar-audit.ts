@@ -19,7 +19,7 @@ export interface AuditOptions {
 /** Bundles the kiosk cannot start without. */
 export const REQUIRED_ENTRIES = ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html'];
 /** Runtime dependencies main loads. */
-export const REQUIRED_MODULES = ['electron-updater', 'zod', 'razorpay', 'csv-stringify'];
+export const REQUIRED_MODULES = ['electron-updater', 'zod', 'razorpay'];
 /** Development-only packages that must never be shipped. */
 const DEV_ONLY_MODULES = ['electron', 'electron-builder', 'vitest', '@playwright/test', 'playwright-core', 'typescript', 'vite', 'electron-vite', 'eslint', 'node'];
 
