@@ -269,7 +269,6 @@ export const en = {
   'welcome.wall.anonymous': 'Anonymous',
 
   'cause.heading': 'Which cause would you like to support?',
-  'cause.selected': 'You are supporting {cause}',
   'amount.forCause': 'For {cause}',
 
   'fee.label': 'Add {fee} to cover the processing fee',

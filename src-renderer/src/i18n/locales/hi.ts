@@ -230,7 +230,6 @@ export const messages = {
   "welcome.wall.heading": "हाल के दानदाताओं का धन्यवाद",
   "welcome.wall.anonymous": "गुमनाम",
   "cause.heading": "आप किस काम में सहयोग करना चाहेंगे?",
-  "cause.selected": "आप {cause} में सहयोग कर रहे हैं",
   "amount.forCause": "{cause} के लिए",
   "fee.label": "प्रोसेसिंग शुल्क के लिए {fee} जोड़ें",
   "fee.hint": "ताकि आपका पूरा दान उसी काम तक पहुँचे।",
