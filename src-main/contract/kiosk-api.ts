@@ -304,6 +304,8 @@ export interface DonationRow {
   paymentId: string | null;
   /** Paid after the donor saw a failure (found by reconciliation). */
   recovered: boolean;
+  /** The cause the gift is for. */
+  cause?: string;
 }
 
 export interface OverviewRequest {

@@ -245,6 +245,7 @@ export class OperatorService {
       donorName: d.anonymous ? null : d.donorName,
       paymentId: d.paymentId,
       recovered: recoveredIds.has(d.id),
+      cause: d.cause,
     }));
     const config = this.#deps.getConfig();
     const eventStart = config.eventStartDate ? parseLocalDay(config.eventStartDate) : null;

@@ -298,4 +298,5 @@ export const en = {
   'operator.look.causesHint': 'For example: Meals | A hot meal for a child | 100, 250, 500. With one line, donors are not asked to choose.',
   'operator.look.causesBad': 'Line {line}: write it as name | description | amounts, for example Meals | Hot meals | 100, 250.',
   'operator.look.save': 'Save goal, fee and look',
+  'operator.col.cause': 'Cause',
 } as const;

@@ -256,6 +256,7 @@ export const messages = {
   "operator.look.causesHint": "जैसे: भोजन | एक बच्चे के लिए गरम खाना | 100, 250, 500। एक ही पंक्ति हो तो दानदाताओं से चुनने को नहीं कहा जाता।",
   "operator.look.causesBad": "पंक्ति {line}: इसे नाम | विवरण | राशियाँ की तरह लिखें, जैसे भोजन | गरम खाना | 100, 250।",
   "operator.look.save": "लक्ष्य, शुल्क और रूप सहेजें",
+  "operator.col.cause": "उद्देश्य",
 } satisfies Catalogue;
 
 export const locale: LocaleModule['locale'] = { code: 'hi', nativeName: 'हिन्दी', intlLocale: 'hi-IN' };
