@@ -275,6 +275,7 @@ export const en = {
   'fee.hint': 'So that the whole of your gift reaches the cause.',
   'fee.total': 'Total to pay: {total}',
   'fee.line': 'Gift {gift} + processing fee {fee}',
+  'thanks.fee': 'This includes the {fee} you added for the processing fee.',
 
   'keypad.label': 'On-screen number pad',
   'keypad.delete': 'Delete',

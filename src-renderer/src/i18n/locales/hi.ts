@@ -235,6 +235,7 @@ export const messages = {
   "fee.hint": "ताकि आपका पूरा दान उसी काम तक पहुँचे।",
   "fee.total": "कुल भुगतान: {total}",
   "fee.line": "दान {gift} + प्रोसेसिंग शुल्क {fee}",
+  "thanks.fee": "इसमें प्रोसेसिंग शुल्क के लिए जोड़े गए {fee} भी शामिल हैं।",
   "keypad.label": "स्क्रीन पर अंक पैड",
   "keypad.delete": "मिटाएँ",
   "keypad.clear": "साफ़",
