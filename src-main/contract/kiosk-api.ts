@@ -330,6 +330,8 @@ export interface DonationRow {
   cash: boolean;
   /** The numbered receipt, once paid. */
   receiptNumber: string | null;
+  /** The cause the gift is for. */
+  cause?: string;
 }
 
 export interface OverviewRequest {

@@ -273,6 +273,7 @@ export class OperatorService {
       recovered: recoveredIds.has(d.id),
       cash: d.paymentMethod === 'cash',
       receiptNumber: d.receiptNo,
+      cause: d.cause,
     }));
     const config = this.#deps.getConfig();
     const eventStart = config.eventStartDate ? parseLocalDay(config.eventStartDate) : null;

@@ -123,6 +123,9 @@ for (const language of ['en', 'hi'] as const) {
       await enterPin(page, '731905', language);
       await expect(screen(page, 'operator-console')).toBeVisible();
       await check('operator-console');
+      await page.getByRole('tab', { name: language === 'hi' ? 'सेटिंग्स' : 'Settings' }).click();
+      await expect(page.locator('#look-causes')).toBeVisible();
+      await check('operator-settings');
     });
   }
 }

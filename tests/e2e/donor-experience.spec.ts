@@ -85,6 +85,8 @@ test('a donor switches to Hindi, picks the second cause, types an amount on the 
   await frame.getByTestId('sim-upi-pay').click();
   await expect(page.getByRole('heading', { name: 'धन्यवाद!' })).toBeVisible();
   await expect(screen(page, 'thank-you')).toContainText('Library books');
+  await expect(screen(page, 'thank-you')).toContainText('₹765');
+  await expect(screen(page, 'thank-you')).toContainText('प्रोसेसिंग शुल्क के लिए जोड़े गए ₹15');
   await shot('thank-you-hi');
 
   const [paid] = kiosk.donations();

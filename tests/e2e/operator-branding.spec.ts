@@ -54,10 +54,10 @@ test('a PNG logo chosen in the console shows on the welcome screen; an SVG is re
   await setUpPin(page, PIN);
   await page.getByRole('tab', { name: 'Settings' }).click();
 
-  // The language comes from main's list; English is the only one for now.
+  // The language comes from main's list: English (the default) and Hindi.
   const language = page.getByLabel('Language of the donor screens');
   await expect(language).toHaveValue('en');
-  await expect(language.locator('option')).toHaveText(['English']);
+  await expect(language.locator('option')).toHaveText(['English', 'Hindi']);
 
   const file = page.getByLabel('Choose a picture…');
   const message = page.getByTestId('logo-message');

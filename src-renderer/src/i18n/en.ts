@@ -391,13 +391,13 @@ export const en = {
   'welcome.wall.anonymous': 'Anonymous',
 
   'cause.heading': 'Which cause would you like to support?',
-  'cause.selected': 'You are supporting {cause}',
   'amount.forCause': 'For {cause}',
 
   'fee.label': 'Add {fee} to cover the processing fee',
   'fee.hint': 'So that the whole of your gift reaches the cause.',
   'fee.total': 'Total to pay: {total}',
   'fee.line': 'Gift {gift} + processing fee {fee}',
+  'thanks.fee': 'This includes the {fee} you added for the processing fee.',
 
   'keypad.label': 'On-screen number pad',
   'keypad.delete': 'Delete',
@@ -421,4 +421,5 @@ export const en = {
   'operator.look.causesHint': 'For example: Meals | A hot meal for a child | 100, 250, 500. With one line, donors are not asked to choose.',
   'operator.look.causesBad': 'Line {line}: write it as name | description | amounts, for example Meals | Hot meals | 100, 250.',
   'operator.look.save': 'Save goal, fee and look',
+  'operator.col.cause': 'Cause',
 } as const;

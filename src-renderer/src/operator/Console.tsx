@@ -243,6 +243,7 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
               <th scope="col">{t('operator.col.time')}</th>
               <th scope="col">{t('operator.col.reference')}</th>
               <th scope="col">{t('operator.col.donor')}</th>
+              <th scope="col">{t('operator.col.cause')}</th>
               <th scope="col">{t('operator.col.amount')}</th>
               <th scope="col">{t('operator.col.state')}</th>
             </tr>
@@ -253,6 +254,7 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
                 <td>{timeOf(d.createdAt)}</td>
                 <td className="mono">{d.receipt}</td>
                 <td>{d.donorName ?? <span className="muted">{t('operator.anonymous')}</span>}</td>
+                <td>{d.cause}</td>
                 <td className="num">{formatRupees(d.amountRupees)}</td>
                 <td>
                   {stateLabel(d.state)}

@@ -13,6 +13,7 @@ export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receip
         <ScreenHeading>{t('thanks.heading')}</ScreenHeading>
         <p className="result-amount">{formatRupees(receipt.amountRupees)}</p>
         <p className="result-lead">{t(receipt.donorName ? 'thanks.body.named' : 'thanks.body.anonymous', params)}</p>
+        {receipt.feeRupees !== undefined && <p className="result-note">{t('thanks.fee', { fee: formatRupees(receipt.feeRupees) })}</p>}
         <dl className="facts">
           <div>
             <dt>{t('thanks.paymentRef')}</dt>

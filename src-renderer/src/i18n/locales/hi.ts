@@ -230,12 +230,12 @@ export const messages = {
   "welcome.wall.heading": "हाल के दानदाताओं का धन्यवाद",
   "welcome.wall.anonymous": "गुमनाम",
   "cause.heading": "आप किस काम में सहयोग करना चाहेंगे?",
-  "cause.selected": "आप {cause} में सहयोग कर रहे हैं",
   "amount.forCause": "{cause} के लिए",
   "fee.label": "प्रोसेसिंग शुल्क के लिए {fee} जोड़ें",
   "fee.hint": "ताकि आपका पूरा दान उसी काम तक पहुँचे।",
   "fee.total": "कुल भुगतान: {total}",
   "fee.line": "दान {gift} + प्रोसेसिंग शुल्क {fee}",
+  "thanks.fee": "इसमें प्रोसेसिंग शुल्क के लिए जोड़े गए {fee} भी शामिल हैं।",
   "keypad.label": "स्क्रीन पर अंक पैड",
   "keypad.delete": "मिटाएँ",
   "keypad.clear": "साफ़",
@@ -374,6 +374,7 @@ export const messages = {
   "operator.updates.installConfirm": "संस्करण {version} अभी इंस्टॉल करें? कियोस्क बंद होगा, इसे इंस्टॉल करेगा और लगभग एक मिनट में स्वागत स्क्रीन पर लौट आएगा।",
   "operator.updates.installYes": "हाँ, अभी इंस्टॉल करें",
   "operator.cashTag": "नकद",
+  "operator.col.cause": "उद्देश्य",
 } satisfies Catalogue;
 
 export const locale: LocaleModule['locale'] = { code: 'hi', nativeName: 'हिन्दी', intlLocale: 'hi-IN' };
