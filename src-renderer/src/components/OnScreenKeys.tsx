@@ -7,7 +7,7 @@
 import { useState, type PointerEvent, type ReactNode } from 'react';
 import { t } from '../i18n/t.ts';
 
-export type KeyLayout = 'numeric' | 'name' | 'email' | 'pan';
+export type KeyLayout = 'numeric' | 'name' | 'email' | 'pan' | 'address';
 
 interface OnScreenKeysProps {
   layout: KeyLayout;
@@ -79,7 +79,8 @@ export function OnScreenKeys({ layout, value, onChange, maxLength, controls }: O
         {layout === 'email' && ['@', '.', '-', '_'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
         {layout === 'email' && <Key label=".com" wide="wide" onPress={() => type('.com')} />}
         {layout === 'name' && ['.', "'", '-'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
-        {layout === 'name' && <Key label={t('keyboard.space')} wide="space" onPress={() => type(' ')} />}
+        {layout === 'address' && [',', '.', '-', '/'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
+        {(layout === 'name' || layout === 'address') && <Key label={t('keyboard.space')} wide="space" onPress={() => type(' ')} />}
         <Key label={<span aria-hidden="true">⌫</span>} name={t('keyboard.delete')} wide="wide" onPress={erase} />
       </div>
     </div>

@@ -6,7 +6,16 @@ import { formatRupees, t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
 import { NAME_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
 import { ForeignDonorNotice, TaxReceiptFields } from './TaxReceiptFields.tsx';
-import { taxReceiptRequest, type TaxProblems } from './tax-receipt-draft.ts';
+import {
+  isTaxTypingField,
+  TAX_TYPING,
+  taxFieldValue,
+  taxReceiptRequest,
+  withTaxField,
+  type TaxProblems,
+  type TaxReceiptDraft,
+  type TaxTypingField,
+} from './tax-receipt-draft.ts';
 import { getKioskApi } from '../bridge/bridge.ts';
 
 interface DetailsProps {
@@ -25,14 +34,32 @@ const TYPED_FIELDS = {
   email: { layout: 'email', maxLength: 254, input: 'donor-email' },
 } as const satisfies Record<DetailsField, { layout: KeyLayout; maxLength: number; input: string }>;
 
+/** The field the on-screen keys type into: one of the donor's details, or one of the 80G fields. */
+type TypingTarget = DetailsField | TaxTypingField;
+
+interface TypedField {
+  layout: KeyLayout;
+  maxLength: number;
+  input: string;
+  value: string;
+  set: (value: string) => void;
+}
+
 export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: DetailsProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [taxProblems, setTaxProblems] = useState<TaxProblems>({});
   const [checkingTax, setCheckingTax] = useState(false);
   // The field the on-screen keys type into: the last one touched (the name first, or the phone when anonymous).
-  const [typing, setTyping] = useState<DetailsField>(form.anonymous ? 'phone' : 'name');
-  const active = form.anonymous && typing === 'name' ? 'phone' : typing;
-  const keys = TYPED_FIELDS[active];
+  const [typing, setTyping] = useState<TypingTarget>(form.anonymous ? 'phone' : 'name');
+  const taxOpen = kiosk.taxReceiptsOffered && form.taxReceipt.wanted && !form.anonymous;
+  const active: TypingTarget = isTaxTypingField(typing) && !taxOpen ? (form.anonymous ? 'phone' : 'name') : form.anonymous && typing === 'name' ? 'phone' : typing;
+  const editTax = (draft: TaxReceiptDraft): void => {
+    setTaxProblems({});
+    onEdit({ taxReceipt: draft });
+  };
+  const keys: TypedField = isTaxTypingField(active)
+    ? { ...TAX_TYPING[active](form.taxReceipt), value: taxFieldValue(form.taxReceipt, active), set: (value) => editTax(withTaxField(form.taxReceipt, active, value)) }
+    : { ...TYPED_FIELDS[active], value: form[active], set: (value) => onEdit({ [active]: value }) };
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const tax = kiosk.taxReceiptsOffered ? taxReceiptRequest(form.taxReceipt, form.anonymous) : undefined;
@@ -78,6 +105,7 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
         </div>
 
         <div className="details-with-keys">
+        <div className="details-fields">
         <div className="details-grid">
           <div>
             <div className="field">
@@ -173,24 +201,17 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
         </div>
 
         {kiosk.taxReceiptsOffered && (
-          <TaxReceiptFields
-            draft={form.taxReceipt}
-            problems={taxProblems}
-            anonymous={form.anonymous}
-            onChange={(draft) => {
-              setTaxProblems({});
-              onEdit({ taxReceipt: draft });
-            }}
-          />
+          <TaxReceiptFields draft={form.taxReceipt} problems={taxProblems} anonymous={form.anonymous} onChange={editTax} onTyping={setTyping} />
         )}
         {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
+        </div>
         <OnScreenKeys
-          key={active}
+          key={`${active}-${keys.layout}`}
           layout={keys.layout}
-          value={form[active]}
+          value={keys.value}
           maxLength={keys.maxLength}
           controls={keys.input}
-          onChange={(value) => onEdit({ [active]: value })}
+          onChange={keys.set}
         />
         </div>
 

@@ -3,7 +3,7 @@
 // one-line notice for foreign donors when the kiosk is domestic only (FCRA).
 import type { TaxDetailsField } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
-import type { TaxProblems, TaxReceiptDraft } from './tax-receipt-draft.ts';
+import type { TaxProblems, TaxReceiptDraft, TaxTypingField } from './tax-receipt-draft.ts';
 import '../receipts.css';
 
 interface TaxReceiptFieldsProps {
@@ -11,9 +11,11 @@ interface TaxReceiptFieldsProps {
   problems: TaxProblems;
   anonymous: boolean;
   onChange: (draft: TaxReceiptDraft) => void;
+  /** The donor touched an 80G field: the on-screen keys type into it. */
+  onTyping: (field: TaxTypingField) => void;
 }
 
-export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxReceiptFieldsProps) {
+export function TaxReceiptFields({ draft, problems, anonymous, onChange, onTyping }: TaxReceiptFieldsProps) {
   const edit = (patch: Partial<TaxReceiptDraft>) => onChange({ ...draft, ...patch });
   const problem = (field: TaxDetailsField): string => {
     const p = problems[field];
@@ -51,6 +53,8 @@ export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxRe
             <input
               id="tax-name"
               type="text"
+              inputMode="none"
+              onFocus={() => onTyping('taxName')}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
@@ -70,7 +74,10 @@ export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxRe
               <legend>{t('tax.idType.label')}</legend>
               {(['pan', 'aadhaar'] as const).map((type) => (
                 <label key={type} className={`choice${draft.idType === type ? ' choice-on' : ''}`}>
-                  <input type="radio" name="tax-id-type" value={type} checked={draft.idType === type} onChange={() => edit({ idType: type, idNumber: '' })} />
+                  <input type="radio" name="tax-id-type" value={type} checked={draft.idType === type} onChange={() => {
+                      edit({ idType: type, idNumber: '' });
+                      onTyping('taxId');
+                    }} />
                   {t(type === 'pan' ? 'tax.idType.pan' : 'tax.idType.aadhaar')}
                 </label>
               ))}
@@ -79,7 +86,8 @@ export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxRe
             <input
               id="tax-id"
               type="text"
-              inputMode={isPan ? 'text' : 'numeric'}
+              inputMode="none"
+              onFocus={() => onTyping('taxId')}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
@@ -102,6 +110,8 @@ export function TaxReceiptFields({ draft, problems, anonymous, onChange }: TaxRe
             <input
               id="tax-address"
               type="text"
+              inputMode="none"
+              onFocus={() => onTyping('taxAddress')}
               autoComplete="off"
               maxLength={200}
               value={draft.address}

@@ -2,6 +2,7 @@
 // survives going back to the amount screen. Main checks it (checkTaxDetails,
 // then again in startDonation): the renderer copies none of the rules.
 import type { TaxDetailsField, TaxDetailsProblem, TaxIdType, TaxReceiptDetails } from '../../../src-main/contract/kiosk-api.ts';
+import type { KeyLayout } from '../components/OnScreenKeys.tsx';
 
 export interface TaxReceiptDraft {
   wanted: boolean;
@@ -19,4 +20,28 @@ export const EMPTY_TAX_DRAFT: TaxReceiptDraft = { wanted: false, nameOnPan: '', 
 export function taxReceiptRequest(draft: TaxReceiptDraft, anonymous: boolean): TaxReceiptDetails | undefined {
   if (!draft.wanted || anonymous) return undefined;
   return { nameOnPan: draft.nameOnPan, idType: draft.idType, idNumber: draft.idNumber, address: draft.address };
+}
+
+/** The 80G fields the on-screen keys can type into. */
+export type TaxTypingField = 'taxName' | 'taxId' | 'taxAddress';
+
+export function isTaxTypingField(field: string): field is TaxTypingField {
+  return field === 'taxName' || field === 'taxId' || field === 'taxAddress';
+}
+
+/** The keys each 80G field gets: capitals for a PAN, digits for an Aadhaar number, digits and punctuation for an address. */
+export const TAX_TYPING: Record<TaxTypingField, (draft: TaxReceiptDraft) => { layout: KeyLayout; maxLength: number; input: string }> = {
+  taxName: () => ({ layout: 'name', maxLength: 100, input: 'tax-name' }),
+  taxId: (draft) => (draft.idType === 'pan' ? { layout: 'pan', maxLength: 10, input: 'tax-id' } : { layout: 'numeric', maxLength: 14, input: 'tax-id' }),
+  taxAddress: () => ({ layout: 'address', maxLength: 200, input: 'tax-address' }),
+};
+
+const DRAFT_KEY = { taxName: 'nameOnPan', taxId: 'idNumber', taxAddress: 'address' } as const satisfies Record<TaxTypingField, keyof TaxReceiptDraft>;
+
+export function taxFieldValue(draft: TaxReceiptDraft, field: TaxTypingField): string {
+  return draft[DRAFT_KEY[field]];
+}
+
+export function withTaxField(draft: TaxReceiptDraft, field: TaxTypingField, value: string): TaxReceiptDraft {
+  return { ...draft, [DRAFT_KEY[field]]: field === 'taxId' && draft.idType === 'pan' ? value.toUpperCase() : value };
 }
