@@ -1,6 +1,6 @@
 // The donor's taps, in the words on the screen, for the bench's browser runs:
 // welcome → amount → details → Checkout (the simulator's stand-in) → pay by
-// UPI → "Thank you!" → Done → welcome. One small module so the flow can be
+// UPI → "Thank you!" → "No thanks, I'm done" → welcome. One small module so the flow can be
 // adjusted in one place when screens change (a cause screen, a language
 // switch, an on-screen keypad, a receipt choice on the thank-you screen).
 import type { Frame, FrameLocator, Page } from '@playwright/test';
@@ -45,7 +45,8 @@ export async function payAndFinish(page: Page): Promise<void> {
   await frame.getByTestId(CHECKOUT_READY_TEST_ID).click({ timeout: TIMEOUT_MS });
   await frame.getByTestId('sim-upi-pay').click({ timeout: TIMEOUT_MS });
   await page.getByRole('heading', { name: 'Thank you!' }).waitFor({ timeout: TIMEOUT_MS });
-  await page.getByRole('button', { name: 'Done' }).click({ timeout: TIMEOUT_MS });
+  // The thank-you screen offers a printed receipt; the bench's donor declines it (one tap back to the start).
+  await page.getByRole('button', { name: "No thanks, I'm done" }).click({ timeout: TIMEOUT_MS });
   await screen(page, 'welcome').waitFor({ timeout: TIMEOUT_MS });
 }
 
