@@ -18,6 +18,9 @@ interface AxeViolation {
 
 /** Runs axe on the page as it is now and fails with a readable list of every violation. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // Colours judged mid-transition (a tab turning from grey to dark) are neither the old nor the new
+  // screen: wait until every running CSS transition and animation has settled.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
