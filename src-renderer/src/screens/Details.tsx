@@ -203,16 +203,19 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
         {kiosk.taxReceiptsOffered && (
           <TaxReceiptFields draft={form.taxReceipt} problems={taxProblems} anonymous={form.anonymous} onChange={editTax} onTyping={setTyping} />
         )}
-        {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
         </div>
-        <OnScreenKeys
-          key={`${active}-${keys.layout}`}
-          layout={keys.layout}
-          value={keys.value}
-          maxLength={keys.maxLength}
-          controls={keys.input}
-          onChange={keys.set}
-        />
+        {/* The keys, and under them (always in view, whatever the fields column scrolls to) the notice for foreign donors. */}
+        <div className="details-side">
+          <OnScreenKeys
+            key={`${active}-${keys.layout}`}
+            layout={keys.layout}
+            value={keys.value}
+            maxLength={keys.maxLength}
+            controls={keys.input}
+            onChange={keys.set}
+          />
+          {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
+        </div>
         </div>
 
         <div className="actions">
