@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CashGiftRequest, CashGiftResult, TaxIdType } from '../../../src-main/contract/kiosk-api.ts';
 import { t } from '../i18n/t.ts';
-import { describePrint, type OperatorCaller } from './receipt-caller.ts';
+import { describePrint } from './receipt-caller.ts';
+import type { OperatorCaller } from './operator-api.ts';
 
 /** s.80G(5D): cash above ₹2,000 gets no deduction (kiosk-domain.md §4.3). */
 const CASH_80G_LIMIT_RUPEES = 2000;

@@ -12,11 +12,12 @@ import type {
 } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.tsx';
 import { formatRupees, t, type MessageKey } from '../i18n/t.ts';
-import { localDay, operatorCall } from './operator-api.ts';
+import { operatorCall, type OperatorCaller } from './operator-api.ts';
 import { readAsDataUri } from './read-file.ts';
 import { DonorScreenSettings } from './DonorScreenSettings.tsx';
 import { en } from '../i18n/en.ts';
 import { ReceiptsTab } from './ReceiptsPanel.tsx';
+import { DateRangeExport } from './DateRangeExport.tsx';
 import { UpdatePanel } from './UpdatePanel.tsx';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
@@ -38,7 +39,6 @@ interface ConsoleProps {
   onSessionEnded: () => void;
 }
 
-type Call = <T>(fn: Parameters<typeof operatorCall<T>>[0]) => Promise<Result<T> | null>;
 
 export function stateLabel(state: string): string {
   const key = `state.${state}`;
@@ -52,7 +52,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
   const [search, setSearch] = useState('');
 
   /** An operator call; null when the session had ended (the PIN pad is showing by then). */
-  const call: Call = useCallback(
+  const call: OperatorCaller = useCallback(
     async <T,>(fn: Parameters<typeof operatorCall<T>>[0]): Promise<Result<T> | null> => {
       const result = await operatorCall(fn);
       if (!result.ok && result.error.code === 'operator_required') {
@@ -361,7 +361,7 @@ function Settings({
 }: {
   settings: EditableSettings;
   supportedLanguages: string[];
-  call: Call;
+  call: OperatorCaller;
   onSaved: (s: EditableSettings) => void;
 }) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
@@ -464,7 +464,7 @@ function Logo({
 }: {
   logoDataUri: string | undefined;
   organisationName: string;
-  call: Call;
+  call: OperatorCaller;
   onSaved: (s: EditableSettings) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
@@ -542,63 +542,29 @@ function Logo({
 
 // ---- export -----------------------------------------------------------------------
 
-function Export({ call }: { call: Call }) {
-  const today = localDay();
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(today);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setResult(null);
-    const r = await call((api) => api.exportDonationsCsv({ from, to }));
-    setBusy(false);
-    if (!r) return;
-    if (r.ok) {
-      setResult(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  };
-
+function Export({ call }: { call: OperatorCaller }) {
   return (
-    <form className="op-form" onSubmit={(e) => void submit(e)} noValidate>
-      <div className="op-grid">
-        <div className="field">
-          <label htmlFor="export-from">{t('operator.export.from')}</label>
-          <input id="export-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+    <DateRangeExport<ExportResult>
+      id="export"
+      fromLabel={t('operator.export.from')}
+      toLabel={t('operator.export.to')}
+      buttonLabel={t('operator.export.button')}
+      run={(from, to) => call((api) => api.exportDonationsCsv({ from, to }))}
+      showResult={(result) => (
+        <div className="operator-ok">
+          <p>{t(result.rows === 1 ? 'operator.export.done.one' : 'operator.export.done.other', { n: result.rows })}</p>
+          <p className="mono export-path" data-testid="export-path">
+            {result.path}
+          </p>
         </div>
-        <div className="field">
-          <label htmlFor="export-to">{t('operator.export.to')}</label>
-          <input id="export-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
-      </div>
-      <div role="status" aria-live="polite" data-testid="export-result">
-        {error && <p className="operator-error">{error}</p>}
-        {result && (
-          <div className="operator-ok">
-            <p>{t(result.rows === 1 ? 'operator.export.done.one' : 'operator.export.done.other', { n: result.rows })}</p>
-            <p className="mono export-path" data-testid="export-path">
-              {result.path}
-            </p>
-          </div>
-        )}
-      </div>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('operator.working') : t('operator.export.button')}
-        </button>
-      </div>
-    </form>
+      )}
+    />
   );
 }
 
 // ---- payment keys -----------------------------------------------------------------
 
-function Keys({ call }: { call: Call }) {
+function Keys({ call }: { call: OperatorCaller }) {
   const [keyId, setKeyId] = useState('');
   const [keySecret, setKeySecret] = useState('');
   const [check, setCheck] = useState<KeyCheckResult | null>(null);
@@ -676,7 +642,7 @@ function Keys({ call }: { call: Call }) {
 
 // ---- reconcile and exit -----------------------------------------------------------
 
-function KioskActions({ call }: { call: Call }) {
+function KioskActions({ call }: { call: OperatorCaller }) {
   const [reconciled, setReconciled] = useState<string | null>(null);
   const [reconcileError, setReconcileError] = useState<string | null>(null);
   const [confirmExit, setConfirmExit] = useState(false);

@@ -3,15 +3,15 @@
 // colours and background. Main validates every field (kiosk-config.ts) and
 // changes nothing when it refuses; the donor screens pick it up on Done.
 import { useState, type FormEvent } from 'react';
-import type { CauseInfo, EditableSettings, KioskApi, Result } from '../../../src-main/contract/kiosk-api.ts';
+import type { CauseInfo, EditableSettings } from '../../../src-main/contract/kiosk-api.ts';
+import type { OperatorCaller } from './operator-api.ts';
 import { t } from '../i18n/t.ts';
 import { readAsDataUri } from './read-file.ts';
 
-type Call = <T>(fn: (api: KioskApi) => Promise<Result<T>>) => Promise<Result<T> | null>;
 
 interface Props {
   settings: EditableSettings;
-  call: Call;
+  call: OperatorCaller;
   onSaved: (settings: EditableSettings) => void;
 }
 

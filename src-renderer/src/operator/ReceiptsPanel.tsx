@@ -7,7 +7,8 @@ import { Spinner } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 import { CashGiftPanel } from './CashGiftPanel.tsx';
 import { Form10bdPanel } from './Form10bdPanel.tsx';
-import { describePrint, type OperatorCaller } from './receipt-caller.ts';
+import { describePrint } from './receipt-caller.ts';
+import type { OperatorCaller } from './operator-api.ts';
 import '../receipts.css';
 
 export function ReceiptsTab({ call }: { call: OperatorCaller }) {

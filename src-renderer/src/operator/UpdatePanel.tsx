@@ -3,14 +3,13 @@
 // hour). Main decides when an update installs (never during a donation); this
 // panel only shows it. Browser mode answers "managed by the installed app".
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Result, UpdateState, UpdateStatus } from '../../../src-main/contract/kiosk-api.ts';
+import type { UpdateState, UpdateStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
-import type { operatorCall } from './operator-api.ts';
+import type { OperatorCaller } from './operator-api.ts';
 
 /** How often the panel refreshes the status while it is open (download progress, waiting → installing). */
 const STATUS_REFRESH_MS = 5_000;
 
-type Call = <T>(fn: Parameters<typeof operatorCall<T>>[0]) => Promise<Result<T> | null>;
 
 const STATE_LABEL: Record<UpdateState, MessageKey> = {
   'not-supported': 'operator.updates.state.notSupported',
@@ -27,7 +26,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const clock = (hour: number): string => `${String(hour % 24).padStart(2, '0')}:00`;
 const hourLabel = (hour: number): string => t('operator.updates.hourOnly', { from: clock(hour), to: clock(hour + 1) });
 
-export function UpdatePanel({ call }: { call: Call }) {
+export function UpdatePanel({ call }: { call: OperatorCaller }) {
   const [status, setStatus] = useState<UpdateStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);

@@ -4,6 +4,9 @@ import { getKioskApi } from '../bridge/bridge.ts';
 
 const OPERATOR_CALL_TIMEOUT_MS = 60_000;
 
+/** The operator call the console hands to its panels: a Result, or null when the operator session had ended (the console shows the PIN pad by then). */
+export type OperatorCaller = <T>(fn: (api: KioskApi) => Promise<Result<T>>) => Promise<Result<T> | null>;
+
 function fail<T>(message: string): Result<T> {
   const error: KioskError = { code: 'kiosk_unavailable', message, retryable: true };
   return { ok: false, error };

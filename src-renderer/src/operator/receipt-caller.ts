@@ -1,9 +1,6 @@
-// The operator call the console hands to its panels: a Result, or null when
-// the operator session had ended (the console shows the PIN pad by then).
-import type { KioskApi, PrintReceiptResult, Result } from '../../../src-main/contract/kiosk-api.ts';
+// What became of a receipt print, in the operator's words.
+import type { PrintReceiptResult } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
-
-export type OperatorCaller = <T>(fn: (api: KioskApi) => Promise<Result<T>>) => Promise<Result<T> | null>;
 
 /** What became of a print, in the operator's words. */
 export function describePrint(result: PrintReceiptResult): string {
