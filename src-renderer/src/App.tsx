@@ -13,7 +13,7 @@ import { Failure } from './screens/Failure.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { Welcome } from './screens/Welcome.tsx';
-import { Operator } from './operator/Operator.tsx';
+import { OperatorLoader } from './operator/OperatorLoader.tsx';
 import { OperatorCorner } from './operator/OperatorCorner.tsx';
 
 /** `flow` is already booting (main.tsx starts it before the first render, so main's answer is on its way sooner). */
@@ -39,7 +39,7 @@ export function App({ flow }: { flow: KioskFlow }) {
   // never runs there. Leaving re-reads the kiosk state so new settings show at once.
   if (operator) {
     return (
-      <Operator
+      <OperatorLoader
         mode={state.kiosk?.mode}
         onClose={() => {
           setOperator(false);
