@@ -9,15 +9,24 @@ window.addEventListener('contextmenu', (e) => {
   if (!(e.target instanceof HTMLInputElement)) e.preventDefault();
 });
 
-// Ask main for the kiosk's state now, while React renders the first frame.
+/**
+ * How long the first render waits for main's answer. Main usually answers
+ * within milliseconds, and rendering the welcome screen once is cheaper than
+ * rendering "Starting…" and then the welcome screen (issue 8); a slow answer
+ * still gets the starting screen this soon.
+ */
+const FIRST_RENDER_WAIT_MS = 300;
+
 const flow = new KioskFlow();
-void flow.boot();
+const booted = flow.boot();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App flow={flow} />
-    </StrictMode>,
-  );
+  const render = () =>
+    createRoot(root).render(
+      <StrictMode>
+        <App flow={flow} />
+      </StrictMode>,
+    );
+  void Promise.race([booted, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(render);
 }
