@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { IdleGuard } from './components/IdlePrompt.tsx';
-import { KioskFlow } from './flow/controller.ts';
+import type { KioskFlow } from './flow/controller.ts';
 import { idleWatches } from './flow/idle.ts';
 import { chosenAmount, currentCause, totalToPay, type FlowState } from './flow/state.ts';
 import { applyBranding } from './theme.ts';
@@ -13,16 +13,12 @@ import { Failure } from './screens/Failure.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { Welcome } from './screens/Welcome.tsx';
-import { Operator } from './operator/Operator.tsx';
+import { OperatorLoader } from './operator/OperatorLoader.tsx';
 import { OperatorCorner } from './operator/OperatorCorner.tsx';
 
-export function App() {
-  const [flow] = useState(() => new KioskFlow());
+/** `flow` is already booting (main.tsx starts it before the first render, so main's answer is on its way sooner). */
+export function App({ flow }: { flow: KioskFlow }) {
   const state = useSyncExternalStore(flow.subscribe, flow.getState);
-
-  useEffect(() => {
-    void flow.boot();
-  }, [flow]);
 
   // The page speaks the donor's language (screen readers, hyphenation, axe) and wears the charity's look.
   useLayoutEffect(() => {
@@ -43,7 +39,7 @@ export function App() {
   // never runs there. Leaving re-reads the kiosk state so new settings show at once.
   if (operator) {
     return (
-      <Operator
+      <OperatorLoader
         mode={state.kiosk?.mode}
         onClose={() => {
           setOperator(false);

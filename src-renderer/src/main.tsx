@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { KioskFlow } from './flow/controller.ts';
 import './styles.css';
 
 // A kiosk: no long-press / right-click menu (text fields keep theirs for paste).
@@ -8,11 +9,24 @@ window.addEventListener('contextmenu', (e) => {
   if (!(e.target instanceof HTMLInputElement)) e.preventDefault();
 });
 
+/**
+ * How long the first render waits for main's answer. Main usually answers
+ * within milliseconds, and rendering the welcome screen once is cheaper than
+ * rendering "Starting…" and then the welcome screen (issue 8); a slow answer
+ * still gets the starting screen this soon.
+ */
+const FIRST_RENDER_WAIT_MS = 300;
+
+const flow = new KioskFlow();
+const booted = flow.boot();
+
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  const render = () =>
+    createRoot(root).render(
+      <StrictMode>
+        <App flow={flow} />
+      </StrictMode>,
+    );
+  void Promise.race([booted, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(render);
 }

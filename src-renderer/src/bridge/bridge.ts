@@ -1,6 +1,10 @@
 // How the renderer reaches main: the Electron preload's `window.kiosk`, or, in
 // browser mode, an HTTP bridge authorised by a token the server put in the page.
 import type { KioskApi } from '../../../src-main/contract/kiosk-api.ts';
+// In the entry chunk, not a lazy one: a separate chunk cost every start in
+// browser mode a second script round trip before the first kiosk call (issue 8);
+// it is 1 KB gzipped and Electron never calls it.
+import { createWebBridge } from './web-bridge.ts';
 
 export class KioskSetupError extends Error {
   override name = 'KioskSetupError';
@@ -12,13 +16,6 @@ export async function getKioskApi(): Promise<KioskApi> {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="kiosk-bridge-token"]');
   const token = meta?.content.trim() ?? '';
   if (token !== '') {
-    let createWebBridge: (token: string) => KioskApi;
-    try {
-      // A separate chunk: the Electron build never loads it.
-      ({ createWebBridge } = await import('./web-bridge.ts'));
-    } catch (cause) {
-      throw new KioskSetupError('The browser-mode bridge could not be loaded.', { cause });
-    }
     const api = createWebBridge(token);
     // As the contract says: in browser mode the web bridge is window.kiosk too.
     window.kiosk ??= api;

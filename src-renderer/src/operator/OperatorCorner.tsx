@@ -2,6 +2,7 @@
 // mouse), or press Ctrl+Alt+O. Invisible to donors; a quick tap does nothing.
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { t } from '../i18n/t.ts';
+import { preloadOperator } from './OperatorLoader.tsx';
 
 export const LONG_PRESS_MS = 3_000;
 /** A finger that slides further than this is scrolling or swiping, not holding. */
@@ -35,6 +36,8 @@ export function OperatorCorner({ onOpen }: { onOpen: () => void }) {
 
   const down = (e: PointerEvent<HTMLButtonElement>): void => {
     cancel();
+    // Fetch the operator screens during the hold; a failed load is shown if the corner opens.
+    preloadOperator().catch(() => undefined);
     try {
       e.currentTarget.setPointerCapture(e.pointerId);
     } catch {
