@@ -7,6 +7,7 @@ import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.t
 import { t } from '../i18n/t.ts';
 import { Console } from './Console.tsx';
 import { formatMinutesSeconds, operatorCall } from './operator-api.ts';
+import { OperatorUnavailable } from './OperatorUnavailable.tsx';
 import { PinPad } from './PinPad.tsx';
 
 /** The PIN pad and the setup screen go back to welcome after this long without a touch, so donors never find them. */
@@ -89,19 +90,7 @@ export function Operator({ mode, onClose }: OperatorProps) {
         </ScreenFrame>
       );
     case 'unavailable':
-      return (
-        <ScreenFrame name="operator-unavailable" mode={mode}>
-          <div className="panel operator-panel">
-            <ScreenHeading>{t('operator.unavailable')}</ScreenHeading>
-            <p className="operator-error">{stage.message}</p>
-            <div className="actions actions-single">
-              <button type="button" className="btn btn-secondary" onClick={onClose}>
-                {t('operator.cancel')}
-              </button>
-            </div>
-          </div>
-        </ScreenFrame>
-      );
+      return <OperatorUnavailable mode={mode} message={stage.message} onClose={onClose} />;
     case 'setup':
       return <PinSetup mode={mode} onCancel={onClose} onDone={() => setStage({ name: 'console' })} onAlreadySet={() => setStage({ name: 'pin', notice: null })} />;
     case 'pin':

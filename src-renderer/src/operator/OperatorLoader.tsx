@@ -5,9 +5,10 @@
 // load says so with a way back.
 import { useEffect, useState } from 'react';
 import type { KioskMode } from '../../../src-main/contract/kiosk-api.ts';
-import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { ScreenFrame } from '../components/ScreenFrame.tsx';
 import { t } from '../i18n/t.ts';
 import type * as OperatorScreens from './Operator.tsx';
+import { OperatorUnavailable } from './OperatorUnavailable.tsx';
 
 type OperatorModule = typeof OperatorScreens;
 
@@ -53,19 +54,6 @@ export function OperatorLoader({ mode, onClose }: OperatorLoaderProps) {
       </ScreenFrame>
     );
   }
-  if (loaded === 'failed') {
-    return (
-      <ScreenFrame name="operator-unavailable" mode={mode}>
-        <div className="panel operator-panel">
-          <ScreenHeading>{t('operator.unavailable')}</ScreenHeading>
-          <div className="actions actions-single">
-            <button type="button" className="btn btn-secondary" onClick={onClose}>
-              {t('operator.cancel')}
-            </button>
-          </div>
-        </div>
-      </ScreenFrame>
-    );
-  }
+  if (loaded === 'failed') return <OperatorUnavailable mode={mode} onClose={onClose} />;
   return <loaded.Operator mode={mode} onClose={onClose} />;
 }
