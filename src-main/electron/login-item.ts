@@ -1,7 +1,7 @@
 // Optional start at login (electron.md §8). `app.setLoginItemSettings` works
 // on macOS and Windows only; on Linux the installer adds an XDG autostart
 // entry (~/.config/autostart/*.desktop) instead, and on a locked-down kiosk
-// the OS kiosk shell or service manager starts the app (README, "Locking down
+// the OS kiosk shell or service manager starts the app (docs/installer.md, "Locking down
 // the kiosk machine").
 //
 // KIOSK_START_AT_LOGIN=1 registers the login item, =0 removes it, unset

@@ -5,7 +5,7 @@
 // without relaunching, so a crash at start-up cannot spin forever. The outer
 // guard is the OS supervisor that started the kiosk (Windows Shell Launcher
 // "restart on exit", macOS launchd KeepAlive, a systemd unit with
-// Restart=on-failure): see the README, "Locking down the kiosk machine".
+// Restart=on-failure): see docs/installer.md, "Locking down the kiosk machine".
 //
 // Electron-free; the state file is read and written synchronously because
 // the process is about to exit.

@@ -23,7 +23,7 @@ export interface BenchKiosk {
 const GATEWAY_TIMEOUT_MS = 10_000;
 
 export async function startBenchKiosk(): Promise<BenchKiosk> {
-  // The ledger lives on the same disk a kiosk's data folder would (tmpdir is not a RAM disk here; see the README).
+  // The ledger lives on the same disk a kiosk's data folder would (tmpdir is not a RAM disk here; see docs/development.md, "Benchmarks").
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   // Reconciliation would otherwise wake mid-run to check the donations the bench leaves open.
   writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify({ gatewayTimeoutMs: GATEWAY_TIMEOUT_MS, reconcileIntervalSeconds: 3600 }));

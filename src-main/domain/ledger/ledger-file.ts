@@ -1,6 +1,6 @@
 // Opening the kiosk's ledger file safely, and keeping rotating backups of it.
 //
-// The rules (README "The ledger: durability and recovery"):
+// The rules (docs/operations.md, "The ledger: durability and recovery"):
 // - A new, empty ledger is created only on a true first start: no ledger file
 //   and no backups. A missing ledger with backups beside it means someone lost
 //   it, and a fresh one would silently hide every recorded donation.
