@@ -1,0 +1,77 @@
+// Issue 13, defect 5: an unwritable ledger (a full disk, a read-only file)
+// takes the kiosk out of service at once, with SQLite's real error in the log
+// and for the operator, and the kiosk comes back by itself when the ledger is
+// writable again, with nothing lost. SQLite's own limits make the failures
+// real: max_page_count gives SQLITE_FULL ("database or disk is full") exactly
+// as a full disk does, query_only gives SQLITE_READONLY.
+import type { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it, vi } from 'vitest';
+import type { CheckoutSession, KioskStatus, Result } from '../../src-main/contract/kiosk-api.ts';
+import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
+import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
+
+const harness = kioskPerTest();
+const { call, running } = harness;
+
+/** The ledger's own SQLite connection: the test makes its writes fail as the disk would. */
+function connectionOf(ledger: Ledger): DatabaseSync {
+  return (ledger as unknown as { db: DatabaseSync }).db;
+}
+
+function fillTheDisk(ledger: Ledger): () => void {
+  const db = connectionOf(ledger);
+  const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+  db.exec(`PRAGMA max_page_count = ${pages}`);
+  return () => db.exec('PRAGMA max_page_count = 4294967294');
+}
+
+async function status(): Promise<KioskStatus> {
+  const reply = (await call('getKioskStatus', null)) as Result<KioskStatus>;
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value;
+}
+
+const start = (amountRupees: number) => call('startDonation', { amountRupees, donor: { anonymous: false, name: 'Ravi Kumar', email: 'ravi@example.org' } }) as Promise<Result<CheckoutSession>>;
+
+describe('an unwritable ledger', () => {
+  it('a full disk takes the kiosk out of service with the real cause, and it comes back by itself', async () => {
+    const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
+    expect((await status()).acceptingDonations).toBe(true);
+    const freeSpace = fillTheDisk(kiosk.services.ledger);
+
+    // Starts fail until a page is needed that the disk does not have.
+    let reply = await start(100);
+    for (let i = 0; i < 200 && reply.ok; i++) reply = await start(100);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'kiosk_unavailable' } });
+    const log = kiosk.logLines.join('\n');
+    expect(log).toMatch(/database or disk is full/);
+    expect(log).not.toMatch(/cannot rollback/);
+    const out = await status();
+    expect(out.acceptingDonations).toBe(false);
+    expect(out.outOfServiceReason).toMatch(/database or disk is full/);
+
+    freeSpace();
+    await vi.waitFor(async () => expect((await status()).acceptingDonations).toBe(true), { timeout: 10_000, interval: 100 });
+    expect((await start(200)).ok).toBe(true);
+  });
+
+  it('a payment confirmed while the disk is full is not lost: the donor hears it is being confirmed, and it is recorded once the disk has room', async () => {
+    const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
+    const started = await start(500);
+    if (!started.ok) throw new Error(started.error.message);
+    const session = started.value;
+    expect(await call('checkoutOpened', { donationId: session.donationId })).toEqual({ ok: true, value: null });
+    const paid = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
+    if (!paid.ok) throw new Error('payment refused');
+
+    const db = connectionOf(kiosk.services.ledger);
+    db.exec('PRAGMA query_only = ON');
+    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paid.paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: paid.signature });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'payment_confirming' } });
+    expect((await status()).outOfServiceReason).toMatch(/readonly|read-only/i);
+
+    db.exec('PRAGMA query_only = OFF');
+    await vi.waitFor(async () => expect((await status()).acceptingDonations).toBe(true), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(() => expect(running().services.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId: paid.paymentId }), { timeout: 10_000, interval: 100 });
+  });
+});
