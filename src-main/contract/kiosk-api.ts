@@ -38,8 +38,14 @@ export type KioskErrorCode =
   | 'gateway_rejected'
   /** Signature, order or amount did not match: never shown as success. */
   | 'verification_failed'
-  /** The payment exists but is not captured (failed, or still pending at the bank). */
+  /** The payment exists but did not complete (failed at the bank, or refunded): the donor may pay on the same order again. */
   | 'payment_not_completed'
+  /**
+   * Razorpay has authorised the payment and the kiosk is still capturing (or
+   * recording) it: the money has reached Razorpay. Never offer a second
+   * payment; follow it with getDonationProgress.
+   */
+  | 'payment_confirming'
   /** The kiosk cannot take donations now (offline, misconfigured). */
   | 'kiosk_unavailable'
   /** The call did not come from the kiosk's own page. */
@@ -72,6 +78,8 @@ export interface KioskState {
     /** How long the renderer waits for checkout.js before telling the donor. */
     loadTimeoutMs: number;
   };
+  /** How long the renderer waits for any donor call before giving up: main's longest legitimate answer, plus a margin. */
+  donorCallTimeoutMs: number;
   /** Seconds the thank-you and failure screens wait before returning to welcome. */
   resultScreenSeconds: number;
   /**
@@ -137,6 +145,8 @@ export interface KioskStatus {
   online: boolean;
   /** False while the kiosk cannot finish a donation (offline, or the ledger is unavailable). */
   acceptingDonations: boolean;
+  /** Set while the kiosk is out of service (its ledger cannot be written): the operator's words, for the out-of-service screen. */
+  outOfServiceReason?: string;
 }
 
 export interface DonorDetails {
@@ -255,6 +265,14 @@ export interface DonationRef {
   donationId: string;
 }
 
+/** Where a donation's payment stands, for a donor's screen following one that is being confirmed. */
+export type DonationProgress =
+  | { status: 'paid'; receipt: DonationReceipt }
+  /** Razorpay holds the payment (authorised); the kiosk is still capturing it. Never offer another payment. */
+  | { status: 'confirming' }
+  /** No payment is being confirmed for this donation (it failed, was closed, or expired). */
+  | { status: 'not_paid' };
+
 // ---- operator ---------------------------------------------------------------
 
 export type OperatorGateStatus = 'needs_setup' | 'locked' | 'ready';
@@ -332,6 +350,20 @@ export interface DonationRow {
   receiptNumber: string | null;
   /** The cause the gift is for. */
   cause?: string;
+  /** For a recovered payment: the donor's phone and e-mail as given (so staff can follow up); null otherwise or when none was given. */
+  contact: string | null;
+}
+
+/** A payment Razorpay has authorised that the kiosk has not captured yet: the console's "being confirmed" list. */
+export interface BeingConfirmedRow {
+  donationId: string;
+  receipt: string;
+  /** ISO 8601: when it was authorised. */
+  since: string;
+  amountRupees: number;
+  paymentId: string | null;
+  donorName: string | null;
+  contact: string | null;
 }
 
 export interface OverviewRequest {
@@ -361,6 +393,10 @@ export interface OperatorOverview extends PeriodTotals {
   supportedLanguages: string[];
   mode: KioskMode;
   version: string;
+  /** Payments authorised at Razorpay and not captured yet, any day, newest first. */
+  beingConfirmed: BeingConfirmedRow[];
+  /** Why the kiosk is out of service right now (its ledger cannot be written), or null. */
+  outOfService: string | null;
 }
 
 export interface ExportRequest {
@@ -424,6 +460,8 @@ export interface KioskApi {
   checkoutOpened(request: DonationRef): Promise<Result<null>>;
   recordPaymentFailure(request: RecordPaymentFailureRequest): Promise<Result<null>>;
   confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>>;
+  /** For a payment being confirmed: each call tries the capture again; the renderer asks with backoff. */
+  getDonationProgress(request: DonationRef): Promise<Result<DonationProgress>>;
   cancelDonation(request: CancelDonationRequest): Promise<Result<null>>;
   getAttractInfo(): Promise<Result<AttractInfo>>;
 
@@ -595,6 +633,7 @@ export const CHANNELS = {
   checkoutOpened: 'donation:checkout-opened',
   recordPaymentFailure: 'donation:payment-failed',
   confirmPayment: 'donation:confirm-payment',
+  getDonationProgress: 'donation:get-progress',
   cancelDonation: 'donation:cancel',
   getAttractInfo: 'kiosk:get-attract-info',
   getOperatorGate: 'operator:get-gate',

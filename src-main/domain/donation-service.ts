@@ -1,11 +1,19 @@
 // A donation, step by step, as main sees it: record the attempt, create the
-// order, follow Checkout, verify the payment. Every step is a ledger
-// transition before anything else happens, and every outcome is a Result.
+// order, follow Checkout, verify and capture the payment. Every step is a
+// ledger transition before anything else happens, and every outcome is a Result.
+//
+// Once Checkout's signature proves Razorpay authorised a payment, the donation
+// is never offered a second one: if the payment cannot be captured yet (a
+// manual-capture account answering slowly, a capture answered 5xx, a full
+// disk) the donor hears "being confirmed" (payment_confirming), their screen
+// keeps asking (getDonationProgress, each time trying the capture again), and
+// reconciliation finishes it if they leave.
 import type {
   CancelDonationRequest,
   CheckoutDisplayConfig,
   CheckoutSession,
   ConfirmPaymentRequest,
+  DonationProgress,
   DonationReceipt,
   DonationRef,
   KioskError,
@@ -20,9 +28,13 @@ import { processingFeeRupees } from './fee-cover.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import type { DonationState } from './ledger/donation-states.ts';
 import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
-import type { CreateOrderInput, GatewayOrder, GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
+import type { CreateOrderInput, GatewayOrder, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
 import { newDonationId, receiptFor } from './donation-ids.ts';
+import { isLedgerFaultError } from './ledger/ledger-fault.ts';
+import { DonorScreens } from './donor-screens.ts';
+import { CONFIRM_WAIT_MS, PROGRESS_WAIT_MS } from './donor-wait.ts';
+import { killPoint } from './kill-points.ts';
 
 export interface DonationServiceDeps {
   ledger: Ledger;
@@ -34,13 +46,29 @@ export interface DonationServiceDeps {
   log: (line: string) => void;
   /** False while Razorpay cannot be reached: no donation is started that could not be finished. */
   isOnline?: () => boolean;
+  /** Which donations a donor's screen is following (shared with reconciliation). */
+  donorScreens?: DonorScreens;
+  /** Tests shorten the donor's waits. */
+  confirmWaitMs?: number;
+  progressWaitMs?: number;
 }
+
+/** How one attempt to settle a verified payment ended. */
+type Settled =
+  | { kind: 'paid'; donation: Donation }
+  /** Razorpay holds the payment; it is not captured (or recorded) yet. */
+  | { kind: 'confirming'; why: string }
+  | { kind: 'not_completed'; message: string; retryable: boolean }
+  | { kind: 'rejected'; message: string };
 
 /** After a failed create: whether the order was looked for by its receipt, and what came of it. */
 type ReceiptLookup = 'not_needed' | 'no_order' | 'failed';
 
 const PAYABLE_STATES: readonly DonationState[] = ['order_created', 'checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired'];
-const CONFIRMABLE_STATES: readonly DonationState[] = ['checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired', 'authorized'];
+/** A genuine Checkout confirmation is accepted in any of these: `expired` and `verification_failed` included, never final for money. */
+const CONFIRMABLE_STATES: readonly DonationState[] = [...PAYABLE_STATES, 'authorized', 'expired', 'verification_failed'];
+/** Razorpay holds money for these (or gave it back): nothing the donor does changes them. */
+const MONEY_STATES: readonly DonationState[] = ['authorized', 'paid', 'refunded'];
 
 function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
   return { ok: false, error: { code, message, retryable } };
@@ -90,9 +118,13 @@ export const DOMESTIC_CHECKOUT: CheckoutDisplayConfig = {
 
 export class DonationService {
   private deps: DonationServiceDeps;
+  private readonly screens: DonorScreens;
+  /** One settle in flight per donation: a repeated confirmation or a progress check joins it. */
+  private readonly settling = new Map<string, Promise<Settled>>();
 
   constructor(deps: DonationServiceDeps) {
     this.deps = deps;
+    this.screens = deps.donorScreens ?? new DonorScreens();
   }
 
   /** New settings from the operator console: limits, names and kiosk id apply to the next donation. */
@@ -116,27 +148,33 @@ export class DonationService {
     }
     // Checked before the ledger row: a donation the kiosk knows it cannot finish is never started.
     if (this.deps.isOnline && !this.deps.isOnline()) return fail('kiosk_unavailable', 'Razorpay cannot be reached; the kiosk is offline', true);
+    const fault = ledger.checkFile() ?? ledger.fault();
+    if (fault) return fail('kiosk_unavailable', fault.operatorMessage);
 
     const id = newDonationId();
     const receipt = receiptFor(config.kioskId, id);
     const donorName = request.donor.anonymous ? null : (request.donor.name ?? null);
     // The attempt is on record before Razorpay hears of it.
-    ledger.createDonation(
-      {
-        id,
-        receipt,
-        kioskId: config.kioskId,
-        cause: cause.name,
-        amountPaise: orderPaise,
-        feePaise,
-        anonymous: request.donor.anonymous,
-        donorName,
-        phone: request.donor.phone ?? null,
-        email: request.donor.email ?? null,
-        tax: request.donor.taxReceipt ?? null,
-      },
-      'donor',
+    const recorded = this.write(() =>
+      ledger.createDonation(
+        {
+          id,
+          receipt,
+          kioskId: config.kioskId,
+          cause: cause.name,
+          amountPaise: orderPaise,
+          feePaise,
+          anonymous: request.donor.anonymous,
+          donorName,
+          phone: request.donor.phone ?? null,
+          email: request.donor.email ?? null,
+          tax: request.donor.taxReceipt ?? null,
+        },
+        'donor',
+      ),
     );
+    if (!recorded.ok) return recorded;
+    this.screens.touched(id);
 
     const order = await this.createOrderOnce({
       amountPaise: orderPaise,
@@ -152,16 +190,22 @@ export class DonationService {
     });
     if (!order.ok) {
       const error = kioskErrorForGateway(order.error);
-      this.transitionOrLog(id, 'order_failed', 'gateway', { failureCode: error.code, failureReason: error.message }, { gatewayError: order.error, receiptLookup: order.receiptLookup });
+      this.write(() => this.transitionOrLog(id, 'order_failed', 'gateway', { failureCode: error.code, failureReason: error.message }, { gatewayError: order.error, receiptLookup: order.receiptLookup }));
       this.deps.log(`donation ${id}: order creation failed: ${error.message}`);
       return { ok: false, error };
     }
+    killPoint('after_order_created');
+    const orderCreatedAt = order.value.created_at === undefined ? null : order.value.created_at * 1000;
     if (order.value.amount !== orderPaise || order.value.currency !== 'INR') {
       const message = `order ${order.value.id} came back with ${order.value.amount} ${order.value.currency}`;
-      this.transitionOrLog(id, 'order_failed', 'gateway', { orderId: order.value.id, failureCode: 'order_mismatch', failureReason: message });
+      this.write(() => this.transitionOrLog(id, 'order_failed', 'gateway', { orderId: order.value.id, orderCreatedAt, failureCode: 'order_mismatch', failureReason: message }));
       return fail('gateway_rejected', message);
     }
-    this.transitionOrLog(id, 'order_created', 'gateway', { orderId: order.value.id }, { receipt, ...(order.foundByReceipt ? { foundByReceipt: true } : {}) });
+    // If this write fails, the order exists at Razorpay without the ledger knowing its id: reconciliation finds it by the receipt.
+    const opened = this.write(() =>
+      this.transitionOrLog(id, 'order_created', 'gateway', { orderId: order.value.id, orderCreatedAt }, { receipt, ...(order.foundByReceipt ? { foundByReceipt: true } : {}) }),
+    );
+    if (!opened.ok) return opened;
 
     return {
       ok: true,
@@ -216,6 +260,7 @@ export class DonationService {
   checkoutOpened(request: DonationRef): Result<null> {
     const donation = this.deps.ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    this.screens.touched(donation.id);
     if (!PAYABLE_STATES.includes(donation.state)) return fail('illegal_state', `donation is ${donation.state}`);
     if (donation.state === 'checkout_open') return { ok: true, value: null };
     return this.move(donation, 'checkout_open', 'donor');
@@ -225,11 +270,15 @@ export class DonationService {
     const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    this.screens.touched(donation.id);
     const { failure } = request;
     const detail = { failure };
-    if (donation.state === 'payment_failed') {
-      ledger.note(donation.id, 'checkout', detail);
-      return { ok: true, value: null };
+    if (donation.state === 'payment_failed' || MONEY_STATES.includes(donation.state)) {
+      // A late report about an attempt whose money is already known changes nothing.
+      return this.write(() => {
+        ledger.note(donation.id, 'checkout', detail);
+        return null;
+      });
     }
     return this.move(donation, 'payment_failed', 'checkout', {
       failureCode: failure.reason ?? failure.code ?? 'payment_failed',
@@ -242,11 +291,24 @@ export class DonationService {
     const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    if (MONEY_STATES.includes(donation.state)) {
+      // The donor leaves a payment that is paid or still being confirmed: nothing to cancel.
+      // From now on reconciliation finishes it, and tells the operator.
+      this.screens.left(donation.id);
+      if (donation.state !== 'authorized') return { ok: true, value: null };
+      return this.write(() => {
+        ledger.note(donation.id, 'donor', { leftWhileConfirming: true, reason: request.reason });
+        return null;
+      });
+    }
+    this.screens.touched(donation.id);
     if (request.reason === 'checkout_unavailable') {
       // Checkout never showed: the order stays open for another try, and the
       // ledger keeps why.
-      ledger.note(donation.id, 'kiosk', { checkoutUnavailable: true });
-      return { ok: true, value: null };
+      return this.write(() => {
+        ledger.note(donation.id, 'kiosk', { checkoutUnavailable: true });
+        return null;
+      });
     }
     const target: DonationState = request.reason === 'checkout_timeout' ? 'checkout_expired' : 'closed_by_donor';
     if (donation.state === target) return { ok: true, value: null };
@@ -254,9 +316,10 @@ export class DonationService {
   }
 
   async confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>> {
-    const { ledger, gateway } = this.deps;
+    const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    this.screens.following(donation.id);
     if (donation.state === 'paid') {
       // A repeated confirmation (e.g. a reply lost on the way) gets the same answer.
       return donation.paymentId === request.razorpayPaymentId ? { ok: true, value: this.receipt(donation) } : fail('illegal_state', 'donation already paid by another payment');
@@ -265,77 +328,184 @@ export class DonationService {
 
     const claimed = { paymentId: request.razorpayPaymentId, orderId: request.razorpayOrderId };
     if (request.razorpayOrderId !== donation.orderId) {
-      return this.rejectPayment(donation, 'order_mismatch', `Checkout reported order ${request.razorpayOrderId}, the kiosk created ${donation.orderId}`, claimed);
+      return this.refuseClaim(donation, 'order_mismatch', `Checkout reported order ${request.razorpayOrderId}, the kiosk created ${donation.orderId}`, claimed);
     }
     // Signed over the order id the kiosk stored, never the one echoed back.
     if (!this.deps.verifySignature(donation.orderId, request.razorpayPaymentId, request.razorpaySignature)) {
-      return this.rejectPayment(donation, 'signature_mismatch', 'the payment signature does not match', claimed);
+      return this.refuseClaim(donation, 'signature_mismatch', 'the payment signature does not match', claimed);
     }
-
-    const fetched = await gateway.fetchPayment(request.razorpayPaymentId);
-    if (!fetched.ok) {
-      // The signature proves Razorpay authorised it: keep that, and say we are still checking.
-      this.moveToAuthorized(donation, request.razorpayPaymentId, { fetchError: fetched.error });
-      return { ok: false, error: kioskErrorForGateway(fetched.error) };
-    }
-    return this.settle(donation, fetched.value);
+    // From here Razorpay has authorised this payment: never a second one for this donation.
+    return this.answer(donation.id, await this.within(this.settle(donation.id, request.razorpayPaymentId), this.deps.confirmWaitMs ?? CONFIRM_WAIT_MS));
   }
 
-  private async settle(donation: Donation, payment: GatewayPayment): Promise<Result<DonationReceipt>> {
-    const claimed = { paymentId: payment.id, orderId: payment.order_id };
+  /**
+   * Where a donation's payment stands, for a donor's screen following one
+   * that is being confirmed: each call (the renderer backs off) tries the
+   * capture again, at most one at a time per donation.
+   */
+  async getDonationProgress(request: DonationRef): Promise<Result<DonationProgress>> {
+    const donation = this.deps.ledger.get(request.donationId);
+    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    this.screens.following(donation.id);
+    const inFlight = this.settling.get(donation.id);
+    let outcome: Settled | null = null;
+    if (inFlight) outcome = await this.within(inFlight, this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
+    else if (donation.state === 'authorized' && donation.paymentId) {
+      outcome = await this.within(this.settle(donation.id, donation.paymentId), this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
+    }
+    if (outcome?.kind === 'paid') return { ok: true, value: { status: 'paid', receipt: this.receipt(outcome.donation) } };
+    if (outcome?.kind === 'confirming') return { ok: true, value: { status: 'confirming' } };
+    const current = this.deps.ledger.get(donation.id) ?? donation;
+    if (current.state === 'paid') return { ok: true, value: { status: 'paid', receipt: this.receipt(current) } };
+    if (current.state === 'authorized') return { ok: true, value: { status: 'confirming' } };
+    return { ok: true, value: { status: 'not_paid' } };
+  }
+
+  /** Settles a verified payment; a second caller for the same donation joins the first. */
+  private settle(donationId: string, paymentId: string): Promise<Settled> {
+    const running = this.settling.get(donationId);
+    if (running) return running;
+    const work = this.settleNow(donationId, paymentId)
+      .catch((error: unknown): Settled => {
+        // A ledger that cannot be written (full disk): the money is at Razorpay, and reconciliation records it once the ledger is back.
+        if (isLedgerFaultError(error)) return { kind: 'confirming', why: error.operatorMessage };
+        throw error;
+      })
+      .finally(() => this.settling.delete(donationId));
+    this.settling.set(donationId, work);
+    return work;
+  }
+
+  private async settleNow(donationId: string, paymentId: string): Promise<Settled> {
+    const { ledger, gateway } = this.deps;
+    const fetched = await gateway.fetchPayment(paymentId);
+    if (!fetched.ok) {
+      // The signature proves Razorpay authorised it: keep that, and say we are still checking.
+      this.recordAuthorized(donationId, paymentId, { fetchError: fetched.error });
+      return { kind: 'confirming', why: describeGatewayError(fetched.error) };
+    }
+    const payment = fetched.value;
+    const donation = ledger.get(donationId);
+    if (!donation) return { kind: 'rejected', message: `donation ${donationId} vanished` };
+    if (donation.state === 'paid') return donation.paymentId === payment.id ? { kind: 'paid', donation } : { kind: 'rejected', message: 'donation already paid by another payment' };
     if (payment.order_id !== donation.orderId) {
-      return this.rejectPayment(donation, 'payment_order_mismatch', `payment ${payment.id} belongs to order ${payment.order_id ?? 'none'}`, claimed);
+      return this.rejectPayment(donation, 'payment_order_mismatch', `payment ${payment.id} belongs to order ${payment.order_id ?? 'none'}`, { paymentId: payment.id, orderId: payment.order_id });
     }
     if (payment.amount !== donation.amountPaise || payment.currency !== 'INR') {
-      return this.rejectPayment(donation, 'amount_mismatch', `payment is ${payment.amount} ${payment.currency}, donation is ${donation.amountPaise} INR`, claimed);
+      return this.rejectPayment(donation, 'amount_mismatch', `payment is ${payment.amount} ${payment.currency}, donation is ${donation.amountPaise} INR`, { paymentId: payment.id, orderId: payment.order_id });
     }
     const method = paymentMethod(payment.method);
     switch (payment.status) {
       case 'captured':
         return this.markPaid(donation, payment.id, method);
       case 'authorized': {
-        this.moveToAuthorized(donation, payment.id, { method });
-        const captured = await this.deps.gateway.capturePayment(payment.id, donation.amountPaise);
-        if (captured.ok && captured.value.status === 'captured') return this.markPaid(this.deps.ledger.get(donation.id) ?? donation, payment.id, method);
+        this.recordAuthorized(donation.id, payment.id, { method });
+        killPoint('before_capture');
+        const captured = await gateway.capturePayment(payment.id, donation.amountPaise);
+        killPoint('after_capture');
+        if (captured.ok && captured.value.status === 'captured') return this.markPaid(ledger.get(donation.id) ?? donation, payment.id, method);
         const detail = captured.ok ? `capture left the payment ${captured.value.status}` : describeGatewayError(captured.error);
-        this.deps.ledger.note(donation.id, 'gateway', { captureFailed: detail });
-        return fail('payment_not_completed', `payment ${payment.id} is authorised but not captured yet: ${detail}`, true);
+        ledger.note(donation.id, 'gateway', { captureFailed: detail });
+        this.deps.log(`donation ${donation.id}: payment ${payment.id} is authorised, capture not done yet: ${detail}`);
+        return { kind: 'confirming', why: detail };
       }
       case 'failed':
-        this.move(donation, 'payment_failed', 'gateway', { paymentId: payment.id, failureCode: payment.error_reason ?? 'payment_failed', failureReason: payment.error_description ?? null });
-        return fail('payment_not_completed', `payment ${payment.id} failed: ${payment.error_description ?? 'no reason given'}`);
+        this.transitionOrLog(donation.id, 'payment_failed', 'gateway', { paymentId: payment.id, failureCode: payment.error_reason ?? 'payment_failed', failureReason: payment.error_description ?? null });
+        return { kind: 'not_completed', message: `payment ${payment.id} failed: ${payment.error_description ?? 'no reason given'}`, retryable: false };
+      case 'refunded':
+        // An authorisation nobody captured in time, refunded by Razorpay: the money went back.
+        this.transitionOrLog(donation.id, 'refunded', 'gateway', { paymentId: payment.id }, { refundedUncaptured: payment.captured !== true });
+        return { kind: 'not_completed', message: `payment ${payment.id} was refunded`, retryable: false };
       default:
-        this.deps.ledger.note(donation.id, 'gateway', { paymentStatus: payment.status, paymentId: payment.id });
-        return fail('payment_not_completed', `payment ${payment.id} is ${payment.status}`, true);
+        ledger.note(donation.id, 'gateway', { paymentStatus: payment.status, paymentId: payment.id });
+        return { kind: 'confirming', why: `payment ${payment.id} is ${payment.status}` };
     }
   }
 
-  private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Result<DonationReceipt> {
-    const moved = this.transitionOrLog(donation.id, 'paid', 'gateway', { paymentId, paymentMethod: method, paidAt: Date.now(), failureCode: null, failureReason: null });
+  /** Waits for `work` at most `ms`; past that the donor hears "being confirmed" and the work goes on. */
+  private async within(work: Promise<Settled>, ms: number): Promise<Settled> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<Settled>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: 'confirming', why: `still confirming after ${ms} ms` }), ms);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private answer(donationId: string, outcome: Settled): Result<DonationReceipt> {
+    switch (outcome.kind) {
+      case 'paid':
+        return { ok: true, value: this.receipt(outcome.donation) };
+      case 'confirming':
+        return fail('payment_confirming', `donation ${donationId}: the payment is authorised at Razorpay and is being confirmed (${outcome.why})`);
+      case 'not_completed':
+        return fail('payment_not_completed', outcome.message, outcome.retryable);
+      case 'rejected':
+        return fail('verification_failed', outcome.message);
+    }
+  }
+
+  private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Settled {
+    // The donor sees it on screen only while their screen is still asking; a capture that lands after they left is "recovered" for the operator.
+    const recovered = !this.screens.isWatching(donation.id);
+    const moved = this.transitionOrLog(
+      donation.id,
+      'paid',
+      'gateway',
+      { paymentId, paymentMethod: method, failureCode: null, failureReason: null },
+      { paymentId, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
+    );
     if (!moved.ok) {
       const current = this.deps.ledger.get(donation.id);
-      if (current?.state === 'paid' && current.paymentId === paymentId) return { ok: true, value: this.receipt(current) };
-      return fail('illegal_state', `cannot mark ${donation.id} paid`);
+      if (current?.state === 'paid' && current.paymentId === paymentId) return { kind: 'paid', donation: current };
+      return { kind: 'rejected', message: `cannot mark ${donation.id} paid` };
     }
     this.deps.log(`donation ${donation.id}: paid by ${paymentId}`);
-    return { ok: true, value: this.receipt(moved.donation) };
+    return { kind: 'paid', donation: moved.donation };
   }
 
-  private moveToAuthorized(donation: Donation, paymentId: string, detail: Record<string, unknown>): void {
-    const current = this.deps.ledger.get(donation.id);
-    if (current && current.state !== 'authorized') this.transitionOrLog(donation.id, 'authorized', 'checkout', { paymentId }, detail);
+  private recordAuthorized(donationId: string, paymentId: string, detail: Record<string, unknown>): void {
+    const current = this.deps.ledger.get(donationId);
+    if (current && current.state !== 'authorized') this.transitionOrLog(donationId, 'authorized', 'checkout', { paymentId }, detail);
   }
 
-  private rejectPayment(donation: Donation, reason: string, message: string, claimed: Record<string, unknown>): Result<never> {
+  /** Razorpay's own record of the payment disagrees with the donation: never success. */
+  private rejectPayment(donation: Donation, reason: string, message: string, claimed: Record<string, unknown>): Settled {
     this.transitionOrLog(donation.id, 'verification_failed', 'kiosk', { failureCode: reason, failureReason: message }, { claimed });
     this.deps.log(`donation ${donation.id}: verification failed (${reason}): ${message}`);
+    return { kind: 'rejected', message };
+  }
+
+  /**
+   * A confirmation the kiosk cannot verify (a wrong signature, another order):
+   * refused and kept in the ledger, but the donation's state does not change,
+   * so one forged call cannot block the donor's genuine confirmation.
+   */
+  private refuseClaim(donation: Donation, reason: string, message: string, claimed: Record<string, unknown>): Result<never> {
+    this.deps.log(`donation ${donation.id}: confirmation refused (${reason}): ${message}`);
+    this.write(() => this.deps.ledger.note(donation.id, 'kiosk', { refusedConfirmation: { reason, message, claimed } }));
     return fail('verification_failed', message);
   }
 
   private move(donation: Donation, to: DonationState, source: 'donor' | 'checkout' | 'gateway', patch: Parameters<Ledger['transition']>[3] = {}, detail: Record<string, unknown> = {}): Result<null> {
-    const moved = this.transitionOrLog(donation.id, to, source, patch, detail);
-    if (moved.ok) return { ok: true, value: null };
-    return fail(moved.reason === 'unknown_donation' ? 'unknown_donation' : 'illegal_state', `cannot move donation ${donation.id} from ${donation.state} to ${to}`);
+    const moved = this.write(() => this.transitionOrLog(donation.id, to, source, patch, detail));
+    if (!moved.ok) return moved;
+    if (moved.value.ok) return { ok: true, value: null };
+    return fail(moved.value.reason === 'unknown_donation' ? 'unknown_donation' : 'illegal_state', `cannot move donation ${donation.id} from ${donation.state} to ${to}`);
+  }
+
+  /** A ledger write the donor's call depends on: a ledger that cannot be written answers kiosk_unavailable, with the operator's reason. */
+  private write<T>(work: () => T): Result<T> {
+    try {
+      return { ok: true, value: work() };
+    } catch (error) {
+      if (!isLedgerFaultError(error)) throw error;
+      this.deps.log(`ledger: ${error.operatorMessage}`);
+      return fail('kiosk_unavailable', error.operatorMessage);
+    }
   }
 
   /** Every transition the service asks for; a refusal is also logged, not only kept in the ledger. */

@@ -22,6 +22,8 @@ import {
   urlForLog,
 } from '../security/navigation-policy.ts';
 import { isLedgerUnavailableError } from '../domain/ledger/ledger-file.ts';
+import { KILL_POINTS_FILE_ENV } from '../domain/kill-points.ts';
+import { isDataFolderInUseError } from '../services/data-folder-lock.ts';
 import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
 import { handleAppProtocol, OUT_OF_SERVICE_PATH, registerAppScheme } from './app-protocol.ts';
 import { PreventDisplaySleepService } from './display-sleep.ts';
@@ -50,7 +52,12 @@ function log(line: string): void {
   console.log(`${new Date().toISOString()} [main] ${line}`);
 }
 
-// Single-instance lock first (electron.md §8).
+// The crash harness's kill points are for tests only: never in the installed app.
+if (app.isPackaged) Reflect.deleteProperty(process.env, KILL_POINTS_FILE_ENV);
+
+// Single-instance lock first (electron.md §8). It is per app profile; the data
+// folder has its own lock too (services/data-folder-lock.ts), for two kiosks
+// (two installs, a copy, browser mode) pointed at one KIOSK_DATA_DIR.
 if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
@@ -102,6 +109,7 @@ async function main(): Promise<void> {
 
   const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
   let unavailableMessage = 'The kiosk services did not start.';
+  let folderInUseMessage: string | null = null;
   // Where CSV exports go: the operator picks a folder (a USB stick, say); null means "cancelled".
   const chooseExportFolder = async (): Promise<string | null> => {
     const options: OpenDialogOptions = { title: 'Export donations to…', properties: ['openDirectory', 'createDirectory'] };
@@ -171,6 +179,7 @@ async function main(): Promise<void> {
     log(`kiosk services failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // Safe stop: no donations, and the operator is told what to do about the ledger.
     if (isLedgerUnavailableError(error)) unavailableMessage = error.operatorMessage;
+    if (isDataFolderInUseError(error)) folderInUseMessage = error.message;
     return null;
   });
 
@@ -186,6 +195,13 @@ async function main(): Promise<void> {
   });
 
   services = await servicesStarting;
+  if (folderInUseMessage !== null) {
+    // Another kiosk runs on this data folder: say so plainly and leave it alone (no second kiosk window over it).
+    dialog.showErrorBox('Donation Kiosk is already running', folderInUseMessage);
+    quitGuard.allowQuit('data folder in use');
+    app.exit(1);
+    return;
+  }
   if (services !== null) updates?.start();
   // Without services the page still loads and shows its "unavailable" screen.
   const dispatch = services?.dispatch ?? unavailableDispatch(unavailableMessage);

@@ -41,6 +41,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     checkoutOpened: (request) => call('checkoutOpened', request),
     recordPaymentFailure: (request) => call('recordPaymentFailure', request),
     confirmPayment: (request) => call('confirmPayment', request),
+    getDonationProgress: (request) => call('getDonationProgress', request),
     cancelDonation: (request) => call('cancelDonation', request),
     getAttractInfo: () => call('getAttractInfo', null),
     getOperatorGate: () => call('getOperatorGate', null),

@@ -1,13 +1,16 @@
 // Whether the kiosk can reach Razorpay, judged from the gateway's own answers.
 //
-// No answer at all (refused, reset, DNS, timeout) means offline; any HTTP
-// answer, even a 4xx or 5xx, means the network path works and the kiosk is
-// online (a 5xx is Razorpay's problem, and each call reports it to the donor).
+// No answer at all (refused, reset, DNS, timeout) means offline, and so does
+// an answer that is not Razorpay's: a page that is not JSON below 500 (a
+// captive portal's "HTTP 200, please log in", a proxy's 403). Any answer of
+// Razorpay's own, even a 4xx or 5xx (or its load balancer's 5xx page), means
+// the network path works and the kiosk is online (a 5xx is Razorpay's
+// problem, and each call reports it to the donor).
 // While offline, one harmless authenticated read is made every probe interval
 // so the kiosk notices by itself when the network returns, and a
 // reconciliation pass then catches up on what happened meanwhile.
 import type { GatewayResult } from '../domain/gateway/gateway-error.ts';
-import { describeGatewayError } from '../domain/gateway/gateway-error.ts';
+import { describeGatewayError, isRazorpayUnreachable } from '../domain/gateway/gateway-error.ts';
 import type { KioskHealth } from './kiosk-health.ts';
 
 export interface ConnectivityMonitorOptions {
@@ -37,7 +40,7 @@ export class ConnectivityMonitor {
 
   /** Feeds one gateway outcome. */
   report(result: GatewayResult<unknown>): void {
-    if (!result.ok && result.error.kind === 'network') this.goOffline(describeGatewayError(result.error));
+    if (!result.ok && isRazorpayUnreachable(result.error)) this.goOffline(describeGatewayError(result.error));
     else this.goOnline();
   }
 

@@ -83,6 +83,7 @@ export const IPC_SCHEMAS = {
       razorpaySignature: z.string().min(1).max(256),
     })
     .strict(),
+  getDonationProgress: z.object({ donationId: DonationId }).strict(),
   cancelDonation: z
     .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left']) })
     .strict(),
@@ -145,6 +146,7 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   checkoutOpened: true,
   recordPaymentFailure: true,
   confirmPayment: true,
+  getDonationProgress: true,
   cancelDonation: true,
   getAttractInfo: true,
   getOperatorGate: true,

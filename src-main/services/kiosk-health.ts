@@ -1,14 +1,20 @@
 // What the renderer needs to know about the kiosk's health right now. The
-// connectivity monitor and the ledger set it; getKioskStatus reads it.
+// connectivity monitor sets `online`; the ledger's own check says whether it
+// can be written (ledger-health.ts); getKioskStatus reads both.
 import type { KioskStatus } from '../contract/kiosk-api.ts';
 
 export class KioskHealth {
-  /** Razorpay answered recently (any HTTP answer counts; only no answer means offline). */
+  /** Razorpay answered recently (any answer of Razorpay's counts; no answer, or a page that is not Razorpay's, means offline). */
   online = true;
-  /** The ledger is open and writable. */
-  ledgerAvailable = true;
+  /** Why the ledger cannot take donations now (the operator's words), or null; checked on every status read. */
+  ledgerProblem: () => string | null = () => null;
 
   status(): KioskStatus {
-    return { online: this.online, acceptingDonations: this.online && this.ledgerAvailable };
+    const problem = this.ledgerProblem();
+    return {
+      online: this.online,
+      acceptingDonations: this.online && problem === null,
+      ...(problem === null ? {} : { outOfServiceReason: problem }),
+    };
   }
 }

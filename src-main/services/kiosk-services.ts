@@ -32,6 +32,11 @@ import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/rece
 import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
 import { isKioskMethod } from './ipc-dispatcher.ts';
+import { GatewayClock } from '../domain/clock.ts';
+import { DonorScreens } from '../domain/donor-screens.ts';
+import { donorCallTimeoutMs } from '../domain/donor-wait.ts';
+import { LedgerHealth } from './ledger-health.ts';
+import { lockDataFolder } from './data-folder-lock.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -152,6 +157,17 @@ function checkoutOriginsFor(endpoints: GatewayEndpoints): string[] {
 }
 
 export async function startKioskServices(options: KioskServicesOptions): Promise<KioskServices> {
+  // First of all: one kiosk per data folder (a second one is refused with DataFolderInUseError).
+  const lock = lockDataFolder(options.dataDir);
+  try {
+    return await startOnLockedFolder(options, () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: () => void): Promise<KioskServices> {
   const loaded = loadKioskConfig(options.dataDir);
   if (!loaded.ok) throw new KioskStartError(`Kiosk settings are invalid: ${loaded.message}`);
   let config = loaded.config;
@@ -160,8 +176,17 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   const { keys } = endpoints;
   // Refuses (LedgerUnavailableError) rather than start an empty ledger over a lost or damaged one.
   const ledger = openLedgerFile(options.dataDir, { log: options.log });
-  const rawGateway = createRazorpayGateway({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs });
+  // Razorpay's clock, from the Date of its answers: what ends a donation is judged on it, not on this computer's clock.
+  const gatewayClock = new GatewayClock();
+  const rawGateway = createRazorpayGateway({
+    keyId: keys.keyId,
+    keySecret: keys.keySecret,
+    baseUrl: endpoints.apiUrl,
+    timeoutMs: config.gatewayTimeoutMs,
+    onServerDate: (date) => gatewayClock.observeHttpDate(date),
+  });
   const health = new KioskHealth();
+  const donorScreens = new DonorScreens();
   // Late-bound: the monitor's onOnline and the reconciler need each other's gateway.
   let reconcileSoon: () => void = () => undefined;
   const connectivity = new ConnectivityMonitor({
@@ -178,10 +203,17 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     gateway,
     options: { ...defaultRuleOptions(config.checkoutTimeoutSeconds), maxCallsPerPass: 60, minGapMs: 250 },
     log: options.log,
+    gatewayNow: () => gatewayClock.now(),
+    donorScreens,
+    kioskId: () => config.kioskId,
   });
   reconcileSoon = () => {
     reconciler.runOnce().catch((error: unknown) => options.log(`reconciliation: pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   };
+  // A ledger that refuses writes (full disk, read-only) or was replaced takes the kiosk out of service; a write failure clears by itself.
+  const ledgerHealth = new LedgerHealth({ ledger, probeIntervalMs: config.connectivityProbeSeconds * 1000, onRecovered: () => reconcileSoon(), log: options.log });
+  health.ledgerProblem = () => ledgerHealth.problem();
+  ledgerHealth.checkWritable();
   const donations = new DonationService({
     ledger,
     gateway,
@@ -190,6 +222,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     verifySignature: (orderId, paymentId, signature) => isValidPaymentSignature({ orderId, paymentId, signature, keySecret: keys.keySecret }),
     log: options.log,
     isOnline: () => connectivity.online,
+    donorScreens,
   });
 
   const kioskState = (): KioskState => ({
@@ -202,6 +235,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     minAmountRupees: config.minAmountRupees,
     maxAmountRupees: config.maxAmountRupees,
     checkout: { scriptUrl: endpoints.checkoutScriptUrl, loadTimeoutMs: config.checkoutScriptLoadTimeoutMs },
+    donorCallTimeoutMs: donorCallTimeoutMs(config.gatewayTimeoutMs),
     resultScreenSeconds: config.resultScreenSeconds,
     idleResetSeconds: config.idleResetSeconds,
     idlePromptSeconds: config.idlePromptSeconds,
@@ -248,6 +282,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     onExitRequested: options.onExitRequested ?? null,
     onRestartRequested: options.onRestartRequested ?? null,
     updates: options.updates ?? null,
+    outOfService: () => ledgerHealth.problem(),
     log: options.log,
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
   });
@@ -255,12 +290,17 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   const activity = new KioskActivityTracker({ now: options.now ?? Date.now, isOperatorActive: () => operatorAccess.isOperatorActive() });
   const dispatchCall = createIpcDispatcher(
     {
-      getKioskState: () => ({ ok: true, value: kioskState() }),
+      getKioskState: () => {
+        // Out of service while the ledger cannot be written: the page shows the operator why, and asks again until it can.
+        const problem = ledgerHealth.problem();
+        return problem === null ? { ok: true, value: kioskState() } : { ok: false, error: { code: 'kiosk_unavailable', message: problem, retryable: false } };
+      },
       getKioskStatus: () => ({ ok: true, value: health.status() }),
       startDonation: (request) => donations.startDonation(request),
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
       confirmPayment: (request) => donations.confirmPayment(request),
+      getDonationProgress: (request) => donations.getDonationProgress(request),
       cancelDonation: (request) => donations.cancelDonation(request),
       getAttractInfo: () => ({ ok: true, value: attractInfo(ledger, config, new Date()) }),
       ...operator.handlers(),
@@ -314,10 +354,12 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();
+      ledgerHealth.close();
       // Let a pass in flight finish its ledger writes before the ledger closes.
       await reconciler.stop();
       ledger.close();
       await endpoints.simulator?.close();
+      releaseLock();
     },
   };
 }

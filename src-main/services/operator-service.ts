@@ -26,7 +26,7 @@ import { SUPPORTED_LANGUAGES, type KioskConfig } from '../domain/kiosk-config.ts
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { OperatorAccessStorageError, type OperatorAccess } from '../domain/operator/operator-access.ts';
 import type { PinRefusal } from '../domain/operator/pin-policy.ts';
-import { buildDayReport, localDayRange } from '../domain/reports/day-report.ts';
+import { buildDayReport, donorContact, localDayRange } from '../domain/reports/day-report.ts';
 import { editableSettingsOf, updateKioskSettings, type SettingsPatch } from '../domain/settings-update.ts';
 import { donationsCsv } from '../domain/exports/donations-csv.ts';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
@@ -88,6 +88,8 @@ export interface OperatorServiceDeps {
   onRestartRequested: (() => void) | null;
   /** The installed app's updater; null in browser mode and unpackaged runs. */
   updates?: UpdateControl | null;
+  /** Why the kiosk is out of service right now (its ledger), or null. */
+  outOfService?: () => string | null;
   log: (line: string) => void;
   now?: () => number;
 }
@@ -274,6 +276,16 @@ export class OperatorService {
       cash: d.paymentMethod === 'cash',
       receiptNumber: d.receiptNo,
       cause: d.cause,
+      contact: recoveredIds.has(d.id) ? donorContact(d) : null,
+    }));
+    const beingConfirmed = report.beingConfirmed.map((d) => ({
+      donationId: d.id,
+      receipt: d.receipt,
+      since: new Date(d.updatedAt).toISOString(),
+      amountRupees: rupees(d.amountPaise),
+      paymentId: d.paymentId,
+      donorName: d.anonymous ? null : d.donorName,
+      contact: donorContact(d),
     }));
     const config = this.#deps.getConfig();
     const eventStart = config.eventStartDate ? parseLocalDay(config.eventStartDate) : null;
@@ -289,6 +301,8 @@ export class OperatorService {
         supportedLanguages: [...SUPPORTED_LANGUAGES],
         mode: this.#deps.mode,
         version: this.#deps.version,
+        beingConfirmed,
+        outOfService: this.#deps.outOfService?.() ?? null,
       },
     };
   }

@@ -140,6 +140,8 @@ describe('the clock jumps back (defect 3)', () => {
     const gateway: PaymentGateway = {
       createOrder: refuse,
       findOrderByReceipt: refuse,
+      fetchOrder: refuse,
+      listOrders: refuse,
       fetchPayment: refuse,
       capturePayment: refuse,
       fetchOrderPayments: async (orderId) => {

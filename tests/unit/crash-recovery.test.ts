@@ -26,6 +26,7 @@ const donation = (id: string, state: Donation['state'], amountPaise: number, ord
   email: null,
   state,
   orderId,
+  orderCreatedAt: null,
   paymentId,
   paymentMethod: null,
   failureCode: null,

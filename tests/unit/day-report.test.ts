@@ -27,6 +27,9 @@ function seed(ledger: Ledger, setNow: (ms: number) => void): void {
     ledger.transition(id, 'checkout_open', 'donor');
   };
   const t0 = DAY.getTime();
+  // In time order: the ledger's clock never goes back.
+  add('y', t0 - 24 * HOUR, 99_900);
+  ledger.transition('y', 'paid', 'gateway', { paymentId: 'pay_Y' });
   add('a', t0, 50_000, 'Priya');
   ledger.transition('a', 'paid', 'gateway', { paymentId: 'pay_A', paidAt: t0 });
   add('b', t0 + HOUR, 20_000, 'Kiran');
@@ -38,8 +41,6 @@ function seed(ledger: Ledger, setNow: (ms: number) => void): void {
   add('d', t0 + 4 * HOUR, 30_000);
   ledger.transition('d', 'paid', 'gateway', { paymentId: 'pay_D' });
   ledger.transition('d', 'refunded', 'operator');
-  add('y', t0 - 24 * HOUR, 99_900);
-  ledger.transition('y', 'paid', 'gateway', { paymentId: 'pay_Y' });
 }
 
 function seededLedger(path = ':memory:'): Ledger {
@@ -70,7 +71,7 @@ describe('day report', () => {
     const text = formatDayReport(buildDayReport(ledger, from, to));
     expect(text).toMatch(/^paid\s+2\s+₹700\.00$/m);
     expect(text).toContain('Received (captured only): ₹700.00 from 2 donation(s), 1 of them recovered');
-    expect(text).toMatch(/Recovered after the donor saw a failure\n {2}\S+ \S+ {2}b {2}₹200\.00 {2}pay_B {2}donor saw payment_failed {2}\(Kiran, receipt K1-b\)/);
+    expect(text).toMatch(/Recovered after the donor saw a failure\n {2}\S+ \S+ {2}b {2}₹200\.00 {2}pay_B {2}donor saw payment_failed {2}\(Kiran, no contact given, receipt K1-b\)/);
     ledger.close();
   });
 
@@ -80,6 +81,7 @@ describe('day report', () => {
     const text = formatDayReport(buildDayReport(ledger, previous.from, previous.to));
     expect(text).toContain('Received (captured only): ₹999.00 from 1 donation(s), 0 of them recovered');
     expect(text).toMatch(/Recovered after the donor saw a failure\n {2}none\n/);
+    expect(text).toMatch(/Being confirmed \(authorised at Razorpay, not captured yet\)\n {2}none\n/);
     expect(text).toMatch(/Second payments on donations already paid \(refund them\)\n {2}none$/);
     ledger.close();
   });

@@ -15,6 +15,7 @@ const kiosk: KioskState = {
   minAmountRupees: 10,
   maxAmountRupees: 1000,
   checkout: { scriptUrl: 'http://127.0.0.1/checkout.js', loadTimeoutMs: 1000 },
+  donorCallTimeoutMs: 40_000,
   resultScreenSeconds: 20,
   idleResetSeconds: 60,
   idlePromptSeconds: 15,

@@ -238,7 +238,8 @@ describe('safe stop when the ledger is refused', () => {
         expect(await reply.json()).toEqual({ ok: false, error: { code: 'kiosk_unavailable', message: server.unavailableMessage, retryable: false } });
       }
       expect(lines.some((line) => line.startsWith('kiosk out of service:'))).toBe(true);
-      expect(readdirSync(dir)).toEqual(['ledger.sqlite3']);
+      // The refused ledger untouched; beside it only the data folder's lock (one kiosk per folder), released at close.
+      expect(readdirSync(dir).sort()).toEqual(['kiosk.lock', 'ledger.sqlite3']);
     } finally {
       await server.close();
     }

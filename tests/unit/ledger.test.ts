@@ -41,11 +41,12 @@ describe('ledger', () => {
     ledger.createDonation(donation('d0000000001'), 'donor');
     expect(ledger.transition('d0000000001', 'order_created', 'gateway', { orderId: 'order_ABCDEFGHIJKLMN' }).ok).toBe(true);
     expect(ledger.transition('d0000000001', 'checkout_open', 'donor').ok).toBe(true);
-    expect(ledger.transition('d0000000001', 'paid', 'gateway', { paymentId: 'pay_ABCDEFGHIJKLMN', paidAt: 123 }).ok).toBe(true);
+    const paidAt = Date.now() + 60_000;
+    expect(ledger.transition('d0000000001', 'paid', 'gateway', { paymentId: 'pay_ABCDEFGHIJKLMN', paidAt }).ok).toBe(true);
     ledger.close();
 
     const reopened = Ledger.open(path);
-    expect(reopened.get('d0000000001')).toMatchObject({ state: 'paid', orderId: 'order_ABCDEFGHIJKLMN', paymentId: 'pay_ABCDEFGHIJKLMN', paidAt: 123 });
+    expect(reopened.get('d0000000001')).toMatchObject({ state: 'paid', orderId: 'order_ABCDEFGHIJKLMN', paymentId: 'pay_ABCDEFGHIJKLMN', paidAt });
     expect(reopened.events('d0000000001').map((e) => [e.fromState, e.toState, e.source])).toEqual([
       [null, 'started', 'donor'],
       ['started', 'order_created', 'gateway'],

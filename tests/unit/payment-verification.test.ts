@@ -38,14 +38,15 @@ describe('payment verification', () => {
     expect(again).toEqual(reply);
   });
 
-  it('a tampered signature never shows success, and the ledger says why', async () => {
+  it('a tampered signature never shows success, and the ledger says why (without changing the donation: a genuine confirmation can still follow)', async () => {
     const kiosk = await harness.start();
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
     const tampered = (signature[0] === '0' ? '1' : '0') + signature.slice(1);
     const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: tampered });
     expect(reply).toMatchObject({ ok: false, error: { code: 'verification_failed' } });
-    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'verification_failed', failureCode: 'signature_mismatch' });
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'checkout_open' });
+    expect(kiosk.services.ledger.events(session.donationId).at(-1)).toMatchObject({ source: 'kiosk', detail: { refusedConfirmation: { reason: 'signature_mismatch', claimed: { paymentId } } } });
   });
 
   it('a payment that belongs to another order never shows success', async () => {
@@ -57,7 +58,8 @@ describe('payment verification', () => {
     // Echoing the other order's id is caught before anything else.
     const echoed = await call('confirmPayment', { donationId: mine.donationId, razorpayPaymentId: otherPayment.paymentId, razorpayOrderId: other.options.order_id, razorpaySignature: otherPayment.signature });
     expect(echoed).toMatchObject({ ok: false, error: { code: 'verification_failed' } });
-    expect(kiosk.services.ledger.get(mine.donationId)).toMatchObject({ state: 'verification_failed', failureCode: 'order_mismatch' });
+    expect(kiosk.services.ledger.get(mine.donationId)).toMatchObject({ state: 'checkout_open' });
+    expect(kiosk.services.ledger.events(mine.donationId).at(-1)).toMatchObject({ detail: { refusedConfirmation: { reason: 'order_mismatch' } } });
 
     // Even with a signature that is valid for this order, the fetched payment's order must match.
     const third = await openCheckout(500);
@@ -78,14 +80,14 @@ describe('payment verification', () => {
     expect(kiosk.services.ledger.events(session.donationId).map((e) => e.toState)).toEqual(['started', 'order_created', 'checkout_open', 'authorized', 'paid']);
   });
 
-  it('when the payment cannot be fetched, the donor is not told success and the ledger keeps the authorisation', async () => {
+  it('when the payment cannot be fetched, the donor hears it is being confirmed (not success) and the ledger keeps the authorisation', async () => {
     const kiosk = await harness.start();
     const session = await openCheckout();
     const { paymentId, signature } = pay(session);
     // Reads are retried, so the fault stays until the kiosk has given up on this attempt.
     kiosk.simulator.faults.inject('payments.fetch', { kind: 'status', status: 502, body: 'html' });
     const request = { donationId: session.donationId, razorpayPaymentId: paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: signature };
-    expect(await call('confirmPayment', request)).toMatchObject({ ok: false, error: { code: 'gateway_unavailable', retryable: true } });
+    expect(await call('confirmPayment', request)).toMatchObject({ ok: false, error: { code: 'payment_confirming', retryable: false } });
     expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'authorized', paymentId });
     kiosk.simulator.faults.clear('payments.fetch');
     expect(await call('confirmPayment', request)).toMatchObject({ ok: true });
@@ -99,6 +101,8 @@ describe('payment verification', () => {
     const gateway: PaymentGateway = {
       createOrder: async (input) => ({ ok: true, value: { id: orderId, amount: input.amountPaise, currency: 'INR', receipt: input.receipt, status: 'created' } }),
       findOrderByReceipt: async () => ({ ok: true, value: null }),
+      fetchOrder: async () => ({ ok: true, value: { id: orderId, amount: 50_000, currency: 'INR', status: 'attempted' } }),
+      listOrders: async () => ({ ok: true, value: [] }),
       fetchOrderPayments: async () => ({ ok: true, value: [payment] }),
       fetchPayment: async () => ({ ok: true, value: payment }),
       capturePayment: async () => ({ ok: true, value: payment }),

@@ -48,6 +48,8 @@ function gateway(): PaymentGateway & { asked: string[] } {
     asked,
     createOrder: refuse,
     findOrderByReceipt: refuse,
+    fetchOrder: refuse,
+    listOrders: refuse,
     capturePayment: refuse,
     fetchPayment: refuse,
     fetchOrderPayments: async (orderId): Promise<GatewayResult<GatewayPayment[]>> => {

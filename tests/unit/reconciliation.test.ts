@@ -160,7 +160,7 @@ function ledgerWith(states: ('payment_failed' | 'closed_by_donor')[], createdAt:
   states.forEach((state, i) => {
     const id = `don_${i}`;
     ledger.createDonation({ id, receipt: `K1-${id}`, kioskId: 'K1', cause: 'c', amountPaise: 10_000, anonymous: true, donorName: null, phone: null, email: null }, 'donor');
-    ledger.transition(id, 'order_created', 'gateway', { orderId: `order_${String(i).padStart(14, '0')}` });
+    ledger.transition(id, 'order_created', 'gateway', { orderId: `order_${String(i).padStart(14, '0')}`, orderCreatedAt: createdAt });
     ledger.transition(id, 'checkout_open', 'donor');
     ledger.transition(id, state, 'checkout');
   });
@@ -168,13 +168,21 @@ function ledgerWith(states: ('payment_failed' | 'closed_by_donor')[], createdAt:
   return ledger;
 }
 
-function gatewayAnswering(fetchOrderPayments: (orderId: string) => Promise<GatewayResult<GatewayPayment[]>>): PaymentGateway & { asked: string[] } {
+function gatewayAnswering(fetchOrderPayments: (orderId: string) => Promise<GatewayResult<GatewayPayment[]>>): PaymentGateway & { asked: string[]; swept: number[] } {
   const asked: string[] = [];
+  const swept: number[] = [];
   const refuse = async () => ({ ok: false, error: { kind: 'http', status: 400, code: 'BAD_REQUEST_ERROR', description: 'unexpected' } }) as const;
   return {
     asked,
+    swept,
     createOrder: refuse,
     findOrderByReceipt: refuse,
+    fetchOrder: refuse,
+    // Razorpay's side holds nothing the ledger does not know.
+    listOrders: async (query) => {
+      swept.push(query.fromSeconds);
+      return { ok: true, value: [] };
+    },
     fetchPayment: refuse,
     capturePayment: refuse,
     fetchOrderPayments: (orderId) => {
@@ -193,6 +201,7 @@ function reconcilerFor(ledger: Ledger, gateway: PaymentGateway, overrides: Parti
     options: { ...defaultRuleOptions(300), maxCallsPerPass: 100, minGapMs: 250, ...overrides },
     log: (line) => log.push(line),
     now: () => NOW,
+    gatewayNow: () => NOW,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -201,16 +210,19 @@ function reconcilerFor(ledger: Ledger, gateway: PaymentGateway, overrides: Parti
 }
 
 describe('reconciler limits', () => {
-  it('makes at most maxCallsPerPass calls, spaced by minGapMs, and the next pass carries on where it stopped', async () => {
+  it('makes at most maxCallsPerPass calls, spaced by minGapMs, and the next pass carries on with those that waited longest', async () => {
     const ledger = ledgerWith(['payment_failed', 'payment_failed', 'closed_by_donor', 'payment_failed', 'payment_failed'], NOW - 60_000);
     const gateway = gatewayAnswering(async () => ({ ok: true, value: [] }));
-    const { reconciler, sleeps, log } = reconcilerFor(ledger, gateway, { maxCallsPerPass: 2 });
+    const { reconciler, sleeps, log } = reconcilerFor(ledger, gateway, { maxCallsPerPass: 3 });
+    // One call of each pass goes to Razorpay's side (catching up after start-up, then the sweep for money), two to donations.
     expect(await reconciler.runOnce()).toMatchObject({ checked: 2, stoppedEarly: 'call budget used' });
-    expect(sleeps).toEqual([250]);
+    expect(sleeps).toEqual([250, 250]);
     await reconciler.runOnce();
     await reconciler.runOnce();
-    expect(gateway.asked.map((o) => o.slice(-1))).toEqual(['0', '1', '2', '3', '4', '0']);
-    expect(log[0]).toBe('reconciliation: pass complete: checked 2, settled 0, recovered 0 (stopped early: call budget used)');
+    // Newest first among those never asked, then whichever was asked longest ago; the sweep is hourly.
+    expect(gateway.asked.map((o) => o.slice(-1))).toEqual(['4', '3', '2', '1', '0', '4', '3']);
+    expect(gateway.swept).toHaveLength(2);
+    expect(log.find((line) => line.startsWith('reconciliation: pass complete'))).toBe('reconciliation: pass complete: checked 2, settled 0, recovered 0 (stopped early: call budget used)');
     ledger.close();
   });
 
@@ -224,9 +236,9 @@ describe('reconciler limits', () => {
     ledger.close();
   });
 
-  it('expires only failed attempts older than the late-authorisation window', async () => {
+  it("expires only failed attempts older than the late-authorisation window, on Razorpay's clock", async () => {
     const ledger = ledgerWith(['payment_failed'], NOW - 6 * DAY_MS);
-    const failed: GatewayPayment = { id: 'pay_00000000000001', order_id: 'order_00000000000000', amount: 10_000, currency: 'INR', status: 'failed' };
+    const failed: GatewayPayment = { id: 'pay_00000000000001', order_id: 'order_00000000000000', amount: 10_000, currency: 'INR', status: 'failed', created_at: (NOW - 6 * DAY_MS) / 1000 };
     const { reconciler } = reconcilerFor(ledger, gatewayAnswering(async () => ({ ok: true, value: [failed] })));
     expect(await reconciler.runOnce()).toMatchObject({ checked: 1, settled: 1, recovered: 0 });
     expect(ledger.get('don_0')?.state).toBe('expired');

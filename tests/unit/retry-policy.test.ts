@@ -119,6 +119,8 @@ function fakeGateway(overrides: Partial<PaymentGateway>): PaymentGateway & { cal
     calls,
     createOrder: wrap('createOrder', overrides.createOrder, unexpected('createOrder')),
     findOrderByReceipt: wrap('findOrderByReceipt', overrides.findOrderByReceipt, unexpected('findOrderByReceipt')),
+    fetchOrder: wrap('fetchOrder', overrides.fetchOrder, unexpected('fetchOrder')),
+    listOrders: wrap('listOrders', overrides.listOrders, unexpected('listOrders')),
     fetchOrderPayments: wrap('fetchOrderPayments', overrides.fetchOrderPayments, unexpected('fetchOrderPayments')),
     fetchPayment: wrap('fetchPayment', overrides.fetchPayment, unexpected('fetchPayment')),
     capturePayment: wrap('capturePayment', overrides.capturePayment, unexpected('capturePayment')),

@@ -31,7 +31,7 @@ describe('an authorised payment Razorpay refunds because it was never captured',
     ledger.transition('d1', 'authorized', 'checkout', { paymentId: 'pay_00000000000001' });
     const refunded: GatewayPayment = { id: 'pay_00000000000001', order_id: 'order_00000000000001', amount: 10_000, currency: 'INR', status: 'refunded', method: 'upi', created_at: Math.floor(Date.now() / 1000) - 6 * 86_400 };
     const refuse = async () => ({ ok: false, error: { kind: 'http', status: 400, code: 'BAD_REQUEST_ERROR', description: 'unexpected' } }) as const;
-    const gateway: PaymentGateway = { createOrder: refuse, findOrderByReceipt: refuse, fetchPayment: refuse, capturePayment: refuse, fetchOrderPayments: async () => ({ ok: true, value: [refunded] }) };
+    const gateway: PaymentGateway = { createOrder: refuse, findOrderByReceipt: refuse, fetchOrder: refuse, listOrders: refuse, fetchPayment: refuse, capturePayment: refuse, fetchOrderPayments: async () => ({ ok: true, value: [refunded] }) };
     const reconciler = new Reconciler({ ledger, gateway, options: { ...defaultRuleOptions(300), maxCallsPerPass: 10, minGapMs: 0 }, log: () => undefined, sleep: async () => undefined });
     await reconciler.runOnce();
     expect(ledger.get('d1')).toMatchObject({ state: 'refunded', receiptNo: null });

@@ -9,8 +9,12 @@ export type GatewayError =
   | { kind: 'network'; cause: NetworkCause; detail: string }
   /** Razorpay answered with an error status and its JSON error body. */
   | { kind: 'http'; status: number; code: string; description: string; reason?: string; field?: string }
-  /** An answer that is not Razorpay's JSON (an HTML page from a load balancer, a truncated body). */
-  | { kind: 'bad_response'; status: number; detail: string };
+  /**
+   * An answer that is not Razorpay's JSON (an HTML page from a load balancer,
+   * a captive portal's login page, a truncated body). `notJson`: the body was
+   * not JSON at all, so something other than Razorpay may have answered.
+   */
+  | { kind: 'bad_response'; status: number; detail: string; notJson?: boolean };
 
 export type GatewayResult<T> = { ok: true; value: T } | { ok: false; error: GatewayError };
 
@@ -23,6 +27,16 @@ export function describeGatewayError(error: GatewayError): string {
     case 'bad_response':
       return `bad response (HTTP ${error.status}): ${error.detail}`;
   }
+}
+
+/**
+ * True when it was not Razorpay that answered: no answer at all, or a page
+ * that is not JSON below 500 (a captive portal's 200 login page, a proxy's
+ * 403). A 5xx page is Razorpay's own load balancer: Razorpay is reachable.
+ */
+export function isRazorpayUnreachable(error: GatewayError): boolean {
+  if (error.kind === 'network') return true;
+  return error.kind === 'bad_response' && error.notJson === true && error.status < 500;
 }
 
 /** True when no answer came back, so a write may or may not have happened at Razorpay. */

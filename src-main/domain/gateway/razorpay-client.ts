@@ -21,12 +21,20 @@ export interface RazorpayClientOptions {
   /** e.g. http://127.0.0.1:PORT for the simulator; the SDK appends /v1/... */
   baseUrl?: string;
   timeoutMs: number;
+  /** Every answer's HTTP `Date` header (Razorpay's clock; see GatewayClock in ../clock.ts). */
+  onServerDate?: (header: string | undefined) => void;
 }
 
 interface AxiosLikeError {
   code?: string;
   message?: string;
-  response?: { status: number; data: unknown };
+  response?: { status: number; data: unknown; headers?: Record<string, unknown> };
+}
+
+function dateHeader(headers: unknown): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const value = (headers as Record<string, unknown>)['date'];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isSdkHttpClient(value: unknown): value is SdkHttpClient {
@@ -47,10 +55,15 @@ export function createRazorpayClient(options: RazorpayClientOptions): Razorpay {
   }
   if (options.baseUrl) http.defaults.baseURL = options.baseUrl;
   http.defaults.timeout = options.timeoutMs;
+  const onServerDate = options.onServerDate ?? (() => undefined);
   http.interceptors.response.use(
-    (response) => response,
+    (response) => {
+      onServerDate(dateHeader((response as { headers?: unknown }).headers));
+      return response;
+    },
     (raw) => {
       const error = raw as AxiosLikeError;
+      if (error.response) onServerDate(dateHeader(error.response.headers));
       if (!error.response) {
         error.response = {
           status: 0,

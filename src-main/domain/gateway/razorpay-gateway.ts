@@ -12,6 +12,10 @@ const OrderSchema = z.object({
   currency: z.string(),
   receipt: z.string().nullable().optional(),
   status: z.enum(['created', 'attempted', 'paid']),
+  /** Unix seconds, Razorpay's clock. */
+  created_at: z.number().optional(),
+  /** `[]` when empty (razorpay.md §1.1). */
+  notes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
 });
 export type GatewayOrder = z.infer<typeof OrderSchema>;
 
@@ -25,6 +29,7 @@ const PaymentSchema = z.object({
   error_code: z.string().nullable().optional(),
   error_description: z.string().nullable().optional(),
   error_reason: z.string().nullable().optional(),
+  captured: z.boolean().optional(),
   created_at: z.number().optional(),
 });
 export type GatewayPayment = z.infer<typeof PaymentSchema>;
@@ -37,9 +42,21 @@ export interface CreateOrderInput {
   notes: Record<string, string>;
 }
 
+/** GET /v1/orders filters (razorpay.md §1.3): created from `fromSeconds` (Unix seconds, Razorpay's clock) until now; count at most 100. */
+export interface OrderListQuery {
+  fromSeconds: number;
+  /** Only orders with an authorised (or captured) payment. */
+  authorizedOnly: boolean;
+  count: number;
+  skip: number;
+}
+
 export interface PaymentGateway {
   createOrder(input: CreateOrderInput): Promise<GatewayResult<GatewayOrder>>;
   findOrderByReceipt(receipt: string): Promise<GatewayResult<GatewayOrder | null>>;
+  fetchOrder(orderId: string): Promise<GatewayResult<GatewayOrder>>;
+  /** Newest first. */
+  listOrders(query: OrderListQuery): Promise<GatewayResult<GatewayOrder[]>>;
   fetchOrderPayments(orderId: string): Promise<GatewayResult<GatewayPayment[]>>;
   fetchPayment(paymentId: string): Promise<GatewayResult<GatewayPayment>>;
   capturePayment(paymentId: string, amountPaise: number): Promise<GatewayResult<GatewayPayment>>;
@@ -71,13 +88,13 @@ export function classifySdkRejection(rejection: unknown): GatewayError {
   if (!parsed.success || parsed.data.error === undefined) {
     const status = parsed.success ? (parsed.data.statusCode ?? 0) : 0;
     const detail = rejection instanceof Error ? rejection.message : 'unrecognised SDK rejection';
-    return status > 0 ? { kind: 'bad_response', status, detail } : { kind: 'network', cause: networkCause(detail), detail };
+    return status > 0 ? { kind: 'bad_response', status, detail, notJson: true } : { kind: 'network', cause: networkCause(detail), detail };
   }
   const status = parsed.data.statusCode ?? 0;
   const body = parsed.data.error;
   const description = body.description ?? '';
   if (body.code === NETWORK_ERROR_CODE) return { kind: 'network', cause: networkCause(description), detail: description };
-  if (body.code === NON_JSON_ERROR_CODE) return { kind: 'bad_response', status, detail: description };
+  if (body.code === NON_JSON_ERROR_CODE) return { kind: 'bad_response', status, detail: description, notJson: true };
   return {
     kind: 'http',
     status,
@@ -88,6 +105,9 @@ export function classifySdkRejection(rejection: unknown): GatewayError {
   };
 }
 
+/** Each call's own deadline is the request timeout plus this (axios's timeout covers an idle socket, not a slow trickle). */
+export const GATEWAY_DEADLINE_SLACK_MS = 1_000;
+
 export interface RazorpayGatewayOptions extends RazorpayClientOptions {
   currency?: 'INR';
 }
@@ -95,7 +115,7 @@ export interface RazorpayGatewayOptions extends RazorpayClientOptions {
 export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentGateway {
   const sdk: Razorpay = createRazorpayClient(options);
   // axios's timeout covers an idle socket; this deadline also covers a slow trickle.
-  const deadlineMs = options.timeoutMs + 1_000;
+  const deadlineMs = options.timeoutMs + GATEWAY_DEADLINE_SLACK_MS;
 
   async function call<T>(schema: z.ZodType<T>, run: () => Promise<unknown>): Promise<GatewayResult<T>> {
     let timer: NodeJS.Timeout | undefined;
@@ -104,6 +124,8 @@ export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentG
     });
     try {
       const answer = await Promise.race([run(), deadline]);
+      // A page instead of JSON (the SDK hands over the body as it came): a captive portal, not Razorpay.
+      if (typeof answer !== 'object' || answer === null) return { ok: false, error: { kind: 'bad_response', status: 200, detail: 'the answer is not JSON', notJson: true } };
       const parsed = schema.safeParse(answer);
       if (!parsed.success) return { ok: false, error: { kind: 'bad_response', status: 200, detail: `unexpected shape: ${parsed.error.message}` } };
       return { ok: true, value: parsed.data };
@@ -123,6 +145,13 @@ export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentG
       const result = await call(CollectionSchema(OrderSchema), () => sdk.orders.all({ receipt, count: 10 }));
       if (!result.ok) return result;
       return { ok: true, value: result.value.items.find((order) => order.receipt === receipt) ?? null };
+    },
+    fetchOrder: (orderId) => call(OrderSchema, () => sdk.orders.fetch(orderId)),
+    listOrders: async (query) => {
+      const result = await call(CollectionSchema(OrderSchema), () =>
+        sdk.orders.all({ from: query.fromSeconds, count: query.count, skip: query.skip, ...(query.authorizedOnly ? { authorized: 1 } : {}) }),
+      );
+      return result.ok ? { ok: true, value: result.value.items } : result;
     },
     fetchOrderPayments: async (orderId) => {
       const result = await call(CollectionSchema(PaymentSchema), () => sdk.orders.fetchPayments(orderId));

@@ -1,6 +1,7 @@
 // The gateway with a retry policy per call (retry-policy.ts):
 //   createOrder         never retried (the donation service looks the order up by receipt instead)
 //   findOrderByReceipt  read: retried with backoff and jitter
+//   fetchOrder, listOrders  reads: retried with backoff and jitter
 //   fetchOrderPayments  read: retried with backoff and jitter
 //   fetchPayment        read: retried with backoff and jitter
 //   capturePayment      capture once, then re-fetch the payment to learn what happened;
@@ -35,6 +36,8 @@ export function withRetryPolicy(gateway: PaymentGateway, policy: RetryPolicy, en
   return {
     createOrder: (input) => gateway.createOrder(input),
     findOrderByReceipt: (receipt) => read(() => gateway.findOrderByReceipt(receipt)),
+    fetchOrder: (orderId) => read(() => gateway.fetchOrder(orderId)),
+    listOrders: (query) => read(() => gateway.listOrders(query)),
     fetchOrderPayments: (orderId) => read(() => gateway.fetchOrderPayments(orderId)),
     fetchPayment: (paymentId) => read(() => gateway.fetchPayment(paymentId)),
     capturePayment: captureThenRefetch,
@@ -51,6 +54,8 @@ export function withOutcomeObserver(gateway: PaymentGateway, observe: (result: G
   return {
     createOrder: (input) => watched(gateway.createOrder(input)),
     findOrderByReceipt: (receipt) => watched(gateway.findOrderByReceipt(receipt)),
+    fetchOrder: (orderId) => watched(gateway.fetchOrder(orderId)),
+    listOrders: (query) => watched(gateway.listOrders(query)),
     fetchOrderPayments: (orderId) => watched(gateway.fetchOrderPayments(orderId)),
     fetchPayment: (paymentId) => watched(gateway.fetchPayment(paymentId)),
     capturePayment: (paymentId, amountPaise) => watched(gateway.capturePayment(paymentId, amountPaise)),

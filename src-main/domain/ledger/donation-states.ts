@@ -5,6 +5,12 @@
 // payment into an authorised and captured one days later (late
 // authorisation), and a donor who closed Checkout may still have paid, so
 // those states can still move to `paid` when the gateway says so.
+//
+// `expired` means "reconciliation stopped asking often", not "forgotten": a
+// payment Razorpay holds for an expired donation's order (a Checkout left open
+// while the clock jumped, a late confirmation, reconciliation's slow sweep)
+// still takes it to `authorized` or `paid`. `refunded` also ends an
+// authorisation nobody captured, which Razorpay refunds after a few days.
 
 export const DONATION_STATES = [
   'started', // written before the order is created: the attempt is on record first
@@ -17,33 +23,37 @@ export const DONATION_STATES = [
   'authorized', // paid at the bank, capture still pending
   'paid', // captured
   'verification_failed', // signature, order or amount mismatch: never success
-  'expired', // reconciliation found no captured payment within Razorpay's late-authorisation window
-  'refunded',
+  'expired', // reconciliation found no captured payment within Razorpay's late-authorisation window (not final: see above)
+  'refunded', // the money went back: refunded after capture, or an authorisation Razorpay refunded uncaptured
 ] as const;
 
 export type DonationState = (typeof DONATION_STATES)[number];
 
 export type EventSource = 'donor' | 'checkout' | 'gateway' | 'kiosk' | 'reconciliation' | 'operator';
 
-const RECOVERABLE_TO_PAID: DonationState[] = ['authorized', 'paid'];
+/** Where a payment Razorpay reports can take a donation, whatever the donor was shown. */
+const MONEY_ARRIVED: DonationState[] = ['authorized', 'paid', 'refunded'];
 
 export const ALLOWED_TRANSITIONS: Record<DonationState, readonly DonationState[]> = {
   started: ['order_created', 'order_failed', 'expired'],
   order_created: ['checkout_open', 'closed_by_donor', 'checkout_expired', 'expired'],
   order_failed: ['order_created', 'expired'],
-  checkout_open: ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'expired', ...RECOVERABLE_TO_PAID],
-  payment_failed: ['checkout_open', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'expired', ...RECOVERABLE_TO_PAID],
-  closed_by_donor: ['checkout_open', 'verification_failed', 'expired', ...RECOVERABLE_TO_PAID],
-  checkout_expired: ['checkout_open', 'closed_by_donor', 'expired', ...RECOVERABLE_TO_PAID],
+  checkout_open: ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'expired', ...MONEY_ARRIVED],
+  payment_failed: ['checkout_open', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'expired', ...MONEY_ARRIVED],
+  closed_by_donor: ['checkout_open', 'verification_failed', 'expired', ...MONEY_ARRIVED],
+  checkout_expired: ['checkout_open', 'closed_by_donor', 'expired', ...MONEY_ARRIVED],
   authorized: ['paid', 'refunded', 'verification_failed'],
   paid: ['refunded'],
-  verification_failed: [...RECOVERABLE_TO_PAID, 'expired'],
-  expired: [],
+  verification_failed: [...MONEY_ARRIVED, 'expired'],
+  expired: ['verification_failed', ...MONEY_ARRIVED],
   refunded: [],
 };
 
-/** States reconciliation no longer needs to check with the gateway. */
+/** States reconciliation's regular passes no longer check (its slow sweep still finds money on an expired donation's order). */
 export const SETTLED_STATES: readonly DonationState[] = ['paid', 'expired', 'refunded'];
+
+/** Reconciliation's regular work: every other state. */
+export const UNSETTLED_STATES: readonly DonationState[] = DONATION_STATES.filter((state) => !SETTLED_STATES.includes(state));
 
 export function canTransition(from: DonationState, to: DonationState): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);

@@ -10,10 +10,11 @@
 // - After opening: a backup at start-up and at most every 6 hours while
 //   running, the newest 7 kept. A failed backup is logged, never fatal.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Ledger } from './ledger.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
+import { RECEIPT_JOURNAL_FILE, ReceiptJournal } from './receipt-journal.ts';
 
 export const LEDGER_FILE = 'ledger.sqlite3';
 export const BACKUP_DIR = 'backups';
@@ -54,7 +55,7 @@ export function ledgerPathIn(dataDir: string): string {
   return join(dataDir, LEDGER_FILE);
 }
 
-/** Backups in `dataDir/backups`, oldest first (names sort by time). */
+/** Backups in `dataDir/backups`, oldest first: by the time in the name, then the -2, -3... of backups in the same second. */
 export function listLedgerBackups(dataDir: string): string[] {
   const dir = join(dataDir, BACKUP_DIR);
   let names: string[];
@@ -71,11 +72,15 @@ export function listLedgerBackups(dataDir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+function backupKey(name: string): { stamp: string; suffix: number } {
+  const m = BACKUP_NAME.exec(name);
+  return { stamp: `${m?.[1] ?? ''}-${m?.[2] ?? ''}`, suffix: Number(m?.[3] ?? '1') };
+}
+
 function compareBackupNames(a: string, b: string): number {
-  const ma = BACKUP_NAME.exec(a);
-  const mb = BACKUP_NAME.exec(b);
-  const key = (m: RegExpExecArray | null) => `${m?.[1] ?? ''}${m?.[2] ?? ''}${(m?.[3] ?? '0').padStart(6, '0')}`;
-  return key(ma).localeCompare(key(mb));
+  const ka = backupKey(a);
+  const kb = backupKey(b);
+  return ka.stamp.localeCompare(kb.stamp) || ka.suffix - kb.suffix;
 }
 
 function stamp(ms: number): string {
@@ -106,9 +111,20 @@ export function takeLedgerBackup(ledger: Ledger, dataDir: string, options: { now
   const keep = options.keep ?? BACKUPS_KEPT;
   const dir = join(dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true });
-  const base = `ledger-${stamp(now())}`;
-  let name = `${base}.sqlite3`;
-  for (let n = 2; existsSync(join(dir, name)); n += 1) name = `${base}-${n}.sqlite3`;
+  // A backup's name never sorts before an existing one, even after the clock was set back:
+  // "the newest backup" (the operator's restore, the pruning) is always the last one taken.
+  let wanted = stamp(now());
+  let suffix = 1;
+  const newest = listLedgerBackups(dataDir).at(-1);
+  if (newest !== undefined) {
+    const last = backupKey(basename(newest));
+    if (last.stamp >= wanted) {
+      wanted = last.stamp;
+      suffix = last.suffix + 1;
+    }
+  }
+  let name = suffix === 1 ? `ledger-${wanted}.sqlite3` : `ledger-${wanted}-${suffix}.sqlite3`;
+  while (existsSync(join(dir, name))) name = `ledger-${wanted}-${++suffix}.sqlite3`;
   const target = join(dir, name);
   const partial = `${target}.partial`;
   // Left by a backup that a crash interrupted: never a backup, so never kept.
@@ -147,8 +163,8 @@ function restoreAdvice(path: string, dataDir: string): string {
   }
   return (
     `To recover: stop the kiosk, move ${path} (and ${stale} if present) to a safe place for investigation, ` +
-    `copy the newest backup ${newest} to ${path}, and start the kiosk again; it then checks every unfinished donation with Razorpay. ` +
-    `Donations completed after that backup are in the Razorpay dashboard.`
+    `copy the newest backup ${newest} to ${path}, and start the kiosk again (keep ${RECEIPT_JOURNAL_FILE} where it is). ` +
+    `At start-up it recovers from Razorpay every donation made after that backup, with the receipt numbers their donors were given.`
   );
 }
 
@@ -229,8 +245,8 @@ export function openLedgerFile(dataDir: string, options: LedgerFileOptions): Led
       throw new LedgerUnavailableError(
         `The donation ledger is missing from ${dataDir} (expected ${path}), but ${backups.length} backup(s) of it exist. ` +
           `The kiosk has stopped taking donations rather than start an empty ledger. Restore it from the newest backup: stop the kiosk, ` +
-          `delete ${path}-wal and ${path}-shm if present, copy ${newest} to ${path}, and start the kiosk again; it then checks every unfinished donation with Razorpay. ` +
-          `Donations completed after that backup are in the Razorpay dashboard.`,
+          `delete ${path}-wal and ${path}-shm if present, copy ${newest} to ${path}, and start the kiosk again (keep ${RECEIPT_JOURNAL_FILE} where it is). ` +
+          `At start-up it recovers from Razorpay every donation made after that backup, with the receipt numbers their donors were given.`,
         path,
       );
     }
@@ -249,11 +265,30 @@ export function openLedgerFile(dataDir: string, options: LedgerFileOptions): Led
     inspectExisting(path, dataDir, backups.length > 0);
   }
 
+  // Every receipt number ever issued, kept beside the ledger: a restored (older) ledger never reissues one.
+  let receiptJournal: ReceiptJournal;
+  const journalPath = join(dataDir, RECEIPT_JOURNAL_FILE);
+  try {
+    receiptJournal = ReceiptJournal.open(journalPath);
+  } catch (error) {
+    throw new LedgerUnavailableError(
+      `The receipt journal ${journalPath} cannot be read (${errorText(error)}). The kiosk has stopped taking donations: without it, it cannot be sure a receipt number is not issued twice. ` +
+        'Make the file readable again (do not delete it) and restart the kiosk.',
+      path,
+      { cause: error },
+    );
+  }
+
   let ledger: Ledger;
   try {
-    ledger = Ledger.open(path, now);
+    ledger = Ledger.open(path, now, { receiptJournal, watchFile: true });
   } catch (error) {
+    receiptJournal.close();
     throw refuse(path, dataDir, `opening it failed (${errorText(error)})`, error);
+  }
+  const reserved = ledger.reservedReceiptNumbers();
+  if (reserved > 0) {
+    log(`ledger: ${reserved} receipt number(s) in ${RECEIPT_JOURNAL_FILE} are not in the ledger (restored from a backup?): they stay reserved for their donations, and numbering continues after the highest`);
   }
 
   const backup = (why: string) => {

@@ -4,13 +4,27 @@
 // Durability: WAL with synchronous=FULL, so a committed step survives a killed
 // process and a power cut (NORMAL would be safe against crashes but may lose
 // the last commits on power loss, and those are donors' payments).
+//
+// Time: every timestamp comes from a SteadyClock (../clock.ts), which never
+// goes backwards, so a clock set back never dates a receipt before the last
+// one, nor a donation before the ones already recorded.
+//
+// Faults (ledger-fault.ts): a write the disk refuses becomes a
+// LedgerFaultError with SQLite's real error (never "cannot rollback - no
+// transaction is active"), and listeners hear of it so the kiosk stops taking
+// donations. A kiosk ledger (openLedgerFile) also checks, before every write,
+// that the file at its path is still the file it opened.
 import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canTransition, SETTLED_STATES, type DonationState, type EventSource } from './donation-states.ts';
+import { canTransition, UNSETTLED_STATES, type DonationState, type EventSource } from './donation-states.ts';
 import { migrate } from './migrations.ts';
 import { financialYearOf } from '../receipts/financial-year.ts';
 import { formatReceiptNumber } from '../receipts/receipt-number.ts';
+import { SteadyClock } from '../clock.ts';
+import { fileReplaced, isLedgerFaultError, isStorageFailure, writeFailure, type LedgerFaultError } from './ledger-fault.ts';
+import { ReceiptJournal } from './receipt-journal.ts';
+import { killPoint } from '../kill-points.ts';
 
 export interface Donation {
   id: string;
@@ -28,6 +42,8 @@ export interface Donation {
   email: string | null;
   state: DonationState;
   orderId: string | null;
+  /** Razorpay's creation time of the order (ms since the epoch, Razorpay's clock); null before migration 5 or without an order. */
+  orderCreatedAt: number | null;
   paymentId: string | null;
   paymentMethod: string | null;
   failureCode: string | null;
@@ -95,7 +111,35 @@ export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' 
 };
 
 /** Fields a transition may set alongside the state. */
-export type DonationPatch = Partial<Pick<Donation, 'orderId' | 'paymentId' | 'paymentMethod' | 'failureCode' | 'failureReason' | 'paidAt'>>;
+export type DonationPatch = Partial<Pick<Donation, 'orderId' | 'orderCreatedAt' | 'paymentId' | 'paymentMethod' | 'failureCode' | 'failureReason' | 'paidAt'>>;
+
+/** A donation rebuilt from its order at Razorpay (its notes carry the kiosk and donation ids) when the ledger lost it (a restore). */
+export type RecoveredOrder = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' | 'amountPaise' | 'feePaise' | 'anonymous' | 'donorName'> & {
+  orderId: string;
+  orderCreatedAt: number;
+};
+
+export interface LedgerOpenOptions {
+  /** Where issued receipt numbers are also journaled (receipt-journal.ts); none for ledgers only read. */
+  receiptJournal?: ReceiptJournal;
+  /** Check before every write that the file at `path` is still the one opened (the kiosk's own ledger). */
+  watchFile?: boolean;
+}
+
+/** A file's identity: the same (device, inode) until it is deleted, moved away or replaced. */
+interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+}
+
+function identityOf(path: string): FileIdentity | null {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return { dev: stat.dev, ino: stat.ino };
+  } catch {
+    return null;
+  }
+}
 
 export type TransitionResult =
   | { ok: true; donation: Donation }
@@ -116,6 +160,7 @@ interface DonationRow {
   email: string | null;
   state: string;
   order_id: string | null;
+  order_created_at: number | null;
   payment_id: string | null;
   payment_method: string | null;
   failure_code: string | null;
@@ -155,6 +200,7 @@ function toDonation(row: DonationRow): Donation {
     email: row.email,
     state: row.state as DonationState,
     orderId: row.order_id,
+    orderCreatedAt: row.order_created_at ?? null,
     paymentId: row.payment_id,
     paymentMethod: row.payment_method,
     failureCode: row.failure_code,
@@ -170,8 +216,12 @@ function toDonation(row: DonationRow): Donation {
   };
 }
 
+/** States only a payment at Razorpay leads to. */
+const PAYMENT_STATES: readonly DonationState[] = ['authorized', 'paid', 'refunded'];
+
 const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
   orderId: 'order_id',
+  orderCreatedAt: 'order_created_at',
   paymentId: 'payment_id',
   paymentMethod: 'payment_method',
   failureCode: 'failure_code',
@@ -181,15 +231,30 @@ const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
 
 export class Ledger {
   private readonly db: DatabaseSync;
-  private readonly clock: () => number;
+  private readonly steady: SteadyClock;
+  private readonly path: string;
+  private readonly journal: ReceiptJournal;
+  /** The ledger file (and its write-ahead log) as opened; null when not watched. */
+  private readonly identity: { main: FileIdentity; wal: FileIdentity | null } | null;
+  private currentFault: LedgerFaultError | null = null;
+  private readonly faultListeners = new Set<(fault: LedgerFaultError) => void>();
 
-  private constructor(db: DatabaseSync, clock: () => number) {
+  private constructor(db: DatabaseSync, path: string, clock: () => number, options: LedgerOpenOptions) {
     this.db = db;
-    this.clock = clock;
+    this.path = path;
+    this.steady = new SteadyClock(clock);
+    this.journal = options.receiptJournal ?? ReceiptJournal.inMemory();
+    const main = options.watchFile ? identityOf(path) : null;
+    this.identity = main === null ? null : { main, wal: identityOf(`${path}-wal`) };
+    // Nothing is recorded before what the ledger (or the journal, after a restore) already holds.
+    const last = db.prepare('SELECT at FROM donation_events ORDER BY seq DESC LIMIT 1').get() as { at: number } | undefined;
+    this.steady.notBefore(Math.max(last?.at ?? Number.NEGATIVE_INFINITY, this.journal.latestPaidAt()));
+    const issued = new Set((db.prepare('SELECT receipt_no FROM receipt_numbers').all() as { receipt_no: string }[]).map((row) => row.receipt_no));
+    this.journal.reconcileWith((receiptNo) => issued.has(receiptNo));
   }
 
   /** Opens (or creates) the ledger file and brings its schema up to date. */
-  static open(path: string, clock: () => number = Date.now): Ledger {
+  static open(path: string, clock: () => number = Date.now, options: LedgerOpenOptions = {}): Ledger {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new DatabaseSync(path);
     db.exec('PRAGMA journal_mode = WAL');
@@ -197,11 +262,70 @@ export class Ledger {
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
     migrate(db);
-    return new Ledger(db, clock);
+    return new Ledger(db, path, clock, options);
   }
 
   close(): void {
     if (this.db.isOpen) this.db.close();
+    this.journal.close();
+  }
+
+  /** The ledger's time: the wall clock, but never earlier than anything already recorded. */
+  now(): number {
+    return this.steady.now();
+  }
+
+  /** The fault that stopped writes, if any (cleared by a successful probeWrite after a write failure). */
+  fault(): LedgerFaultError | null {
+    return this.currentFault;
+  }
+
+  /** Called on every new fault (the kiosk's health listens). */
+  onFault(listener: (fault: LedgerFaultError) => void): () => void {
+    this.faultListeners.add(listener);
+    return () => this.faultListeners.delete(listener);
+  }
+
+  /**
+   * Is the file at the ledger's path still the one this ledger opened? A
+   * deleted, moved or replaced file is a fault that only a restart clears.
+   * Cheap (two stat calls): run before every write and by the health check.
+   */
+  checkFile(): LedgerFaultError | null {
+    if (this.currentFault?.kind === 'file_replaced') return this.currentFault;
+    const expected = this.identity;
+    if (expected === null) return null;
+    const main = identityOf(this.path);
+    let problem: string | null = null;
+    if (main === null) problem = 'deleted or moved away';
+    else if (main.dev !== expected.main.dev || main.ino !== expected.main.ino) problem = 'replaced by another file';
+    else if (expected.wal !== null) {
+      const wal = identityOf(`${this.path}-wal`);
+      if (wal === null || wal.dev !== expected.wal.dev || wal.ino !== expected.wal.ino) problem = 'changed (its write-ahead log was deleted or replaced)';
+    }
+    if (problem === null) return null;
+    return this.raise(fileReplaced(this.path, problem));
+  }
+
+  /**
+   * One real, synced write (after a write failure): true when the ledger takes
+   * writes again, which also clears the fault. A replaced file stays a fault.
+   */
+  probeWrite(): boolean {
+    try {
+      this.inTransaction(() => {
+        this.db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('write_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(this.now()));
+      }, { probing: true });
+    } catch {
+      return false;
+    }
+    if (this.currentFault?.kind === 'write_failed') this.currentFault = null;
+    return this.currentFault === null;
+  }
+
+  /** Receipt numbers issued (journaled) but not in this ledger: after a restore, until their donations are recovered. */
+  reservedReceiptNumbers(): number {
+    return this.journal.reservedCount();
   }
 
   /** SQLite's quick_check: 'ok' or the first problems it found. */
@@ -228,7 +352,7 @@ export class Ledger {
   /** Records a new attempt in state `started`, with its first event. */
   createDonation(input: NewDonation, source: EventSource, detail: Record<string, unknown> = {}): Donation {
     return this.inTransaction(() => {
-      const now = this.clock();
+      const now = this.now();
       this.db
         .prepare(
           `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, fee_paise, currency, anonymous, donor_name, phone, email, state, created_at, updated_at)
@@ -244,27 +368,36 @@ export class Ledger {
   /** Moves a donation to `to` if the state machine allows it; one transaction, one event. */
   transition(id: string, to: DonationState, source: EventSource, patch: DonationPatch = {}, detail: Record<string, unknown> = {}): TransitionResult {
     return this.inTransaction(() => {
-      const current = this.get(id);
+      let current = this.get(id);
       if (!current) return { ok: false, reason: 'unknown_donation' } as const;
+      if (current.state === 'order_created' && PAYMENT_STATES.includes(to)) {
+        // A payment on the order proves Checkout was opened even if that step never reached the ledger.
+        const at = this.now();
+        this.db.prepare("UPDATE donations SET state = 'checkout_open', updated_at = ? WHERE id = ?").run(at, id);
+        this.appendEvent(id, at, 'order_created', 'checkout_open', source, { inferredFrom: 'a payment exists on the order' });
+        current = this.requireDonation(id);
+      }
       if (!canTransition(current.state, to)) {
         // Refused transitions are kept too: they explain what a caller tried.
         this.db
           .prepare('INSERT INTO refused_transitions (donation_id, at, from_state, to_state, source, detail) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(id, this.clock(), current.state, to, source, JSON.stringify(detail));
+          .run(id, this.now(), current.state, to, source, JSON.stringify(detail));
         return { ok: false, reason: 'illegal_transition', from: current.state, to } as const;
       }
-      const now = this.clock();
+      const now = this.now();
+      // A payment's date never goes backwards either: a caller's wall-clock reading is raised to the ledger's time.
+      const stamped: DonationPatch = 'paidAt' in patch || to === 'paid' ? { ...patch, paidAt: Math.max(patch.paidAt ?? now, now) } : patch;
       const assignments = ['state = ?', 'updated_at = ?'];
       const values: (string | number | null)[] = [to, now];
       for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof DonationPatch, string][]) {
-        if (key in patch) {
+        if (key in stamped) {
           assignments.push(`${column} = ?`);
-          values.push(patch[key] ?? null);
+          values.push(stamped[key] ?? null);
         }
       }
       this.db.prepare(`UPDATE donations SET ${assignments.join(', ')} WHERE id = ?`).run(...values, id);
       // The receipt number is part of recording the payment: same transaction, whichever path (donor, reconciliation) got here.
-      const receiptNo = to === 'paid' ? this.assignReceiptNumber(current, patch.paidAt ?? now, now) : null;
+      const receiptNo = to === 'paid' ? this.assignReceiptNumber(current, stamped.paidAt ?? now, now, stamped.paymentId ?? current.paymentId) : null;
       this.appendEvent(id, now, current.state, to, source, receiptNo === null ? detail : { ...detail, receiptNo });
       return { ok: true, donation: this.requireDonation(id) } as const;
     });
@@ -272,9 +405,56 @@ export class Ledger {
 
   /** Appends an event that does not change the state (e.g. a repeated failure report). */
   note(id: string, source: EventSource, detail: Record<string, unknown>): void {
-    const current = this.get(id);
-    if (!current) return;
-    this.appendEvent(id, this.clock(), current.state, current.state, source, detail);
+    this.inTransaction(() => {
+      const current = this.get(id);
+      if (!current) return;
+      this.appendEvent(id, this.now(), current.state, current.state, source, detail);
+    });
+  }
+
+  /**
+   * A donation the ledger lost (a restore from an older backup), rebuilt from
+   * its order at Razorpay: recorded as `order_created`, with the events saying
+   * where it came from; reconciliation then settles it like any other.
+   */
+  recoverFromOrder(order: RecoveredOrder, detail: Record<string, unknown>): Donation {
+    return this.inTransaction(() => {
+      const now = this.now();
+      this.db
+        .prepare(
+          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, fee_paise, currency, anonymous, donor_name, phone, email, state, order_id, order_created_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'INR', ?, ?, NULL, NULL, 'order_created', ?, ?, ?, ?)`,
+        )
+        .run(order.id, order.receipt, order.kioskId, order.cause, order.amountPaise, order.feePaise, order.anonymous ? 1 : 0, order.donorName, order.orderId, order.orderCreatedAt, now, now);
+      this.appendEvent(order.id, now, null, 'started', 'reconciliation', { ...detail, recoveredFromRazorpay: true });
+      this.appendEvent(order.id, now, 'started', 'order_created', 'reconciliation', { orderId: order.orderId, recoveredFromRazorpay: true });
+      return this.requireDonation(order.id);
+    });
+  }
+
+  /** Keeps Razorpay's creation time of a donation's order (learned late, for a row written before migration 5). */
+  setOrderCreatedAt(id: string, orderCreatedAt: number): Donation | null {
+    return this.inTransaction(() => {
+      this.db.prepare('UPDATE donations SET order_created_at = ? WHERE id = ? AND order_created_at IS NULL').run(orderCreatedAt, id);
+      return this.get(id) ?? null;
+    });
+  }
+
+  findByReceipt(receipt: string): Donation | undefined {
+    const row = this.db.prepare('SELECT * FROM donations WHERE receipt = ?').get(receipt) as DonationRow | undefined;
+    return row ? toDonation(row) : undefined;
+  }
+
+  /** Razorpay's creation time of the newest order the ledger knows (ms), or null: where recovery after a restore starts. */
+  newestOrderCreatedAt(): number | null {
+    const row = this.db.prepare('SELECT MAX(order_created_at) AS at FROM donations WHERE order_created_at IS NOT NULL').get() as { at: number | null } | undefined;
+    return row?.at ?? null;
+  }
+
+  /** Payments Razorpay has authorised that are not captured yet, newest first: the operator's "being confirmed" list. */
+  listBeingConfirmed(): Donation[] {
+    const rows = this.db.prepare("SELECT * FROM donations WHERE state = 'authorized' ORDER BY updated_at DESC, rowid DESC").all() as unknown as DonationRow[];
+    return rows.map(toDonation);
   }
 
   get(id: string): Donation | undefined {
@@ -293,12 +473,16 @@ export class Ledger {
     return rows.map(toDonation);
   }
 
-  /** Donations whose outcome the gateway may still change, oldest first: reconciliation's work list. */
-  listUnsettled(limit = 500): Donation[] {
-    const placeholders = SETTLED_STATES.map(() => '?').join(', ');
+  /**
+   * Donations whose outcome the gateway may still change, oldest first:
+   * reconciliation's work list, all of it (reconciliation decides the order,
+   * so a backlog of old attempts never hides a new one). By the state index.
+   */
+  listUnsettled(limit = Number.MAX_SAFE_INTEGER): Donation[] {
+    const placeholders = UNSETTLED_STATES.map(() => '?').join(', ');
     const rows = this.db
-      .prepare(`SELECT * FROM donations WHERE state NOT IN (${placeholders}) ORDER BY created_at, rowid LIMIT ?`)
-      .all(...SETTLED_STATES, limit) as unknown as DonationRow[];
+      .prepare(`SELECT * FROM donations WHERE state IN (${placeholders}) ORDER BY created_at, rowid LIMIT ?`)
+      .all(...UNSETTLED_STATES, limit) as unknown as DonationRow[];
     return rows.map(toDonation);
   }
 
@@ -430,16 +614,18 @@ export class Ledger {
    */
   recordCashGift(gift: NewCashGift): Donation {
     return this.inTransaction(() => {
-      const now = this.clock();
+      const now = this.now();
+      // Like every receipt, never dated before the last one issued.
+      const receivedAt = Math.max(gift.receivedAt, now);
       this.db
         .prepare(
           `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, currency, anonymous, donor_name, phone, email, state, payment_method, created_at, updated_at, paid_at)
            VALUES (?, ?, ?, ?, ?, 'INR', 0, ?, ?, NULL, 'paid', 'cash', ?, ?, ?)`,
         )
-        .run(gift.id, gift.receipt, gift.kioskId, gift.cause, gift.amountPaise, gift.donorName, gift.phone, gift.receivedAt, now, gift.receivedAt);
+        .run(gift.id, gift.receipt, gift.kioskId, gift.cause, gift.amountPaise, gift.donorName, gift.phone, receivedAt, now, receivedAt);
       if (gift.tax) this.setTaxDetails(gift.id, gift.tax);
       const donation = this.requireDonation(gift.id);
-      const receiptNo = this.assignReceiptNumber(donation, gift.receivedAt, now);
+      const receiptNo = this.assignReceiptNumber(donation, donation.paidAt ?? now, now, null);
       this.appendEvent(gift.id, now, null, 'paid', 'operator', { cash: true, receiptNo });
       return this.requireDonation(gift.id);
     });
@@ -484,19 +670,28 @@ export class Ledger {
    * `paidAt`. Only called inside a transaction: if anything after it fails,
    * the number goes back with the rollback, so the sequence has no gaps.
    */
-  private assignReceiptNumber(donation: Donation, paidAt: number, now: number): string {
+  private assignReceiptNumber(donation: Donation, paidAt: number, now: number, paymentId: string | null): string {
     if (donation.receiptNo !== null) return donation.receiptNo;
-    const financialYear = financialYearOf(paidAt);
-    const last = this.db
-      .prepare('SELECT MAX(seq) AS seq FROM receipt_numbers WHERE kiosk_id = ? AND financial_year = ?')
-      .get(donation.kioskId, financialYear) as { seq: number | null } | undefined;
-    const seq = (last?.seq ?? 0) + 1;
-    const receiptNo = formatReceiptNumber(donation.kioskId, financialYear, seq);
+    // A number the journal already gave this donation (its transaction did not commit, or a restore lost it) is its number.
+    const reserved = this.journal.reservedFor(donation.id);
+    let entry = reserved;
+    if (!entry) {
+      const financialYear = financialYearOf(paidAt);
+      const last = this.db
+        .prepare('SELECT MAX(seq) AS seq FROM receipt_numbers WHERE kiosk_id = ? AND financial_year = ?')
+        .get(donation.kioskId, financialYear) as { seq: number | null } | undefined;
+      // After the highest number ever issued: the ledger's, or the journal's when a restore took the ledger back.
+      const seq = Math.max(last?.seq ?? 0, this.journal.highest(donation.kioskId, financialYear)) + 1;
+      entry = { receiptNo: formatReceiptNumber(donation.kioskId, financialYear, seq), kioskId: donation.kioskId, financialYear, seq, donationId: donation.id, paymentId, paidAt };
+      this.journal.append(entry);
+    }
     this.db
       .prepare('INSERT INTO receipt_numbers (kiosk_id, financial_year, seq, receipt_no, donation_id, assigned_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(donation.kioskId, financialYear, seq, receiptNo, donation.id, now);
-    this.db.prepare('UPDATE donations SET receipt_no = ? WHERE id = ?').run(receiptNo, donation.id);
-    return receiptNo;
+      .run(entry.kioskId, entry.financialYear, entry.seq, entry.receiptNo, donation.id, now);
+    this.db.prepare('UPDATE donations SET receipt_no = ? WHERE id = ?').run(entry.receiptNo, donation.id);
+    this.afterCommit.push(() => this.journal.committed(donation.id));
+    killPoint('inside_receipt_numbering');
+    return entry.receiptNo;
   }
 
   private requireDonation(id: string): Donation {
@@ -511,15 +706,43 @@ export class Ledger {
       .run(id, at, from, to, source, JSON.stringify(detail));
   }
 
-  private inTransaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+  /** Run after the current transaction commits (and dropped if it does not). */
+  private afterCommit: (() => void)[] = [];
+
+  private inTransaction<T>(work: () => T, options: { probing?: boolean } = {}): T {
+    const blocked = this.checkFile() ?? (options.probing ? null : this.currentFault);
+    if (blocked) throw blocked;
+    this.afterCommit = [];
     try {
+      this.db.exec('BEGIN IMMEDIATE');
       const result = work();
       this.db.exec('COMMIT');
+      const done = this.afterCommit;
+      this.afterCommit = [];
+      done.forEach((run) => run());
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.afterCommit = [];
+      // SQLite rolls a transaction back by itself on some errors (a full disk): a second ROLLBACK would hide the real error.
+      if (this.db.isOpen && this.db.isTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // The original error is the one that matters.
+        }
+      }
+      if (isLedgerFaultError(error)) throw error;
+      if (isStorageFailure(error)) throw this.raise(writeFailure(this.path, error));
       throw error;
     }
+  }
+
+  private raise(fault: LedgerFaultError): LedgerFaultError {
+    // A replaced file outranks a write failure; the same kind is reported once.
+    if (this.currentFault?.kind === 'file_replaced') return this.currentFault;
+    const isNew = this.currentFault?.kind !== fault.kind;
+    this.currentFault = fault;
+    if (isNew) this.faultListeners.forEach((listener) => listener(fault));
+    return fault;
   }
 }

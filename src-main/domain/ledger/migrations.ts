@@ -103,6 +103,18 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
         WHERE json_extract(detail, '$.extraPayment.id') IS NOT NULL;
     `,
   },
+  {
+    // Issue 13 (money under faults): Razorpay's own creation time of each
+    // order, so ages that end a donation come from Razorpay's clock and not
+    // the kiosk's, and a restored ledger knows from when to recover orders;
+    // and a small table for the ledger's write probe (is the disk writable again?).
+    version: 5,
+    sql: `
+      ALTER TABLE donations ADD COLUMN order_created_at INTEGER;
+      CREATE INDEX donations_order_created_at ON donations (order_created_at) WHERE order_created_at IS NOT NULL;
+      CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

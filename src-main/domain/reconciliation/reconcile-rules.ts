@@ -3,6 +3,14 @@
 // whatever the donor was shown, a captured payment on the donation's own
 // order, for its own amount, makes it paid (razorpay.md §8.4); a failed
 // payment is not final until the late-authorisation window has passed (§2).
+//
+// Time (issue 13): nothing here reads the kiosk's wall clock for a decision
+// that ends a donation. "The window has passed" is judged on Razorpay's clock
+// (its answers' Date, GatewayClock in ../clock.ts) against Razorpay's own
+// created_at of the order and its payments; how long the donor has been away,
+// and how long since a donation was first looked at, on the monotonic clock.
+// Without Razorpay's time nothing is expired: leaving a donation open costs a
+// few calls, expiring a paid one loses money.
 import type { Donation } from '../ledger/ledger.ts';
 import type { DonationState } from '../ledger/donation-states.ts';
 import type { GatewayPayment } from '../gateway/razorpay-gateway.ts';
@@ -10,13 +18,14 @@ import type { GatewayPayment } from '../gateway/razorpay-gateway.ts';
 export interface ReconcileRuleOptions {
   /** How long Razorpay may still turn a failed payment into a captured one. Default 5 days. */
   lateAuthorisationWindowMs: number;
-  /** A donation with no order at Razorpay after this long never got one. Default 30 minutes. */
+  /** A donation with no order at Razorpay this long after the kiosk first looked never got one. Default 30 minutes. */
   orderGraceMs: number;
-  /** Leave donations alone while the donor may still be paying in Checkout. */
+  /** Leave donations alone while the donor may still be paying in Checkout (since the donor's screen last called). */
   checkoutGraceMs: number;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
 export function defaultRuleOptions(checkoutTimeoutSeconds: number): ReconcileRuleOptions {
   return {
@@ -27,25 +36,35 @@ export function defaultRuleOptions(checkoutTimeoutSeconds: number): ReconcileRul
   };
 }
 
-/** States in which the donor was shown something other than success. */
-export const DONOR_SAW_FAILURE: readonly DonationState[] = ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'order_failed'];
+/** What the reconciler knows when it decides, besides the donation itself. */
+export interface DecisionFacts {
+  /** Razorpay's "now" (ms), or null before its first answer. */
+  gatewayNow: number | null;
+  /** A donor's screen is following this donation's payment right now (it will show them the outcome). */
+  donorWatching: boolean;
+  /** The donor may still be paying in Checkout (their screen called within the checkout grace, on the monotonic clock, and handed no payment over). */
+  donorMayBePaying: boolean;
+  /** Monotonic ms since this run first looked at the donation. */
+  sinceFirstLooked: number;
+}
 
 /**
  * How often a donation is worth asking about, by age: Razorpay keeps a failed
  * payment open for days (§8.4 "background polling with backoff for 3-5 days"),
  * but almost every late authorisation lands within the first hour, and a
- * kiosk should not ask about a week's abandoned attempts every minute.
+ * kiosk should not ask about a week's abandoned attempts every minute (an
+ * authorised payment not yet captured backs off the same way). Age here only
+ * sets a pace: a wrong clock makes it ask more or less often, never decide.
  */
-export function checkIntervalMs(donation: Donation, now: number): number {
-  const age = now - donation.createdAt;
-  if (age < 60 * 60 * 1000) return 0; // every pass
-  if (age < DAY_MS) return 10 * 60 * 1000;
-  return 60 * 60 * 1000;
+export function checkIntervalMs(ageMs: number): number {
+  if (ageMs < HOUR_MS) return 0; // every pass
+  if (ageMs < DAY_MS) return 10 * 60 * 1000;
+  return HOUR_MS;
 }
 
-/** Whether a donation last checked at `lastCheckedAt` (undefined: not since start-up) is due again. */
-export function isDue(donation: Donation, lastCheckedAt: number | undefined, now: number): boolean {
-  return lastCheckedAt === undefined || now - lastCheckedAt >= checkIntervalMs(donation, now);
+/** Whether a donation last checked `sinceChecked` monotonic ms ago (undefined: not in this run) is due again. */
+export function isDue(ageMs: number, sinceChecked: number | undefined): boolean {
+  return sinceChecked === undefined || sinceChecked >= checkIntervalMs(ageMs);
 }
 
 export type Plan =
@@ -55,29 +74,34 @@ export type Plan =
   /** Ask Razorpay for the order's payments. */
   | { kind: 'check_payments'; orderId: string };
 
-export function planFor(donation: Donation, now: number, options: ReconcileRuleOptions): Plan {
-  const donorMayBePaying = donation.state === 'order_created' || donation.state === 'checkout_open';
-  if (donorMayBePaying && now - donation.updatedAt < options.checkoutGraceMs) return { kind: 'skip', why: 'the donor may still be paying' };
+export function planFor(donation: Donation, facts: DecisionFacts): Plan {
+  const inCheckout = donation.state === 'order_created' || donation.state === 'checkout_open';
+  if (inCheckout && facts.donorMayBePaying) return { kind: 'skip', why: 'the donor may still be paying' };
   if (!donation.orderId) return { kind: 'find_order' };
   return { kind: 'check_payments', orderId: donation.orderId };
 }
 
 export type OrderLookupDecision =
-  | { kind: 'record_order'; orderId: string }
+  | { kind: 'record_order'; orderId: string; orderCreatedAt: number | null }
   | { kind: 'expire'; why: string }
   | { kind: 'leave' };
 
 /** After looking the order up by receipt. */
-export function decideOnOrderLookup(donation: Donation, orderId: string | null, now: number, options: ReconcileRuleOptions): OrderLookupDecision {
-  if (orderId) return { kind: 'record_order', orderId };
-  if (now - donation.createdAt > options.orderGraceMs) return { kind: 'expire', why: 'no order exists at Razorpay for this receipt' };
+export function decideOnOrderLookup(order: { id: string; created_at?: number | undefined } | null, facts: DecisionFacts, options: ReconcileRuleOptions): OrderLookupDecision {
+  if (order) return { kind: 'record_order', orderId: order.id, orderCreatedAt: order.created_at === undefined ? null : order.created_at * 1000 };
+  // The create call ended long ago (this run has known the donation for the grace): no order will appear now.
+  if (facts.sinceFirstLooked > options.orderGraceMs) return { kind: 'expire', why: 'no order exists at Razorpay for this receipt' };
   return { kind: 'leave' };
 }
 
 export type PaymentsDecision =
   | { kind: 'mark_paid'; payment: GatewayPayment; recovered: boolean }
   | { kind: 'capture'; payment: GatewayPayment; recovered: boolean }
+  /** Razorpay gave the money back (an authorisation nobody captured in time): settled, no receipt. */
+  | { kind: 'refunded'; payment: GatewayPayment }
   | { kind: 'expire'; why: string }
+  /** Razorpay's time of the order is needed to decide (a ledger row from before migration 5). */
+  | { kind: 'need_order_time' }
   | { kind: 'leave' };
 
 /**
@@ -89,17 +113,26 @@ export function paymentsThatCount(donation: Donation, payments: readonly Gateway
   return payments.filter((p) => p.order_id === donation.orderId && p.amount === donation.amountPaise && p.currency === 'INR');
 }
 
+/** States in which the donor was shown something other than success. Kept for reports; every reconciliation recovery is flagged. */
+export const DONOR_SAW_FAILURE: readonly DonationState[] = ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'order_failed'];
+
 /** After fetching the order's payments. */
-export function decideOnPayments(donation: Donation, payments: readonly GatewayPayment[], now: number, options: ReconcileRuleOptions): PaymentsDecision {
+export function decideOnPayments(donation: Donation, payments: readonly GatewayPayment[], facts: DecisionFacts, options: ReconcileRuleOptions): PaymentsDecision {
   const mine = paymentsThatCount(donation, payments);
-  const recovered = DONOR_SAW_FAILURE.includes(donation.state);
+  // Recorded by reconciliation, so the donor did not see it confirmed, unless their screen is still following it.
+  const recovered = !facts.donorWatching;
   const captured = mine.find((p) => p.status === 'captured');
   if (captured) return { kind: 'mark_paid', payment: captured, recovered };
   const authorized = mine.find((p) => p.status === 'authorized');
   if (authorized) return { kind: 'capture', payment: authorized, recovered };
-  // `authorized` in the ledger means Checkout's signature proved an authorisation: never expire that on silence.
-  if (donation.state === 'authorized') return { kind: 'leave' };
-  if (now - donation.createdAt > options.lateAuthorisationWindowMs) {
+  const refunded = mine.find((p) => p.status === 'refunded');
+  if (refunded) return { kind: 'refunded', payment: refunded };
+  // Already expired: nothing new. `authorized` in the ledger: Checkout's signature proved an authorisation, never expired on silence.
+  if (donation.state === 'expired' || donation.state === 'authorized') return { kind: 'leave' };
+  if (facts.gatewayNow === null) return { kind: 'leave' };
+  const lastActivity = Math.max(donation.orderCreatedAt ?? Number.NEGATIVE_INFINITY, ...payments.map((p) => (p.created_at ?? Number.NEGATIVE_INFINITY) * 1000));
+  if (lastActivity === Number.NEGATIVE_INFINITY) return { kind: 'need_order_time' };
+  if (facts.gatewayNow - lastActivity > options.lateAuthorisationWindowMs) {
     return { kind: 'expire', why: mine.length === 0 ? 'no payment within the late-authorisation window' : 'only failed payments after the late-authorisation window' };
   }
   return { kind: 'leave' };

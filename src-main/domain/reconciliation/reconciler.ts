@@ -4,22 +4,40 @@
 // - Idempotent: it only writes a transition when Razorpay says something the
 //   ledger does not yet show, so a second pass over the same facts writes nothing.
 // - Resumes after a crash: its work list is the ledger's unsettled donations,
-//   so nothing in memory is needed to continue. What it does keep in memory
-//   only saves calls: when each donation was last asked about (older ones are
-//   asked less often) and where a pass cut short stopped; losing them just
-//   means asking once more.
+//   so nothing in memory is needed to continue. What it keeps in memory only
+//   paces the calls (when each donation was last asked about, on the monotonic
+//   clock); losing it just means asking once more.
 // - Bounded in rate: at most `maxCallsPerPass` gateway calls per pass, at least
 //   `minGapMs` apart; a pass stops early when Razorpay is unreachable or busy.
-import type { Donation, Ledger, DonationPatch } from '../ledger/ledger.ts';
+// - Fair (issue 13): each pass shares its calls out so nothing starves: a
+//   slice for the sweep of Razorpay's orders, a slice for second payments on
+//   paid orders, then the donations most likely to hold money first (Razorpay
+//   said so, authorised, newest) for up to half of what is left, and the rest
+//   to the others in the order they have waited longest. A backlog of a busy
+//   weekend's abandoned attempts is worked through in bounded time without
+//   ever holding back today's payment.
+// - Sweeps Razorpay's side too: Razorpay is asked for this account's orders
+//   that hold money (all orders, once, from where a restored ledger ends), so
+//   an expired donation that was paid after all, or a donation the ledger lost
+//   to a restore (rebuilt from its order's notes), ends up in the ledger.
+import type { Donation, Ledger } from '../ledger/ledger.ts';
 import type { DonationState } from '../ledger/donation-states.ts';
 import type { GatewayResult } from '../gateway/gateway-error.ts';
 import { describeGatewayError } from '../gateway/gateway-error.ts';
-import type { GatewayPayment, PaymentGateway } from '../gateway/razorpay-gateway.ts';
-import { decideOnOrderLookup, decideOnPayments, isDue, planFor, type ReconcileRuleOptions } from './reconcile-rules.ts';
+import type { GatewayOrder, GatewayPayment, PaymentGateway } from '../gateway/razorpay-gateway.ts';
+import { isLedgerFaultError } from '../ledger/ledger-fault.ts';
+import { monotonicNow, type MonotonicClock } from '../clock.ts';
+import type { DonorScreens } from '../donor-screens.ts';
+import { killPoint } from '../kill-points.ts';
+import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
 
 export interface ReconcilerOptions extends ReconcileRuleOptions {
   maxCallsPerPass: number;
   minGapMs: number;
+  /** How often Razorpay's orders with money are swept (default 1 h; the first pass of a run always sweeps). */
+  sweepIntervalMs?: number;
+  /** How far back the sweep looks, on Razorpay's clock (default: the late-authorisation window plus 2 days). */
+  sweepWindowMs?: number;
 }
 
 export interface ReconcilerDeps {
@@ -27,7 +45,15 @@ export interface ReconcilerDeps {
   gateway: PaymentGateway;
   options: ReconcilerOptions;
   log: (line: string) => void;
+  /** Wall-clock time for ages that only set a pace (default: the ledger's clock, which never goes back). */
   now?: () => number;
+  monotonicNow?: MonotonicClock;
+  /** Razorpay's clock (GatewayClock); without it nothing is expired for lack of a payment. */
+  gatewayNow?: () => number | null;
+  /** Donations a donor's screen is following (shared with the donation service). */
+  donorScreens?: DonorScreens;
+  /** This kiosk's id: orders whose notes carry it are this kiosk's to recover. */
+  kioskId?: () => string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -37,35 +63,61 @@ export interface PassSummary {
   recovered: number;
   /** Second payments found on orders that were already paid. */
   extraPayments: number;
-  /** Why the pass ended before the end of the list, if it did. */
+  /** Donations rebuilt from Razorpay's orders (the ledger had lost them). */
+  restored: number;
+  /** Why the pass ended before the end of its work, if it did. */
   stoppedEarly: string | null;
 }
 
-/** Raised inside a pass to end it: Razorpay cannot take more calls now. */
+/** Raised inside a pass to end it: Razorpay cannot take more calls now, or the pass's calls are used. */
 class PassInterrupted extends Error {}
+/** Raised inside a pass to end one share of it; the next share goes on. */
+class ShareUsed extends Error {}
 
 const KNOWN_METHODS = new Set(['upi', 'card', 'netbanking', 'wallet', 'emi']);
+const HOUR_MS = 60 * 60 * 1000;
+const PAGE = 100;
+const DONATION_ID = /^d[0-9a-z]{10,30}$/;
+
+type Outcome = 'skipped' | 'unchanged' | 'progressed' | 'settled' | 'recovered';
+
+interface Sweep {
+  /** Orders with a payment only (the regular sweep), or every order (catching up after a restore). */
+  authorizedOnly: boolean;
+  fromSeconds: number;
+  skip: number;
+}
 
 export class Reconciler {
   private readonly deps: ReconcilerDeps;
-  private readonly now: () => number;
+  private readonly monotonic: MonotonicClock;
   private readonly sleep: (ms: number) => Promise<void>;
   private running: Promise<PassSummary> | null = null;
-  private lastCheckedId: string | null = null;
   private readonly lastCheckedAt = new Map<string, number>();
+  private readonly firstLookedAt = new Map<string, number>();
+  /** Donations Razorpay's sweep says hold money (expired ones included): looked at first, whatever their pace. */
+  private readonly moneyAtRazorpay = new Set<string>();
+  private sweep: Sweep | null = null;
+  private lastSweepStartedAt: number | null = null;
+  private caughtUp = false;
   private callsThisPass = 0;
+  private shareLimit = 0;
+  private readonly checkedThisPass = new Set<string>();
   private stopped = false;
 
   constructor(deps: ReconcilerDeps) {
     this.deps = deps;
-    // Read through Date.now each time, so a clock moved for tests (or by NTP) is seen.
-    this.now = deps.now ?? (() => Date.now());
+    this.monotonic = deps.monotonicNow ?? monotonicNow;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** One pass over the unsettled donations. Concurrent callers share the pass in progress. */
+  private now(): number {
+    return this.deps.now ? this.deps.now() : this.deps.ledger.now();
+  }
+
+  /** One pass. Concurrent callers share the pass in progress. */
   runOnce(): Promise<PassSummary> {
-    if (this.stopped) return Promise.resolve({ checked: 0, settled: 0, recovered: 0, extraPayments: 0, stoppedEarly: 'reconciler stopped' });
+    if (this.stopped) return Promise.resolve({ checked: 0, settled: 0, recovered: 0, extraPayments: 0, restored: 0, stoppedEarly: 'reconciler stopped' });
     this.running ??= this.pass().finally(() => {
       this.running = null;
     });
@@ -79,61 +131,130 @@ export class Reconciler {
   }
 
   private async pass(): Promise<PassSummary> {
-    const summary: PassSummary = { checked: 0, settled: 0, recovered: 0, extraPayments: 0, stoppedEarly: null };
+    const summary: PassSummary = { checked: 0, settled: 0, recovered: 0, extraPayments: 0, restored: 0, stoppedEarly: null };
+    const max = this.deps.options.maxCallsPerPass;
     this.callsThisPass = 0;
-    const work = this.rotate(this.deps.ledger.listUnsettled());
+    this.checkedThisPass.clear();
     try {
-      for (const donation of work) {
-        if (this.stopped) {
-          summary.stoppedEarly = 'reconciler stopped';
-          break;
-        }
-        if (this.callsThisPass >= this.deps.options.maxCallsPerPass) {
-          summary.stoppedEarly = 'call budget used';
-          break;
-        }
-        const outcome = await this.reconcile(donation);
-        if (outcome === 'skipped') continue;
-        // Only once the checks are done: a pass cut short (offline, 429) leaves it due.
-        summary.checked += 1;
-        this.lastCheckedId = donation.id;
-        this.lastCheckedAt.set(donation.id, this.now());
-        if (outcome === 'settled' || outcome === 'recovered') summary.settled += 1;
-        if (outcome === 'recovered') summary.recovered += 1;
-      }
-      if (!summary.stoppedEarly) summary.extraPayments = await this.findExtraPayments();
+      summary.restored = await this.inShare(Math.ceil(max * 0.2), () => this.sweepOrders());
+      summary.extraPayments = await this.inShare(Math.ceil(max * 0.15), () => this.findExtraPayments());
+      const { hot, cold } = this.workList();
+      // The likely-paid first, but never more than half of what is left while others wait.
+      const rest = max - this.callsThisPass;
+      await this.inShare(cold.length > 0 ? Math.ceil(rest / 2) : rest, () => this.work(hot, summary));
+      await this.inShare(max - this.callsThisPass, () => this.work(cold, summary));
+      await this.inShare(max - this.callsThisPass, () => this.work(hot, summary));
+      if (this.stopped) summary.stoppedEarly = 'reconciler stopped';
+      else if (this.callsThisPass >= max && [...hot, ...cold].some((d) => !this.checkedThisPass.has(d.id) && this.isDueNow(d))) summary.stoppedEarly = 'call budget used';
     } catch (error) {
-      if (!(error instanceof PassInterrupted)) throw error;
-      summary.stoppedEarly = error.message;
+      if (error instanceof PassInterrupted) summary.stoppedEarly = error.message;
+      else if (isLedgerFaultError(error)) summary.stoppedEarly = `the ledger cannot be written: ${error.message}`;
+      else throw error;
     }
-    if (!summary.stoppedEarly) this.lastCheckedId = null;
     const extra = summary.extraPayments > 0 ? `, extra payments ${summary.extraPayments}` : '';
+    const restored = summary.restored > 0 ? `, restored from Razorpay ${summary.restored}` : '';
     const tail = summary.stoppedEarly ? ` (stopped early: ${summary.stoppedEarly})` : '';
-    this.deps.log(`reconciliation: pass complete: checked ${summary.checked}, settled ${summary.settled}, recovered ${summary.recovered}${extra}${tail}`);
+    this.deps.log(`reconciliation: pass complete: checked ${summary.checked}, settled ${summary.settled}, recovered ${summary.recovered}${extra}${restored}${tail}`);
     return summary;
   }
 
-  /** Continues after the last donation the previous (cut short) pass reached, then wraps round. */
-  private rotate(work: Donation[]): Donation[] {
-    const at = this.lastCheckedId ? work.findIndex((d) => d.id === this.lastCheckedId) : -1;
-    return at < 0 ? work : [...work.slice(at + 1), ...work.slice(0, at + 1)];
+  /** Runs one share of the pass with at most `calls` gateway calls. */
+  private async inShare<T>(calls: number, work: () => Promise<T>): Promise<T | 0> {
+    this.shareLimit = Math.min(this.deps.options.maxCallsPerPass, this.callsThisPass + calls);
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ShareUsed) return 0;
+      throw error;
+    }
   }
 
-  private async reconcile(initial: Donation): Promise<'skipped' | 'unchanged' | 'progressed' | 'settled' | 'recovered'> {
+  private ageOf(donation: Donation): number {
+    return Math.max(0, this.now() - donation.createdAt);
+  }
+
+  private sinceChecked(id: string): number | undefined {
+    const at = this.lastCheckedAt.get(id);
+    return at === undefined ? undefined : this.monotonic() - at;
+  }
+
+  private isDueNow(donation: Donation): boolean {
+    return this.moneyAtRazorpay.has(donation.id) || isDue(this.ageOf(donation), this.sinceChecked(donation.id));
+  }
+
+  /** The pass's donations: likely paid (Razorpay said so, authorised, under an hour old), newest first; the others, longest waiting first. */
+  private workList(): { hot: Donation[]; cold: Donation[] } {
+    const { ledger } = this.deps;
+    const unsettled = ledger.listUnsettled();
+    const listed = new Set(unsettled.map((d) => d.id));
+    for (const id of this.moneyAtRazorpay) {
+      const donation = listed.has(id) ? undefined : ledger.get(id);
+      if (donation && donation.state !== 'paid' && donation.state !== 'refunded') unsettled.push(donation);
+      else if (!listed.has(id)) this.moneyAtRazorpay.delete(id);
+    }
+    const hot: Donation[] = [];
+    const cold: Donation[] = [];
+    for (const donation of unsettled) {
+      if (this.moneyAtRazorpay.has(donation.id) || donation.state === 'authorized' || this.ageOf(donation) < HOUR_MS) hot.push(donation);
+      else cold.push(donation);
+    }
+    const likelihood = (d: Donation) => (this.moneyAtRazorpay.has(d.id) ? 2 : d.state === 'authorized' ? 1 : 0);
+    // Never asked in this run first, then whoever was asked longest ago: a share too small for its lane still reaches every donation in turn.
+    const waited = (d: Donation) => this.lastCheckedAt.get(d.id) ?? Number.NEGATIVE_INFINITY;
+    hot.sort((a, b) => likelihood(b) - likelihood(a) || waited(a) - waited(b) || b.createdAt - a.createdAt);
+    cold.sort((a, b) => waited(a) - waited(b) || a.createdAt - b.createdAt);
+    return { hot, cold };
+  }
+
+  private async work(donations: Donation[], summary: PassSummary): Promise<void> {
+    for (const listed of donations) {
+      if (this.stopped) return;
+      if (this.checkedThisPass.has(listed.id) || !this.isDueNow(listed)) continue;
+      // Fresh from the ledger: the donor's own calls may have moved it since the list was read.
+      const donation = this.deps.ledger.get(listed.id);
+      if (!donation || donation.state === 'paid' || donation.state === 'refunded') {
+        this.moneyAtRazorpay.delete(listed.id);
+        continue;
+      }
+      const outcome = await this.reconcile(donation);
+      if (outcome === 'skipped') continue;
+      // Only once the checks are done: a pass cut short (offline, 429, budget) leaves it due.
+      summary.checked += 1;
+      this.checkedThisPass.add(donation.id);
+      this.lastCheckedAt.set(donation.id, this.monotonic());
+      this.moneyAtRazorpay.delete(donation.id);
+      if (outcome === 'settled' || outcome === 'recovered') summary.settled += 1;
+      if (outcome === 'recovered') summary.recovered += 1;
+    }
+  }
+
+  private facts(donation: Donation): DecisionFacts {
+    const screens = this.deps.donorScreens;
+    const now = this.monotonic();
+    if (!this.firstLookedAt.has(donation.id)) this.firstLookedAt.set(donation.id, now);
+    return {
+      gatewayNow: this.deps.gatewayNow?.() ?? null,
+      donorWatching: screens?.isWatching(donation.id) ?? false,
+      donorMayBePaying: screens?.mayBePaying(donation.id, this.deps.options.checkoutGraceMs) ?? false,
+      sinceFirstLooked: now - (this.firstLookedAt.get(donation.id) ?? now),
+    };
+  }
+
+  private async reconcile(initial: Donation): Promise<Outcome> {
     const { options } = this.deps;
     let donation = initial;
-    if (!isDue(donation, this.lastCheckedAt.get(donation.id), this.now())) return 'skipped';
-    const plan = planFor(donation, this.now(), options);
+    const plan = planFor(donation, this.facts(donation));
     if (plan.kind === 'skip') return 'skipped';
 
     let progressed = false;
     if (plan.kind === 'find_order') {
       const found = await this.call(() => this.deps.gateway.findOrderByReceipt(donation.receipt));
       if (!found.ok) return 'unchanged';
-      const decision = decideOnOrderLookup(donation, found.value?.id ?? null, this.now(), options);
+      killPoint('reconcile_between_read_and_write');
+      const decision = decideOnOrderLookup(found.value, this.facts(donation), options);
       if (decision.kind === 'leave') return 'unchanged';
       if (decision.kind === 'expire') return this.move(donation, 'expired', {}, { why: decision.why }) ? 'settled' : 'unchanged';
-      const moved = this.move(donation, 'order_created', { orderId: decision.orderId }, { foundByReceipt: donation.receipt });
+      const moved = this.move(donation, 'order_created', { orderId: decision.orderId, orderCreatedAt: decision.orderCreatedAt }, { foundByReceipt: donation.receipt });
       if (!moved) return 'unchanged';
       donation = moved;
       progressed = true;
@@ -143,47 +264,143 @@ export class Reconciler {
     const orderId = donation.orderId;
     const payments = await this.call(() => this.deps.gateway.fetchOrderPayments(orderId));
     if (!payments.ok) return progressed ? 'progressed' : 'unchanged';
-    const decision = decideOnPayments(donation, payments.value, this.now(), options);
+    killPoint('reconcile_between_read_and_write');
+    let decision = decideOnPayments(donation, payments.value, this.facts(donation), options);
+    if (decision.kind === 'need_order_time') {
+      // A ledger row from before Razorpay's order time was kept: ask for it once and keep it.
+      const order = await this.call(() => this.deps.gateway.fetchOrder(orderId));
+      if (!order.ok || order.value.created_at === undefined) return progressed ? 'progressed' : 'unchanged';
+      const timed = this.deps.ledger.setOrderCreatedAt(donation.id, order.value.created_at * 1000);
+      if (!timed) return progressed ? 'progressed' : 'unchanged';
+      donation = timed;
+      decision = decideOnPayments(donation, payments.value, this.facts(donation), options);
+    }
     switch (decision.kind) {
       case 'leave':
+      case 'need_order_time':
         return progressed ? 'progressed' : 'unchanged';
       case 'expire':
         return this.move(donation, 'expired', {}, { why: decision.why }) ? 'settled' : 'unchanged';
+      case 'refunded':
+        this.deps.log(`reconciliation: donation ${donation.id}: payment ${decision.payment.id} was refunded by Razorpay (never captured)`);
+        return this.move(donation, 'refunded', { paymentId: decision.payment.id }, { paymentId: decision.payment.id, refundedUncaptured: decision.payment.captured !== true }) ? 'settled' : 'unchanged';
       case 'mark_paid':
         return this.markPaid(donation, decision.payment, decision.recovered);
       case 'capture': {
+        // The operator sees it as being confirmed until the capture succeeds.
+        const held = donation.state === 'authorized' ? donation : this.move(donation, 'authorized', { paymentId: decision.payment.id }, { paymentId: decision.payment.id, foundAuthorised: true });
+        if (!held) return progressed ? 'progressed' : 'unchanged';
+        killPoint('before_capture');
         const captured = await this.call(() => this.deps.gateway.capturePayment(decision.payment.id, donation.amountPaise));
+        killPoint('after_capture');
         if (!captured.ok || captured.value.status !== 'captured') {
           const detail = captured.ok ? `capture left it ${captured.value.status}` : describeGatewayError(captured.error);
           this.deps.log(`reconciliation: donation ${donation.id}: payment ${decision.payment.id} is authorised; capture not done yet: ${detail}`);
-          return progressed ? 'progressed' : 'unchanged';
+          return 'progressed';
         }
-        return this.markPaid(donation, captured.value, decision.recovered);
+        return this.markPaid(held, captured.value, decision.recovered);
       }
     }
   }
 
   private markPaid(donation: Donation, payment: GatewayPayment, recovered: boolean): 'settled' | 'recovered' | 'unchanged' {
-    let current = donation;
-    // A payment on the order proves Checkout was opened even if that step never reached the ledger.
-    if (current.state === 'order_created') {
-      const opened = this.move(current, 'checkout_open', {}, { inferredFrom: 'a payment exists on the order', paymentId: payment.id });
-      if (!opened) return 'unchanged';
-      current = opened;
-    }
     const method = payment.method && KNOWN_METHODS.has(payment.method) ? payment.method : 'other';
-    // When the kiosk learned of the capture: a late-authorised payment's created_at is the failed attempt's time.
-    const paidAt = this.now();
     const moved = this.move(
-      current,
+      donation,
       'paid',
-      { paymentId: payment.id, paymentMethod: method, paidAt, failureCode: null, failureReason: null },
-      { paymentId: payment.id, ...(recovered ? { recovered: true, donorSaw: current.state } : {}) },
+      { paymentId: payment.id, paymentMethod: method, failureCode: null, failureReason: null },
+      { paymentId: payment.id, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
     );
     if (!moved) return 'unchanged';
     if (!recovered) return 'settled';
-    this.deps.log(`reconciliation: donation ${donation.id} recovered: payment ${payment.id} captured after the donor saw ${current.state} (${donation.amountPaise / 100} INR)`);
+    this.deps.log(`reconciliation: donation ${donation.id} recovered: payment ${payment.id} captured after the donor saw ${donation.state} (${donation.amountPaise / 100} INR)`);
     return 'recovered';
+  }
+
+  /**
+   * Razorpay's side: orders of this account that hold money (the regular
+   * sweep, every sweepIntervalMs over the late-authorisation window), and,
+   * once per run, every order from the newest one the ledger knows (an hour's
+   * margin), which after a restore are the ones the ledger lost. Pages of 100,
+   * newest first, resumed across passes.
+   */
+  private async sweepOrders(): Promise<number> {
+    if (!this.sweep) {
+      const { options } = this.deps;
+      if (!this.caughtUp) {
+        // From Razorpay's time of the newest order the ledger knows: no need to know Razorpay's "now" for this one.
+        const newest = this.deps.ledger.newestOrderCreatedAt();
+        this.caughtUp = newest === null;
+        if (newest !== null) this.sweep = { authorizedOnly: false, fromSeconds: Math.floor((newest - HOUR_MS) / 1000), skip: 0 };
+      }
+      if (!this.sweep) {
+        const gatewayNow = this.deps.gatewayNow?.() ?? null;
+        if (gatewayNow === null) return 0;
+        const since = this.lastSweepStartedAt === null ? Number.POSITIVE_INFINITY : this.monotonic() - this.lastSweepStartedAt;
+        if (since < (options.sweepIntervalMs ?? HOUR_MS)) return 0;
+        const window = options.sweepWindowMs ?? options.lateAuthorisationWindowMs + 2 * DAY_MS;
+        this.sweep = { authorizedOnly: true, fromSeconds: Math.floor((gatewayNow - window) / 1000), skip: 0 };
+        this.lastSweepStartedAt = this.monotonic();
+      }
+    }
+    let restored = 0;
+    for (;;) {
+      const sweep = this.sweep;
+      if (!sweep) return restored;
+      const page = await this.call(() =>
+        this.deps.gateway.listOrders({ fromSeconds: sweep.fromSeconds, authorizedOnly: sweep.authorizedOnly, count: PAGE, skip: sweep.skip }),
+      );
+      if (!page.ok) return restored;
+      for (const order of page.value) if (this.noteSweptOrder(order, sweep.authorizedOnly)) restored += 1;
+      if (page.value.length < PAGE) {
+        if (!sweep.authorizedOnly) {
+          this.caughtUp = true;
+          this.deps.log(`reconciliation: caught up with Razorpay's orders since ${new Date(sweep.fromSeconds * 1000).toISOString()}`);
+        }
+        this.sweep = null;
+        return restored;
+      }
+      sweep.skip += PAGE;
+    }
+  }
+
+  /** One order from the sweep; true when it rebuilt a donation the ledger had lost. */
+  private noteSweptOrder(order: GatewayOrder, holdsMoney: boolean): boolean {
+    const { ledger } = this.deps;
+    const known = ledger.findByOrderId(order.id) ?? (order.receipt ? ledger.findByReceipt(order.receipt) : undefined);
+    if (known) {
+      if (known.state !== 'paid' && known.state !== 'refunded' && (holdsMoney || order.status === 'paid' || !known.orderId)) this.moneyAtRazorpay.add(known.id);
+      return false;
+    }
+    const notes = Array.isArray(order.notes) || order.notes === undefined ? {} : order.notes;
+    const text = (key: string) => (typeof notes[key] === 'string' ? (notes[key] as string) : null);
+    const donationId = text('donation_id');
+    const kioskId = text('kiosk_id');
+    if (!donationId || !DONATION_ID.test(donationId) || !kioskId || kioskId !== this.deps.kioskId?.() || !order.receipt || order.created_at === undefined) return false;
+    if (ledger.get(donationId)) {
+      this.deps.log(`reconciliation: order ${order.id} names donation ${donationId}, which the ledger has with another order; left alone`);
+      return false;
+    }
+    const donorName = text('donor_name');
+    const feeRupees = Number(text('fee_covered_inr') ?? '0');
+    const restored = ledger.recoverFromOrder(
+      {
+        id: donationId,
+        receipt: order.receipt,
+        kioskId,
+        cause: text('cause') ?? 'unknown',
+        amountPaise: order.amount,
+        feePaise: Number.isInteger(feeRupees) && feeRupees > 0 ? feeRupees * 100 : 0,
+        anonymous: donorName === null || donorName === 'Anonymous',
+        donorName: donorName === 'Anonymous' ? null : donorName,
+        orderId: order.id,
+        orderCreatedAt: order.created_at * 1000,
+      },
+      { orderStatus: order.status },
+    );
+    this.moneyAtRazorpay.add(restored.id);
+    this.deps.log(`reconciliation: donation ${restored.id} (${restored.receipt}, ${restored.amountPaise / 100} INR) was missing from the ledger; rebuilt from Razorpay's order ${order.id}`);
+    return true;
   }
 
   /**
@@ -196,12 +413,12 @@ export class Reconciler {
     let found = 0;
     const since = this.now() - this.deps.options.lateAuthorisationWindowMs;
     for (const donation of this.deps.ledger.listPaidAfterFailedAttempt(since)) {
-      if (this.stopped || this.callsThisPass >= this.deps.options.maxCallsPerPass) break;
+      if (this.stopped) break;
       const key = `extra:${donation.id}`;
-      if (!isDue(donation, this.lastCheckedAt.get(key), this.now()) || !donation.orderId) continue;
+      if (!isDue(this.ageOf(donation), this.sinceChecked(key)) || !donation.orderId) continue;
       const orderId = donation.orderId;
       const payments = await this.call(() => this.deps.gateway.fetchOrderPayments(orderId));
-      this.lastCheckedAt.set(key, this.now());
+      this.lastCheckedAt.set(key, this.monotonic());
       if (!payments.ok) continue;
       const known = new Set(this.deps.ledger.events(donation.id).map((e) => (e.detail.extraPayment as { id?: string } | undefined)?.id));
       for (const payment of payments.value) {
@@ -215,7 +432,7 @@ export class Reconciler {
     return found;
   }
 
-  private move(donation: Donation, to: DonationState, patch: DonationPatch, detail: Record<string, unknown>): Donation | null {
+  private move(donation: Donation, to: DonationState, patch: Parameters<Ledger['transition']>[3], detail: Record<string, unknown>): Donation | null {
     const moved = this.deps.ledger.transition(donation.id, to, 'reconciliation', patch, detail);
     if (moved.ok) return moved.donation;
     const why = moved.reason === 'illegal_transition' ? `${moved.from} -> ${moved.to} is not allowed` : moved.reason;
@@ -223,9 +440,10 @@ export class Reconciler {
     return null;
   }
 
-  /** One rate-limited gateway call; ends the pass when Razorpay is unreachable or asks us to slow down. */
+  /** One rate-limited gateway call; ends the share when its calls are used, the pass when Razorpay is unreachable or busy. */
   private async call<T>(run: () => Promise<GatewayResult<T>>): Promise<GatewayResult<T>> {
     if (this.callsThisPass >= this.deps.options.maxCallsPerPass) throw new PassInterrupted('call budget used');
+    if (this.callsThisPass >= this.shareLimit) throw new ShareUsed();
     if (this.callsThisPass > 0) await this.sleep(this.deps.options.minGapMs);
     this.callsThisPass += 1;
     const result = await run();

@@ -3,7 +3,7 @@
 // count as money received; a payment that reconciliation found captured after
 // the donor was shown a failure counts too, and is listed separately so the
 // operator can tell those donors.
-import type { ExtraPayment, Ledger, RecoveredDonation } from '../ledger/ledger.ts';
+import type { Donation, ExtraPayment, Ledger, RecoveredDonation } from '../ledger/ledger.ts';
 import { DONATION_STATES, type DonationState } from '../ledger/donation-states.ts';
 
 export interface StateLine {
@@ -29,6 +29,8 @@ export interface DayReport {
   recovered: RecoveredDonation[];
   /** Second payments found in the range on orders already paid: to refund (an authorised one Razorpay refunds by itself). */
   extraPayments: ExtraPayment[];
+  /** Payments Razorpay has authorised that the kiosk has not captured yet, any day, newest first: the kiosk keeps capturing them. */
+  beingConfirmed: Donation[];
   /** Captured money per cause (fees included), and the fees donors added. */
   byCause: CauseLine[];
 }
@@ -69,6 +71,7 @@ export function buildDayReport(ledger: Ledger, from: number, to: number): DayRep
     cashCount: paid.filter((d) => d.paymentMethod === 'cash').length,
     recovered: recoveredInRange,
     extraPayments: ledger.listExtraPayments(from, to),
+    beingConfirmed: ledger.listBeingConfirmed(),
     byCause: [...new Set(paid.map((d) => d.cause))].map((cause) => {
       const inCause = paid.filter((d) => d.cause === cause);
       return {
@@ -92,6 +95,12 @@ function localMinute(ms: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
+/** The donor's phone and e-mail as given, for staff to follow up; null when neither was given. */
+export function donorContact(donation: Pick<Donation, 'phone' | 'email'>): string | null {
+  const parts = [donation.phone, donation.email].filter((part): part is string => part !== null && part !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
 /** Plain text for a terminal or a printout. */
 export function formatDayReport(report: DayReport): string {
   const out: string[] = [];
@@ -112,7 +121,17 @@ export function formatDayReport(report: DayReport): string {
   if (report.recovered.length === 0) out.push('  none');
   for (const r of report.recovered) {
     const who = r.donation.anonymous ? 'anonymous' : (r.donation.donorName ?? 'no name');
-    out.push(`  ${localMinute(r.recoveredAt)}  ${r.donation.id}  ${rupees(r.donation.amountPaise)}  ${r.donation.paymentId ?? ''}  donor saw ${r.donorSawState}  (${who}, receipt ${r.donation.receipt})`);
+    const contact = donorContact(r.donation);
+    out.push(
+      `  ${localMinute(r.recoveredAt)}  ${r.donation.id}  ${rupees(r.donation.amountPaise)}  ${r.donation.paymentId ?? ''}  donor saw ${r.donorSawState}  (${who}${contact ? `, contact ${contact}` : ', no contact given'}, receipt ${r.donation.receipt})`,
+    );
+  }
+  out.push('');
+  out.push('Being confirmed (authorised at Razorpay, not captured yet)');
+  if (report.beingConfirmed.length === 0) out.push('  none');
+  for (const d of report.beingConfirmed) {
+    const contact = donorContact(d);
+    out.push(`  ${localMinute(d.updatedAt)}  ${d.id}  ${rupees(d.amountPaise)}  ${d.paymentId ?? ''}  (${d.anonymous ? 'anonymous' : (d.donorName ?? 'no name')}${contact ? `, contact ${contact}` : ''}, receipt ${d.receipt}): the kiosk keeps capturing it; do not ask the donor to pay again`);
   }
   out.push('');
   out.push('Second payments on donations already paid (refund them)');

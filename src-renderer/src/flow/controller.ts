@@ -22,6 +22,8 @@ import {
   type RazorpaySuccess,
 } from '../checkout/razorpay.ts';
 import {
+  beingConfirmed,
+  cannotContinue,
   checkoutTimedOut,
   checkoutUnavailable,
   confirmFailure,
@@ -34,8 +36,19 @@ import { initialState, reduce, type Action, type FailureInfo, type FlowState } f
 import { setLanguage } from '../i18n/t.ts';
 import type { DetailsInput } from './validation.ts';
 
-/** No bridge call may keep a spinner up longer than this. */
+/**
+ * No bridge call may keep a spinner up longer than main says it may need
+ * (KioskState.donorCallTimeoutMs, from the gateway timeout); this until main has said.
+ */
 const CALL_TIMEOUT_MS = 120_000;
+/**
+ * How often a payment being confirmed is asked about: soon at first, then
+ * every 15 s, while the donor stays on the screen (it returns to the start by
+ * itself after two minutes; reconciliation finishes the capture after that).
+ */
+const FOLLOW_BACKOFF_MS = [2_000, 3_000, 5_000, 8_000, 13_000];
+const FOLLOW_STEADY_MS = 15_000;
+const FOLLOW_LIMIT_MS = 10 * 60_000;
 /** Extra grace after Checkout's own timeout before the kiosk gives up on the window. */
 const CHECKOUT_GRACE_MS = 30_000;
 /** How often the welcome screen asks whether donations can be taken. */
@@ -163,6 +176,12 @@ export class KioskFlow {
     try {
       const result = await this.call((api) => api.getKioskStatus(), STATUS_TIMEOUT_MS);
       if (result.ok) {
+        const reason = result.value.outOfServiceReason;
+        if (reason !== undefined && reason !== '') {
+          // The ledger cannot be written: out of service with the operator's reason, retried until main can take donations again.
+          this.dispatch({ type: 'outOfService', operatorMessage: reason });
+          return false;
+        }
         this.dispatch({ type: 'status', status: result.value });
         return result.value.acceptingDonations;
       }
@@ -190,8 +209,8 @@ export class KioskFlow {
     }
   }
 
-  /** A bridge call that always resolves with a Result, within CALL_TIMEOUT_MS. */
-  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
+  /** A bridge call that always resolves with a Result, within main's longest legitimate answer. */
+  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>, timeoutMs = this.state.kiosk?.donorCallTimeoutMs ?? CALL_TIMEOUT_MS): Promise<Result<T>> {
     const api = this.api;
     if (!api) return failResult('kiosk_unavailable', 'No kiosk bridge.');
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -307,8 +326,10 @@ export class KioskFlow {
   /** "Back to start", "Done", or the result-screen countdown. */
   leave(): void {
     this.run++;
-    const { donation } = this.state;
+    const { donation, screen } = this.state;
     if (donation?.session && donation.open) void this.cancel(donation.session.donationId, 'donor_left');
+    // Leaving a payment still being confirmed: main stops counting on this screen to show it, and tells the operator when it is captured.
+    else if (donation?.session && donation.payment && screen.name === 'failure') void this.cancel(donation.session.donationId, 'donor_left');
     this.closeCheckout();
     this.dispatch({ type: 'reset' });
   }
@@ -365,10 +386,10 @@ export class KioskFlow {
     if (!opened.ok) {
       const { code } = opened.error;
       if (reopening && (code === 'illegal_state' || code === 'unknown_donation')) {
-        // Main will not reopen this donation (e.g. it was cancelled): start a fresh
-        // one with the same details, which is what "Try again" means to the donor.
-        const { donation } = this.state;
-        if (donation) await this.startDonation(donation.request);
+        // Main will not reopen this donation: its payment may be authorised
+        // already. Never start a new donation on the kiosk's own initiative;
+        // ask main where this one stands.
+        await this.afterRefusedReopen(donationId, run);
         return;
       }
       console.error('[kiosk] checkoutOpened failed:', opened.error);
@@ -436,10 +457,47 @@ export class KioskFlow {
     const result = await this.call((api) => api.confirmPayment(payment));
     if (run !== this.run) return;
     if (result.ok) this.dispatch({ type: 'paid', receipt: result.value });
+    else if (result.error.code === 'payment_confirming') this.followBeingConfirmed(payment.donationId, run);
     else {
       console.error('[kiosk] confirmPayment failed:', result.error);
       this.dispatch({ type: 'failed', failure: confirmFailure(result.error, payment.donationId) });
     }
+  }
+
+  /** Razorpay holds the payment: tell the donor, and keep asking main (with backoff) until it is captured. */
+  private followBeingConfirmed(donationId: string, run: number): void {
+    this.dispatch({ type: 'failed', failure: beingConfirmed(donationId) });
+    void this.follow(donationId, run);
+  }
+
+  private async follow(donationId: string, run: number): Promise<void> {
+    let waited = 0;
+    for (let attempt = 0; waited < FOLLOW_LIMIT_MS; attempt++) {
+      const wait = FOLLOW_BACKOFF_MS[attempt] ?? FOLLOW_STEADY_MS;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      waited += wait;
+      if (run !== this.run || !this.isCurrent(donationId)) return;
+      const result = await this.call((api) => api.getDonationProgress({ donationId }));
+      if (run !== this.run) return;
+      if (!result.ok) continue; // main slow or busy: the payment is no less safe; ask again
+      if (result.value.status === 'paid') {
+        this.dispatch({ type: 'paid', receipt: result.value.receipt });
+        return;
+      }
+      if (result.value.status === 'not_paid') {
+        this.dispatch({ type: 'failed', failure: cannotContinue(donationId) });
+        return;
+      }
+    }
+  }
+
+  /** "Try again" found the donation closed to a new payment: show where it stands, never start another one. */
+  private async afterRefusedReopen(donationId: string, run: number): Promise<void> {
+    const progress = await this.call((api) => api.getDonationProgress({ donationId }));
+    if (run !== this.run) return;
+    if (progress.ok && progress.value.status === 'paid') this.dispatch({ type: 'paid', receipt: progress.value.receipt });
+    else if (progress.ok && progress.value.status === 'confirming') this.followBeingConfirmed(donationId, run);
+    else this.dispatch({ type: 'failed', failure: cannotContinue(donationId), donationOpen: false });
   }
 
   private onPaymentFailed(donationId: string, response: RazorpayFailure): void {

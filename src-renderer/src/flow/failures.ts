@@ -16,6 +16,7 @@ const START_REASON = {
   gateway_rejected: 'error.start.gatewayRejected',
   verification_failed: 'error.start.internal',
   payment_not_completed: 'error.start.internal',
+  payment_confirming: 'error.start.internal',
   kiosk_unavailable: 'error.start.kioskUnavailable',
   forbidden_sender: 'error.start.notSetUp',
   // Operator-only codes: never the answer to a donor's call; shown as a kiosk fault if they were.
@@ -40,6 +41,8 @@ const CONFIRM_REASON = {
   gateway_rejected: 'error.confirm.default',
   verification_failed: 'error.confirm.verificationFailed',
   payment_not_completed: 'error.confirm.notCompleted',
+  // Never shown through here: the flow follows a payment being confirmed (beingConfirmed below).
+  payment_confirming: 'error.confirm.slow',
   kiosk_unavailable: 'error.confirm.slow',
   forbidden_sender: 'error.confirm.default',
   operator_required: 'error.confirm.default',
@@ -150,6 +153,20 @@ export function paymentFailed(failure: CheckoutFailure | null, donationId: strin
     donationId,
     retry: 'reopen',
   };
+}
+
+/**
+ * Razorpay has the payment and the kiosk is still capturing it: the truth, the
+ * reference, and no way to pay again. The flow keeps asking main, and shows
+ * Thank you once it is captured.
+ */
+export function beingConfirmed(donationId: string): FailureInfo {
+  return { heading: 'failure.heading.beingConfirmed', reason: 'failure.reason.beingConfirmed', donationId, retry: null, showVolunteer: true };
+}
+
+/** Main will not reopen this donation and no payment of it is being confirmed: never a new donation on the kiosk's own initiative. */
+export function cannotContinue(donationId: string): FailureInfo {
+  return { heading: 'failure.heading.notCompleted', reason: 'failure.reason.cannotContinue', donationId, retry: null, showVolunteer: true };
 }
 
 /** confirmPayment failed. */

@@ -83,6 +83,7 @@ export const en = {
   'failure.heading.cancelled': 'Payment cancelled',
   'failure.heading.couldNotStart': "We couldn't start your payment",
   'failure.heading.stillConfirming': "We're still confirming your payment",
+  'failure.heading.beingConfirmed': 'Your payment has reached us',
   'failure.heading.paused': 'Donations are paused',
   'failure.reference': 'Donation reference',
   'failure.retry': 'Try again',
@@ -92,6 +93,8 @@ export const en = {
   'failure.reason.checkoutUnavailable': 'The payment window could not be opened. No money has been taken.',
   'failure.reason.closed': 'The payment window was closed before the payment was made.',
   'failure.reason.timeout': 'The payment window timed out before the payment was finished.',
+  'failure.reason.beingConfirmed': 'It is being confirmed. Please do not pay again: you will see “Thank you” here as soon as it is done. If you cannot wait, show this reference to a volunteer.',
+  'failure.reason.cannotContinue': 'This payment can no longer be continued, and no second payment was started. If money left your account, a volunteer can check it with this reference.',
 
   // Checkout's payment.failed, by Razorpay `reason` (then `source`).
   'payment.reason.cancelled': 'The payment was cancelled before it was finished.',

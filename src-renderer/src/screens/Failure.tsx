@@ -22,6 +22,7 @@ function tone(heading: FailureInfo['heading']): 'failure' | 'cancelled' | 'pause
     case 'failure.heading.paused':
       return 'paused';
     case 'failure.heading.stillConfirming':
+    case 'failure.heading.beingConfirmed':
       return 'pending';
     default:
       return 'failure';
