@@ -188,6 +188,10 @@ export const en = {
   'operator.col.count': 'Count',
   'operator.anonymous': 'Anonymous',
   'operator.recoveredTag': 'recovered',
+  'operator.contact': 'contact: {contact}',
+  'operator.outOfService': 'Out of service: {reason}',
+  'operator.beingConfirmed.heading': 'Payments being confirmed ({n})',
+  'operator.beingConfirmed.note': 'Razorpay has authorised these payments; the kiosk keeps capturing them by itself. Do not ask these donors to pay again.',
 
   'operator.settings.organisationName': 'Organisation name',
   'operator.settings.causeName': 'Cause name',

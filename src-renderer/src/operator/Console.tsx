@@ -180,6 +180,12 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
   };
   return (
     <div className="today">
+      {overview.outOfService !== null && (
+        <p role="alert" className="op-alert" data-testid="out-of-service">
+          {t('operator.outOfService', { reason: overview.outOfService })}
+        </p>
+      )}
+      {overview.beingConfirmed.length > 0 && <BeingConfirmed rows={overview.beingConfirmed} />}
       <div className="today-summary">
         <div className="today-total" data-testid="today-received">
           <span className="today-total-label">{t('operator.today.received')}</span>
@@ -259,6 +265,7 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
                 <td>
                   {stateLabel(d.state)}
                   {d.recovered && <span className="tag">{t('operator.recoveredTag')}</span>}
+                  {d.contact !== null && <span className="muted op-contact">{t('operator.contact', { contact: d.contact })}</span>}
                   {d.cash && <span className="tag">{t('operator.cashTag')}</span>}
                 </td>
               </tr>
@@ -267,6 +274,41 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
         </table>
       )}
     </div>
+  );
+}
+
+/** Payments Razorpay has authorised that the kiosk has not captured yet: staff must not ask these donors to pay again. */
+function BeingConfirmed({ rows }: { rows: OperatorOverview['beingConfirmed'] }) {
+  return (
+    <table className="op-table" data-testid="being-confirmed">
+      <caption>{t('operator.beingConfirmed.heading', { n: rows.length })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('operator.col.time')}</th>
+          <th scope="col">{t('operator.col.reference')}</th>
+          <th scope="col">{t('operator.col.donor')}</th>
+          <th scope="col">{t('operator.col.amount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.donationId}>
+            <td>{timeOf(d.since)}</td>
+            <td className="mono">{d.receipt}</td>
+            <td>
+              {d.donorName ?? <span className="muted">{t('operator.anonymous')}</span>}
+              {d.contact !== null && <span className="muted op-contact">{t('operator.contact', { contact: d.contact })}</span>}
+            </td>
+            <td className="num">{formatRupees(d.amountRupees)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colSpan={4} className="op-note">{t('operator.beingConfirmed.note')}</td>
+        </tr>
+      </tfoot>
+    </table>
   );
 }
 
