@@ -24,6 +24,7 @@ export class SimulatorHttpServer {
   readonly #server: Server;
   readonly #routes: Route[];
   readonly #faults: Faults;
+  readonly #clock: SimulatorClock;
   /** Latency-fault timers: cleared on close so they cannot keep the process alive. */
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #origin = '';
@@ -31,12 +32,16 @@ export class SimulatorHttpServer {
 
   constructor(deps: { store: SimulatorStore; faults: Faults; settings: SimulatorSettings; clock: SimulatorClock; controlToken?: string }) {
     this.#faults = deps.faults;
+    this.#clock = deps.clock;
     this.#routes = [
       ...apiRoutes(deps.store),
       ...checkoutRoutes(deps.store, deps.settings, () => this.#origin),
       ...(deps.controlToken ? controlRoutes(deps.controlToken, deps) : []),
     ];
     this.#server = createServer((req, res) => {
+      // Razorpay's answers carry its time in `Date`; the kiosk reads Razorpay's clock from it, so it follows the simulator's clock.
+      res.sendDate = false;
+      res.setHeader('Date', new Date(this.#clock.now()).toUTCString());
       this.#handle(req, res).catch((err: unknown) => {
         console.error('[razorpay-simulator] request failed', err);
         if (!res.headersSent) res.destroy();
