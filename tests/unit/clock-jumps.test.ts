@@ -78,6 +78,27 @@ describe('the clock jumps forward (defect 2)', () => {
   });
 });
 
+describe("what ends a donation is judged on Razorpay's clock", () => {
+  it("a failed attempt expires once Razorpay's clock is past the late-authorisation window, not the kiosk's", async () => {
+    const kiosk = await harness.start();
+    const session = await openCheckout();
+    const failed = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'card', outcome: 'failure' });
+    if (failed.ok) throw new Error('expected a failure');
+    expect(await call('recordPaymentFailure', { donationId: session.donationId, failure: { code: failed.error.code, paymentId: failed.error.metadata.payment_id } })).toEqual({ ok: true, value: null });
+
+    // The kiosk's own clock a week ahead changes nothing.
+    const { reconciler } = reconcilerWithWallClock(() => Date.now() + 7 * DAY_MS);
+    await reconciler.runOnce();
+    expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('payment_failed');
+
+    // Razorpay's clock six days on (its answers' Date say so): the window has passed.
+    kiosk.simulator.advanceClock(6 * DAY_MS);
+    await kiosk.services.connectivity.probeNow();
+    await kiosk.services.reconciler.runOnce();
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'expired' });
+  });
+});
+
 // ---- the clock jumps back (defect 3) ----------------------------------------
 
 const IST = 5.5 * 60 * 60 * 1000;
