@@ -39,6 +39,8 @@ export type Fault =
   | { kind: 'reset' }
   /** Do the work (e.g. commit the order), then drop the connection: the client never learns the result. */
   | { kind: 'response_lost' }
+  /** Answer HTTP 200 with a page that is not Razorpay's JSON (a captive portal's login page, a proxy's truncated reply). */
+  | { kind: 'garbage' }
   /** checkout.pay only: report the payment failed to Checkout; lateAuthorise() turns it authorized later. */
   | { kind: 'late_authorisation' };
 
@@ -76,6 +78,7 @@ export function describeInvalidFault(route: unknown, fault: unknown, times: unkn
     case 'hang':
     case 'reset':
     case 'response_lost':
+    case 'garbage':
       return null;
     case 'late_authorisation':
       return route === 'checkout.pay' ? null : 'late_authorisation only applies to checkout.pay';
@@ -83,7 +86,7 @@ export function describeInvalidFault(route: unknown, fault: unknown, times: unkn
       if (!(FAULT_STATUSES as readonly unknown[]).includes(f.status)) return `status must be one of ${FAULT_STATUSES.join(', ')}`;
       return f.body === 'json' || f.body === 'html' ? null : "body must be 'json' or 'html'";
     default:
-      return 'kind must be latency, hang, status, reset, response_lost or late_authorisation';
+      return 'kind must be latency, hang, status, reset, response_lost, garbage or late_authorisation';
   }
 }
 

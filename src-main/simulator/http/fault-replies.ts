@@ -22,3 +22,12 @@ export function statusFaultReply(status: FaultStatus, body: 'json' | 'html'): Ht
     body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
   };
 }
+
+/** HTTP 200 with a page that is not Razorpay's: what a captive portal or a confused proxy answers. */
+export function garbageReply(): HttpReply {
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'text/html' },
+    body: '<html><head><title>Wi-Fi login</title></head><body><form>Please accept the terms to continue</form></body></html>',
+  };
+}

@@ -15,7 +15,7 @@ import type { SimulatorStore } from '../store.ts';
 import { apiRoutes } from './api-routes.ts';
 import { checkoutRoutes } from './checkout-routes.ts';
 import { controlRoutes } from './control-routes.ts';
-import { statusFaultReply } from './fault-replies.ts';
+import { garbageReply, statusFaultReply } from './fault-replies.ts';
 import { errorReply, jsonReply, readBody } from './http-io.ts';
 import type { HttpReply } from './http-io.ts';
 import type { RequestContext, Route } from './route.ts';
@@ -115,6 +115,9 @@ export class SimulatorHttpServer {
         return;
       case 'status':
         deliver(res, statusFaultReply(fault.status, fault.body));
+        return;
+      case 'garbage':
+        deliver(res, garbageReply());
         return;
       case 'late_authorisation':
         ctx.lateAuthorisation = true;
