@@ -73,3 +73,15 @@ describe('a forged confirmation', () => {
     expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('paid');
   });
 });
+
+describe('the simulator answers garbage when asked to', () => {
+  it('an HTTP 200 page that is not JSON: the gateway calls it a bad response, and the kiosk goes offline', async () => {
+    const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
+    kiosk.simulator.faults.inject('orders.list', { kind: 'garbage' });
+    await kiosk.services.connectivity.probeNow();
+    expect(kiosk.services.health.status()).toMatchObject({ online: false, acceptingDonations: false });
+    kiosk.simulator.faults.clear();
+    await kiosk.services.connectivity.whenOnline();
+    expect(kiosk.services.health.status()).toMatchObject({ online: true, acceptingDonations: true });
+  });
+});
