@@ -19,6 +19,8 @@ export class DonorScreens {
   readonly #followMs: number;
   readonly #lastCall = new Map<string, number>();
   readonly #lastFollow = new Map<string, number>();
+  /** Donations whose donor left: a call still on its way from their screen does not bring them back. */
+  readonly #left = new Map<string, number>();
 
   constructor(monotonic: MonotonicClock = monotonicNow, followMs = DONOR_SCREEN_FOLLOW_MS) {
     this.#monotonic = monotonic;
@@ -32,6 +34,7 @@ export class DonorScreens {
 
   /** The donor's screen handed a payment over (confirmPayment) or asks how it stands (getDonationProgress). */
   following(donationId: string): void {
+    if (this.#left.has(donationId)) return;
     this.#stamp(this.#lastCall, donationId);
     this.#stamp(this.#lastFollow, donationId);
   }
@@ -40,6 +43,12 @@ export class DonorScreens {
   left(donationId: string): void {
     this.#lastCall.delete(donationId);
     this.#lastFollow.delete(donationId);
+    this.#stamp(this.#left, donationId);
+  }
+
+  /** Monotonic ms since the donor's screen last called about it in this run; undefined if it never did (or left). */
+  sinceLastCall(donationId: string): number | undefined {
+    return this.#since(this.#lastCall, donationId);
   }
 
   /** The donor may still be paying in Checkout: their screen called within `graceMs` and has not handed a payment over. */

@@ -1,69 +1,108 @@
 // Crash-recovery harness. The Razorpay simulator runs here; the kiosk's
 // main-process services run as a separate process (browser mode's CLI) that
-// this harness drives over /ipc, exactly as the renderer would, and SIGKILLs at
-// random points of a donation. After each kill it restarts the kiosk on the
-// same data folder, and reconciliation runs in the background as it would on a
-// real kiosk while the next donations go on (kills also land mid-pass and
-// during start-up). At the end: one more crash and restart, reconciliation is
-// given the passes it needs to look at every unsettled donation, and the
-// ledger is checked against the simulator's own record (./compare.ts).
+// this harness drives over /ipc, exactly as the renderer would, and kills.
 //
-// Time: reconciliation leaves a donation alone while its donor may still be
-// paying (Checkout's timeout + 5 min). Each restart therefore happens
-// RESTART_GAP_MS "later" on the kiosk's clock (./clock-offset.ts), as if the
-// kiosk had stayed off that long; the run itself takes real minutes.
+// It aims its kills (issue 13):
+// - at the named kill points inside the services (src-main/domain/kill-points.ts:
+//   after Razorpay created the order and before the ledger recorded it, inside
+//   the receipt-numbering transaction, between reconciliation's read and its
+//   write, just before and just after a capture), armed one at a time through a
+//   test-only file; the kiosk prints the point as it dies, and the harness counts
+//   the kills at each point;
+// - and at moments around the calls (while an order is being created, after it
+//   was answered, with Checkout open, after a payment the kiosk has not heard
+//   of, while a confirmation is in flight, at a random instant, during start-up).
+// The world misbehaves meanwhile: a manual-capture account (or automatic capture
+// that happens after Checkout's handler, as Razorpay's does), network faults on
+// every Razorpay route (reset, hang, garbage, a 5xx page, the reply lost after
+// the work was done), late authorisations, second payments on an order already
+// paid, and the kiosk's wall clock jumping forward and back.
+//
+// At the end: one more crash and restart, reconciliation is given the passes
+// it needs, no authorised payment may be left uncaptured unless the operator
+// was told; then Razorpay's clock moves past the late-authorisation window and
+// every donation must be final. The ledger is compared with the simulator's own
+// record (./compare.ts), including what each donor was told.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
-import { startRazorpaySimulator, type RazorpaySimulator } from '../../src-main/simulator/index.ts';
+import { Ledger, type DonationEvent } from '../../src-main/domain/ledger/ledger.ts';
+import { KILL_POINT_LINE, KILL_POINTS, KILL_POINTS_FILE_ENV, type KillPoint } from '../../src-main/domain/kill-points.ts';
+import { DAY_MS } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
+import { startRazorpaySimulator, type Fault, type FaultRoute, type RazorpaySimulator } from '../../src-main/simulator/index.ts';
 import { compareLedgerWithSimulator, type Acknowledged, type Comparison } from './compare.ts';
 import { KioskProcess, type IpcReply } from './kiosk-process.ts';
 
 export const CRASH_KEY_ID = 'rzp_test_CrashHarness01';
 export const CRASH_KEY_SECRET = 'crash_harness_secret_7d2f91';
 export const RECONCILIATION_LINE = 'reconciliation: pass complete';
-/** Longer than reconciliation's checkout grace with checkoutTimeoutSeconds 60 (6 min). */
-export const RESTART_GAP_MS = 7 * 60 * 1000;
 /** The reconciler's per-pass call budget is 60; a pass checks a little fewer donations than that. */
-const DONATIONS_PER_PASS = 50;
+const DONATIONS_PER_PASS = 25;
+/** On an automatic-capture account Razorpay captures "shortly after" the handler: the kiosk meets the payment still authorised. */
+const AUTO_CAPTURE_DELAY_MS = 1_500;
 
-export const KILL_KINDS = [
-  'mid_order_create', // SIGKILL 0-20 ms after sending startDonation, usually before its reply
-  'after_order_created', // startDonation answered, Checkout not yet open
+/** Kills timed around the calls, not inside the services. */
+export const TIMED_KILLS = [
+  'mid_order_create', // 0-20 ms after sending startDonation, usually before its reply
+  'order_answered', // startDonation answered, Checkout not yet open
   'checkout_open', // Checkout open; the donor may still pay on their phone
-  'captured_before_confirm', // captured at the gateway, confirmPayment never sent
-  'mid_confirm', // SIGKILL 0-5 ms after sending confirmPayment (mid-write)
-  'random_moment', // SIGKILL at a random instant 0-60 ms into the donation
+  'captured_before_confirm', // paid at the gateway, confirmPayment never sent
+  'mid_confirm', // 0-5 ms after sending confirmPayment
+  'random_moment', // a random instant 0-60 ms into the donation
 ] as const;
-export type KillKind = (typeof KILL_KINDS)[number] | 'during_start_up';
+export type TimedKill = (typeof TIMED_KILLS)[number];
+
+export type CaptureMode = 'manual' | 'auto';
 
 type Outcome = 'success' | 'failure' | 'failure_then_success' | 'cancel';
+
+/** Faults injected on Razorpay's routes (times 1-2), for a share of the donations. */
+const FAULT_ROUTES: FaultRoute[] = ['orders.create', 'orders.list', 'orders.payments', 'payments.fetch', 'payments.capture'];
+const FAULTS: [string, Fault][] = [
+  ['reset', { kind: 'reset' }],
+  ['hang', { kind: 'hang' }],
+  ['garbage', { kind: 'garbage' }],
+  ['502 page', { kind: 'status', status: 502, body: 'html' }],
+  ['500', { kind: 'status', status: 500, body: 'json' }],
+  ['reply lost', { kind: 'response_lost' }],
+];
 
 export interface CrashRunOptions {
   donations: number;
   seed: number;
-  /** Share of donations that get a kill point (default 0.6). */
+  /** Manual capture (the kiosk captures), or automatic capture shortly after Checkout's handler. */
+  capture: CaptureMode;
+  /** Share of donations that get a kill (default 0.6). */
   killRate?: number;
-  /** Share of restarts that are themselves killed during start-up (default 0.15). */
+  /** Share of restarts that are themselves killed during start-up (default 0.1). */
   startUpKillRate?: number;
-  /** Kiosk-clock time between a crash and the restart (default RESTART_GAP_MS); 0 shows what reconciliation cannot yet see. */
-  restartGapMs?: number;
+  /** Network faults on Razorpay's routes (default on). */
+  networkFaults?: boolean;
+  /** The kiosk's wall clock jumps forward and back (default on). */
+  clockJumps?: boolean;
   keepDataDir?: boolean;
   progress?: (line: string) => void;
 }
 
 export interface CrashRunReport {
   seed: number;
+  capture: CaptureMode;
   donationsRun: number;
-  kills: Record<string, number>;
+  /** Kills at each named point inside the services (counted from the kiosk's own last line). */
+  killPoints: Record<KillPoint, number>;
+  /** Kills timed around the calls, and during start-up. */
+  timedKills: Record<string, number>;
   totalKills: number;
   restarts: number;
-  /** False when the kiosk never logged `reconciliation: pass complete` (reconciliation not present). */
+  faultsInjected: Record<string, number>;
+  clockJumps: { forward: number; back: number };
+  lateAuthorisations: number;
+  secondPayments: number;
+  /** Donations whose confirmation ended "being confirmed" (the donor's screen then followed it). */
+  beingConfirmed: number;
   reconciliationSeen: boolean;
   outOfService: string[];
-  /** Unsettled donations when the kiosk was last restarted, and the passes it ran over them. */
   unsettledBeforeFinalPass: number;
   finalPasses: number;
   ledgerQuickCheck: string[];
@@ -87,17 +126,45 @@ export function seededRandom(seed: number): () => number {
 
 class Killed extends Error {}
 
+/** Reads the ledger (a second connection, as the operator's report does) for the comparison. */
+function readLedger(dataDir: string) {
+  const ledger = Ledger.open(join(dataDir, 'ledger.sqlite3'));
+  try {
+    const donations = ledger.list(1_000_000);
+    const paidEvents = new Map<string, DonationEvent>();
+    const extraPaymentIds = new Set<string>();
+    for (const donation of donations) {
+      const events = ledger.events(donation.id);
+      const paid = events.find((e) => e.toState === 'paid');
+      if (paid) paidEvents.set(donation.id, paid);
+      for (const event of events) {
+        const extra = (event.detail.extraPayment as { id?: unknown } | undefined)?.id;
+        if (typeof extra === 'string') extraPaymentIds.add(extra);
+      }
+    }
+    return { view: { donations, paidEvents, extraPaymentIds }, quickCheck: ledger.quickCheck(), unsettled: ledger.listUnsettled().length };
+  } finally {
+    ledger.close();
+  }
+}
+
 export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashRunReport> {
   const started = Date.now();
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const chance = (p: number) => random() < p;
   const killRate = options.killRate ?? 0.6;
-  const startUpKillRate = options.startUpKillRate ?? 0.15;
+  const startUpKillRate = options.startUpKillRate ?? 0.1;
+  const networkFaults = options.networkFaults ?? true;
+  const clockJumps = options.clockJumps ?? true;
   const progress = options.progress ?? (() => undefined);
-  const restartGapMs = options.restartGapMs ?? RESTART_GAP_MS;
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-crash-'));
+  const harnessDir = mkdtempSync(join(tmpdir(), 'kiosk-crash-switches-'));
+  const killFile = join(harnessDir, 'kill-point');
+  const clockFile = join(harnessDir, 'clock-offset');
+  writeFileSync(killFile, '');
+  writeFileSync(clockFile, '0');
   // Short timeouts and a fast reconciliation loop so hundreds of crashes fit in minutes.
   writeFileSync(
     join(dataDir, 'kiosk-config.json'),
@@ -105,10 +172,11 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
   );
   let simulator: RazorpaySimulator;
   try {
-    simulator = await startRazorpaySimulator({ port: 0 });
+    simulator = await startRazorpaySimulator({ port: 0, autoCapture: options.capture === 'auto', captureDelayMs: options.capture === 'auto' ? AUTO_CAPTURE_DELAY_MS : 0 });
     simulator.addKey(CRASH_KEY_ID, CRASH_KEY_SECRET);
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(harnessDir, { recursive: true, force: true });
     throw error;
   }
   const env = {
@@ -116,42 +184,73 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
     KIOSK_RAZORPAY_KEY_SECRET: CRASH_KEY_SECRET,
     KIOSK_RAZORPAY_API_URL: simulator.baseUrl,
     KIOSK_CHECKOUT_SCRIPT_URL: simulator.checkoutScriptUrl,
+    [KILL_POINTS_FILE_ENV]: killFile,
+    KIOSK_CRASH_CLOCK_FILE: clockFile,
   };
 
-  const kills: Record<string, number> = Object.fromEntries([...KILL_KINDS, 'during_start_up'].map((k) => [k, 0]));
+  const killPoints = Object.fromEntries(KILL_POINTS.map((p) => [p, 0])) as Record<KillPoint, number>;
+  const timedKills: Record<string, number> = Object.fromEntries([...TIMED_KILLS, 'during_start_up'].map((k) => [k, 0]));
+  const faultsInjected: Record<string, number> = {};
+  const jumps = { forward: 0, back: 0 };
   const acknowledged = new Map<string, Acknowledged>();
+  const confirmationsCutShort = new Set<string>();
+  const unexpected: string[] = [];
   const outOfService: string[] = [];
+  /** Payments Checkout reported failed that the bank will authorise later. */
+  const lateToAuthorise: string[] = [];
+  let lateAuthorisations = 0;
+  let secondPayments = 0;
+  let beingConfirmed = 0;
   let restarts = 0;
   let reconciliationSeen = false;
   let kiosk: KioskProcess | null = null;
   let clockOffsetMs = 0;
 
-  /** Starts the kiosk `restartGapMs` later on its clock, maybe killing it during start-up first. */
+  /** Names the one point the kiosk dies at next (the file the kiosk reads at each point), or none. */
+  const arm = (point: KillPoint | null) => {
+    writeFileSync(killFile, point ?? '');
+  };
+
+  const setClock = (offsetMs: number) => {
+    clockOffsetMs = offsetMs;
+    writeFileSync(clockFile, String(offsetMs));
+  };
+
+  /** The kiosk died: was it at a named point? Counts it and disarms. */
+  const noteDeath = (victim: KioskProcess): KillPoint | null => {
+    const line = [...victim.lines].reverse().find((l) => l.startsWith(KILL_POINT_LINE));
+    arm(null);
+    const point = line ? (line.slice(KILL_POINT_LINE.length).trim() as KillPoint) : null;
+    if (point && point in killPoints) {
+      killPoints[point] += 1;
+      return point;
+    }
+    return null;
+  };
+
+  /** Starts the kiosk, maybe killing it during start-up first (while it opens the ledger, backs it up, reconciles). */
   const startKiosk = async (mayKillStartUp: boolean): Promise<KioskProcess> => {
     while (mayKillStartUp && chance(startUpKillRate)) {
-      // Killed while opening the ledger, taking its backup or reconciling.
-      clockOffsetMs += restartGapMs;
-      const victim = KioskProcess.spawn(dataDir, env, clockOffsetMs);
+      const victim = KioskProcess.spawn(dataDir, env);
       await victim.waitForLine(() => true, 20_000).catch(() => undefined);
       await delay(Math.floor(random() * 250));
       await victim.killAndWait();
-      kills.during_start_up = (kills.during_start_up ?? 0) + 1;
+      timedKills.during_start_up = (timedKills.during_start_up ?? 0) + 1;
       restarts += 1;
     }
-    clockOffsetMs += restartGapMs;
-    const next = await KioskProcess.start(dataDir, env, clockOffsetMs);
+    const next = await KioskProcess.start(dataDir, env);
     const refused = next.lines.find((line) => line.includes('OUT OF SERVICE'));
     if (refused) outOfService.push(refused);
     return next;
   };
 
-  const passesSeen = (process: KioskProcess) => process.lines.filter((line) => line.includes(RECONCILIATION_LINE)).length;
-
-  const killNow = async (kind: KillKind): Promise<never> => {
+  const restart = async () => {
     await kiosk?.killAndWait();
-    kills[kind] = (kills[kind] ?? 0) + 1;
-    throw new Killed(kind);
+    restarts += 1;
+    kiosk = await startKiosk(true);
   };
+
+  const passesSeen = (process: KioskProcess) => process.lines.filter((line) => line.includes(RECONCILIATION_LINE)).length;
 
   const call = async (method: string, payload: unknown): Promise<IpcReply> => {
     const current = kiosk;
@@ -165,63 +264,125 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
     }
   };
 
+  /** A donor arrives when the kiosk says it takes donations (after a fault it may be offline for a moment). */
+  const waitUntilAccepting = async (): Promise<void> => {
+    for (let i = 0; i < 150; i++) {
+      if (!kiosk?.running) {
+        noteDeath(kiosk as KioskProcess);
+        await restart();
+      }
+      const status = await call('getKioskStatus', null).catch(() => null);
+      if (status?.ok && (status.value as { acceptingDonations: boolean }).acceptingDonations) return;
+      await delay(200);
+    }
+    unexpected.push('the kiosk did not take donations again within 30 s');
+  };
+
+  const kioskClockJump = () => {
+    if (!clockJumps || !chance(0.08)) return;
+    const step = pick([DAY_MS, 3 * DAY_MS, 7 * DAY_MS, 40 * DAY_MS, -DAY_MS, -3 * 60 * 60 * 1000, -clockOffsetMs]);
+    if (step > 0) jumps.forward += 1;
+    else if (step < 0) jumps.back += 1;
+    setClock(clockOffsetMs + step);
+  };
+
   try {
-    kiosk = await KioskProcess.start(dataDir, env, clockOffsetMs);
+    kiosk = await KioskProcess.start(dataDir, env);
     // Reconciliation runs at start-up: if it never says so, the comparison below cannot pass.
     reconciliationSeen = await kiosk.waitForLine((line) => line.includes(RECONCILIATION_LINE), 10_000).then(() => true, () => false);
     for (let n = 0; n < options.donations; n += 1) {
-      if (n > 0 && n % 20 === 0) progress(`${n}/${options.donations} donations, ${restarts} restarts`);
-      const kill: (typeof KILL_KINDS)[number] | null = chance(killRate) ? pick(KILL_KINDS) : null;
-      const outcome: Outcome = pick<Outcome>(['success', 'success', 'success', 'success', 'success', 'success', 'failure', 'failure', 'failure_then_success', 'cancel', 'cancel']);
+      if (n > 0 && n % 25 === 0) progress(`${n}/${options.donations} donations, ${restarts} restarts, kill points ${JSON.stringify(killPoints)}`);
+      kioskClockJump();
+      // The bank authorises, late, some payments Checkout reported as failed.
+      if (lateToAuthorise.length > 0 && chance(0.3)) {
+        const paymentId = lateToAuthorise.shift() as string;
+        if (simulator.getPayment(paymentId)?.status === 'failed') {
+          simulator.lateAuthorise(paymentId);
+          lateAuthorisations += 1;
+        }
+      }
+      await waitUntilAccepting();
+
+      const killed = chance(killRate);
+      const point: KillPoint | null = killed && chance(0.7) ? pick(KILL_POINTS) : null;
+      const timed: TimedKill | null = killed && point === null ? pick(TIMED_KILLS) : null;
+      let outcome: Outcome = pick<Outcome>(['success', 'success', 'success', 'success', 'success', 'failure', 'failure', 'failure_then_success', 'failure_then_success', 'cancel']);
+      // A point inside the payment's recording needs a payment to record.
+      if (point === 'inside_receipt_numbering' || point === 'before_capture' || point === 'after_capture') outcome = pick<Outcome>(['success', 'success', 'failure_then_success']);
+      // Reconciliation's next pass checks a donation the donor saw fail or closed.
+      if (point === 'reconcile_between_read_and_write') outcome = pick<Outcome>(['failure', 'cancel']);
+      const lateFailure = (outcome === 'failure' || outcome === 'failure_then_success') && chance(0.35);
       const amountRupees = 10 + Math.floor(random() * 4_990);
       const anonymous = chance(0.4);
+      const phone = chance(0.5) ? `98${String(10_000_000 + Math.floor(random() * 89_999_999))}` : undefined;
       const lateRandomPay = random();
-      const killDelayMs = random();
+      const killDelay = random();
+      if (networkFaults && chance(0.2)) {
+        const route = pick(FAULT_ROUTES);
+        const [label, fault] = pick(FAULTS);
+        simulator.faults.inject(route, fault, { times: 1 + Math.floor(random() * 2) });
+        faultsInjected[label] = (faultsInjected[label] ?? 0) + 1;
+      }
       let orderId: string | null = null;
       let donationId: string | null = null;
       let checkoutOpen = false;
-      let captured = false;
+      let paymentMade = false;
       let randomKill: NodeJS.Timeout | null = null;
-      if (kill === 'random_moment') {
+      if (timed === 'random_moment') {
         const victim = kiosk;
         randomKill = setTimeout(() => {
           if (victim.running) {
-            kills.random_moment = (kills.random_moment ?? 0) + 1;
+            timedKills.random_moment = (timedKills.random_moment ?? 0) + 1;
             victim.kill();
           }
-        }, Math.floor(killDelayMs * 60));
+        }, Math.floor(killDelay * 60));
       }
 
       const pay = (success: boolean) => {
         if (!orderId) throw new Error('no order to pay');
         const result = simulator.pay({ keyId: CRASH_KEY_ID, orderId, method: pick(['upi', 'card', 'netbanking', 'wallet'] as const), outcome: success ? 'success' : 'failure' });
-        if (result.ok) captured = true;
+        if (result.ok) paymentMade = true;
         return result;
+      };
+      const timedKill = async (kind: TimedKill): Promise<void> => {
+        if (timed !== kind) return;
+        await kiosk?.killAndWait();
+        timedKills[kind] = (timedKills[kind] ?? 0) + 1;
+        throw new Killed(kind);
       };
 
       try {
-        const startPayload = { amountRupees, donor: anonymous ? { anonymous: true } : { anonymous: false, name: pick(['Priya Sharma', 'Arjun Rao', "D'Souza", 'Meera K. Iyer', 'Ravi-Kumar']) } };
-        if (kill === 'mid_order_create') {
+        if (point === 'after_order_created' || point === 'reconcile_between_read_and_write') arm(point);
+        const donor = anonymous ? { anonymous: true, ...(phone ? { phone } : {}) } : { anonymous: false, name: pick(['Priya Sharma', 'Arjun Rao', "D'Souza", 'Meera K. Iyer', 'Ravi-Kumar']), ...(phone ? { phone } : {}) };
+        const startPayload = { amountRupees, donor };
+        if (timed === 'mid_order_create') {
           let early: IpcReply | null = null;
           call('startDonation', startPayload).then((reply) => (early = reply), () => undefined);
-          await delay(Math.floor(killDelayMs * 20));
+          await delay(Math.floor(killDelay * 20));
           await kiosk.killAndWait();
-          kills.mid_order_create = (kills.mid_order_create ?? 0) + 1;
+          timedKills.mid_order_create = (timedKills.mid_order_create ?? 0) + 1;
           const reply = early as IpcReply | null;
           if (reply?.ok) {
             // The reply beat the kill: the donor saw Checkout's order.
             const session = reply.value as { donationId: string; options: { order_id: string } };
             acknowledged.set(session.donationId, { donationId: session.donationId, orderId: session.options.order_id });
           }
-          throw new Killed(kill);
+          throw new Killed(timed);
         }
-        const started = await call('startDonation', startPayload);
-        if (!started.ok) throw new Error(`startDonation failed: ${JSON.stringify(started.error)}`);
-        const session = started.value as { donationId: string; options: { order_id: string; amount: number } };
+        const startedReply = await call('startDonation', startPayload);
+        if (!startedReply.ok) {
+          // A fault the kiosk could not get past: the donor is told, and walks away. Not a difference.
+          if (!['gateway_unavailable', 'gateway_timeout', 'gateway_busy', 'kiosk_unavailable'].includes(startedReply.error.code)) {
+            unexpected.push(`donation ${n}: startDonation answered ${JSON.stringify(startedReply.error)}`);
+          }
+          continue;
+        }
+        if (point === 'after_order_created') arm(null);
+        const session = startedReply.value as { donationId: string; options: { order_id: string; amount: number } };
         donationId = session.donationId;
         orderId = session.options.order_id;
         acknowledged.set(donationId, { donationId, orderId });
-        if (kill === 'after_order_created') await killNow(kill);
+        await timedKill('order_answered');
 
         const open = async () => {
           const reply = await call('checkoutOpened', { donationId });
@@ -229,102 +390,156 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
           checkoutOpen = true;
         };
         await open();
-        if (kill === 'checkout_open') await killNow(kill);
+        await timedKill('checkout_open');
 
         if (outcome === 'cancel') {
           const reply = await call('cancelDonation', { donationId, reason: 'donor_closed' });
           if (!reply.ok) throw new Error(`cancelDonation failed: ${JSON.stringify(reply.error)}`);
-          continue;
+        } else {
+          if (outcome === 'failure' || outcome === 'failure_then_success') {
+            if (lateFailure) simulator.faults.inject('checkout.pay', { kind: 'late_authorisation' }, { times: 1 });
+            const failed = pay(lateFailure);
+            if (failed.ok) throw new Error('a failure payment succeeded');
+            const e = failed.error;
+            if (lateFailure && e.metadata.payment_id) {
+              lateToAuthorise.push(e.metadata.payment_id);
+              if (outcome === 'failure_then_success') secondPayments += 1;
+            }
+            const reply = await call('recordPaymentFailure', {
+              donationId,
+              failure: { code: e.code, description: e.description, reason: e.reason, source: e.source, step: e.step, paymentId: e.metadata.payment_id },
+            });
+            if (!reply.ok) throw new Error(`recordPaymentFailure failed: ${JSON.stringify(reply.error)}`);
+            if (outcome === 'failure_then_success') await open();
+          }
+          if (outcome === 'success' || outcome === 'failure_then_success') {
+            const paid = pay(true);
+            if (!paid.ok) {
+              // The first attempt was authorised late meanwhile: Razorpay refuses a second payment on the order.
+              if (paid.error.description !== 'Payment already done for this order.') throw new Error(`simulator refused the payment: ${JSON.stringify(paid.error)}`);
+            } else {
+              await timedKill('captured_before_confirm');
+              if (point === 'inside_receipt_numbering' || point === 'before_capture' || point === 'after_capture') arm(point);
+              const confirmPayload = { donationId, razorpayOrderId: orderId, razorpayPaymentId: paid.paymentId, razorpaySignature: paid.signature };
+              if (timed === 'mid_confirm') {
+                confirmationsCutShort.add(donationId);
+                let reply: IpcReply | null = null;
+                call('confirmPayment', confirmPayload).then((r) => (reply = r), () => undefined);
+                await delay(Math.floor(killDelay * 6));
+                await kiosk.killAndWait();
+                timedKills.mid_confirm = (timedKills.mid_confirm ?? 0) + 1;
+                const early = reply as IpcReply | null;
+                if (early?.ok) acknowledged.set(donationId, { donationId, orderId, receiptPaymentId: paid.paymentId });
+                throw new Killed(timed);
+              }
+              confirmationsCutShort.add(donationId);
+              const confirmed = await call('confirmPayment', confirmPayload);
+              confirmationsCutShort.delete(donationId);
+              arm(null);
+              if (confirmed.ok) acknowledged.set(donationId, { donationId, orderId, receiptPaymentId: paid.paymentId });
+              else if (confirmed.error.code === 'payment_confirming') {
+                // "Your payment has reached us and is being confirmed": the donor's screen follows it for a while, then they leave.
+                beingConfirmed += 1;
+                let seen = false;
+                for (let i = 0; i < 6 && !seen; i++) {
+                  await delay(300);
+                  const progressReply = await call('getDonationProgress', { donationId });
+                  const value = progressReply.ok ? (progressReply.value as { status: string }) : null;
+                  if (value?.status === 'paid') {
+                    acknowledged.set(donationId, { donationId, orderId, receiptPaymentId: paid.paymentId });
+                    seen = true;
+                  }
+                }
+                if (!seen) await call('cancelDonation', { donationId, reason: 'donor_left' });
+              } else unexpected.push(`donation ${donationId}: a genuine confirmation was answered ${JSON.stringify(confirmed.error)}`);
+            }
+          }
         }
-        if (outcome === 'failure' || outcome === 'failure_then_success') {
-          const failed = pay(false);
-          if (failed.ok) throw new Error('a failure payment succeeded');
-          const e = failed.error;
-          const reply = await call('recordPaymentFailure', {
-            donationId,
-            failure: { code: e.code, description: e.description, reason: e.reason, source: e.source, step: e.step, paymentId: e.metadata.payment_id },
-          });
-          if (!reply.ok) throw new Error(`recordPaymentFailure failed: ${JSON.stringify(reply.error)}`);
-          if (outcome === 'failure') continue;
-          await open();
+        if (point === 'reconcile_between_read_and_write') {
+          // Reconciliation runs every 2 s (and at once after a restart): give it the time to reach the point.
+          const victim = kiosk;
+          if (await victim.waitForExit(8_000)) throw new Killed(point);
         }
-
-        const paid = pay(true);
-        if (!paid.ok) throw new Error(`simulator refused the payment: ${JSON.stringify(paid.error)}`);
-        if (kill === 'captured_before_confirm') await killNow(kill);
-        const confirmPayload = { donationId, razorpayOrderId: orderId, razorpayPaymentId: paid.paymentId, razorpaySignature: paid.signature };
-        if (kill === 'mid_confirm') {
-          const pending = call('confirmPayment', confirmPayload);
-          let reply: IpcReply | null = null;
-          pending.then((r) => (reply = r), () => undefined);
-          await delay(Math.floor(killDelayMs * 6));
-          await kiosk.killAndWait();
-          kills.mid_confirm = (kills.mid_confirm ?? 0) + 1;
-          const early = reply as IpcReply | null;
-          if (early?.ok) acknowledged.set(donationId, { donationId, orderId, receiptPaymentId: paid.paymentId });
-          throw new Killed(kill);
-        }
-        const confirmed = await call('confirmPayment', confirmPayload);
-        if (!confirmed.ok) throw new Error(`confirmPayment failed: ${JSON.stringify(confirmed.error)}`);
-        acknowledged.set(donationId, { donationId, orderId, receiptPaymentId: paid.paymentId });
+        arm(null);
       } catch (error) {
-        if (!(error instanceof Killed)) throw new Error(`donation ${n} (plan ${kill ?? 'no kill'}, ${outcome}): ${error instanceof Error ? error.message : String(error)}`);
+        if (!(error instanceof Killed)) throw new Error(`donation ${n} (plan ${point ?? timed ?? 'no kill'}, ${outcome}): ${error instanceof Error ? error.message : String(error)}`);
+        const victim = kiosk;
+        await victim.killAndWait();
+        noteDeath(victim);
         // The kiosk died; Checkout (on the donor's phone or in Razorpay's page) may still complete.
-        if (orderId && checkoutOpen && !captured && lateRandomPay < 0.4) pay(lateRandomPay < 0.3);
-        await kiosk.killAndWait();
+        if (orderId && checkoutOpen && !paymentMade && lateRandomPay < 0.4) pay(lateRandomPay < 0.3);
         restarts += 1;
         kiosk = await startKiosk(true);
       } finally {
         if (randomKill) clearTimeout(randomKill);
+        arm(null);
+        simulator.faults.clear();
       }
       if (!kiosk.running) {
         // A random-moment kill that landed after the donation's last reply.
+        noteDeath(kiosk);
         restarts += 1;
         kiosk = await startKiosk(true);
       }
     }
 
-    // One last crash and restart; reconciliation gets enough passes to look at
-    // every unsettled donation (its per-pass budget resumes where it stopped), then a clean stop.
+    progress('final phase: the last late authorisations, a last crash, reconciliation until settled');
+    for (const paymentId of lateToAuthorise.splice(0)) {
+      if (simulator.getPayment(paymentId)?.status === 'failed') {
+        simulator.lateAuthorise(paymentId);
+        lateAuthorisations += 1;
+      }
+    }
     await kiosk.killAndWait();
+    noteDeath(kiosk);
     restarts += 1;
-    const before = Ledger.open(join(dataDir, 'ledger.sqlite3'));
-    const unsettled = before.listUnsettled(1_000_000).length;
-    before.close();
+    const before = readLedger(dataDir);
+    const unsettled = before.unsettled;
     kiosk = await startKiosk(false);
-    const passesNeeded = Math.ceil(unsettled / DONATIONS_PER_PASS) + 1;
-    const finalKiosk = kiosk;
-    if (reconciliationSeen) await finalKiosk.waitForLine(() => passesSeen(finalKiosk) >= passesNeeded, 60_000 + unsettled * 1_000).catch(() => undefined);
-    const finalPasses = passesSeen(finalKiosk);
+    const passesNeeded = Math.ceil(unsettled / DONATIONS_PER_PASS) + 2;
+    const settling = kiosk;
+    if (reconciliationSeen) await settling.waitForLine(() => passesSeen(settling) >= passesNeeded, 60_000 + unsettled * 1_000).catch(() => undefined);
+    const finalPasses = passesSeen(settling);
     await kiosk.stop();
 
-    const ledger = Ledger.open(join(dataDir, 'ledger.sqlite3'));
-    let donations;
-    let ledgerQuickCheck: string[];
-    try {
-      ledgerQuickCheck = ledger.quickCheck();
-      donations = ledger.list(1_000_000);
-    } finally {
-      ledger.close();
-    }
-    const comparison = compareLedgerWithSimulator(donations, simulator.listOrders(), simulator.listPayments(), [...acknowledged.values()]);
-    const differences = [...comparison.differences];
-    if (ledgerQuickCheck.join() !== 'ok') differences.push(`ledger quick_check: ${ledgerQuickCheck.join('; ')}`);
-    for (const line of outOfService) differences.push(`the kiosk refused its ledger after a crash: ${line}`);
+    // Every authorised payment must have been captured by now, or noted for the operator (a second payment on a paid order).
+    const beforeWindow = readLedger(dataDir);
+    const uncaptured = compareLedgerWithSimulator(beforeWindow.view, simulator.listOrders(), simulator.listPayments(), [...acknowledged.values()], { confirmationsCutShort })
+      .differences.filter((d) => d.includes('left uncaptured'));
+
+    progress("final phase: Razorpay's clock past the late-authorisation window; every donation must end final");
+    simulator.advanceClock(6 * DAY_MS);
+    kiosk = await startKiosk(false);
+    const closing = kiosk;
+    if (reconciliationSeen) await closing.waitForLine(() => passesSeen(closing) >= passesNeeded, 60_000 + unsettled * 1_000).catch(() => undefined);
+    await kiosk.stop();
+
+    const after = readLedger(dataDir);
+    const comparison = compareLedgerWithSimulator(after.view, simulator.listOrders(), simulator.listPayments(), [...acknowledged.values()], { requireFinal: true, confirmationsCutShort });
+    const differences = [...uncaptured, ...comparison.differences, ...unexpected];
+    if (after.quickCheck.join() !== 'ok') differences.push(`ledger quick_check: ${after.quickCheck.join('; ')}`);
+    for (const line of outOfService) differences.push(`the kiosk went out of service: ${line}`);
     if (!reconciliationSeen) differences.push(`reconciliation never logged "${RECONCILIATION_LINE}"`);
     else if (finalPasses < passesNeeded) differences.push(`only ${finalPasses} of ${passesNeeded} reconciliation passes completed after the last restart`);
 
     return {
       seed: options.seed,
+      capture: options.capture,
       donationsRun: options.donations,
-      kills,
-      totalKills: Object.values(kills).reduce((a, b) => a + b, 0),
+      killPoints,
+      timedKills,
+      totalKills: Object.values(killPoints).reduce((a, b) => a + b, 0) + Object.values(timedKills).reduce((a, b) => a + b, 0),
       restarts,
+      faultsInjected,
+      clockJumps: jumps,
+      lateAuthorisations,
+      secondPayments,
+      beingConfirmed,
       reconciliationSeen,
       unsettledBeforeFinalPass: unsettled,
       finalPasses,
       outOfService,
-      ledgerQuickCheck,
+      ledgerQuickCheck: after.quickCheck,
       comparison,
       differences,
       durationMs: Date.now() - started,
@@ -333,6 +548,7 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
   } finally {
     await kiosk?.killAndWait();
     await simulator.close();
+    rmSync(harnessDir, { recursive: true, force: true });
     if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -341,10 +557,17 @@ export function formatReport(report: CrashRunReport): string {
   const c = report.comparison;
   const rows: [string, string | number][] = [
     ['seed', report.seed],
+    ['capture', report.capture === 'manual' ? 'manual (the kiosk captures)' : `automatic, ${AUTO_CAPTURE_DELAY_MS} ms after Checkout's handler`],
     ['donations run', report.donationsRun],
-    ...Object.entries(report.kills).map(([kind, count]): [string, number] => [`kill: ${kind}`, count]),
-    ['kill points (total)', report.totalKills],
+    ...KILL_POINTS.map((point): [string, number] => [`kill point ${point}`, report.killPoints[point]]),
+    ...Object.entries(report.timedKills).map(([kind, count]): [string, number] => [`timed kill ${kind}`, count]),
+    ['kills (total)', report.totalKills],
     ['restarts', report.restarts],
+    ['network faults injected', Object.entries(report.faultsInjected).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'],
+    ['kiosk clock jumps', `forward ${report.clockJumps.forward}, back ${report.clockJumps.back}`],
+    ['late authorisations', report.lateAuthorisations],
+    ['second payments (late authorisation after a retry)', report.secondPayments],
+    ['confirmations answered "being confirmed"', report.beingConfirmed],
     ['reconciliation pass seen', report.reconciliationSeen ? 'yes' : 'NO'],
     ['unsettled at the last restart', report.unsettledBeforeFinalPass],
     ['reconciliation passes after it', report.finalPasses],
@@ -353,6 +576,7 @@ export function formatReport(report: CrashRunReport): string {
     ['simulator orders', c.simulatorOrders],
     ['captured payments (simulator)', c.capturedPayments],
     ['paid donations (ledger)', c.paidDonations],
+    ['of them recovered (flagged for the operator)', c.recoveredDonations],
     ['captured amount, paise', c.capturedPaise],
     ['paid amount, paise (ledger)', c.paidPaise],
     ['ledger states', Object.entries(c.ledgerStates).map(([k, v]) => `${k} ${v}`).join(', ')],

@@ -40,7 +40,8 @@ export class KioskProcess {
     reader(child.stdout);
     reader(child.stderr);
     this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+      // 'close', not 'exit': the last lines the kiosk wrote as it died (a kill point's name) are read by then.
+      child.once('close', (code, signal) => {
         this.exitCode = code ?? (signal ? -1 : null);
         this.notify();
         resolve();
@@ -48,19 +49,22 @@ export class KioskProcess {
     });
   }
 
-  /** Starts the CLI on `dataDir` (port 0: it picks a free one and prints it). */
-  static spawn(dataDir: string, env: Record<string, string>, clockOffsetMs = 0): KioskProcess {
+  /**
+   * Starts the CLI on `dataDir` (port 0: it picks a free one and prints it).
+   * `env` may name the harness's clock file (KIOSK_CRASH_CLOCK_FILE) and kill-point file (KIOSK_TEST_KILL_POINTS_FILE).
+   */
+  static spawn(dataDir: string, env: Record<string, string>): KioskProcess {
     const child = spawn(process.execPath, ['--import', CLOCK_OFFSET, CLI], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env, KIOSK_DATA_DIR: dataDir, KIOSK_BROWSER_PORT: '0', KIOSK_CRASH_CLOCK_OFFSET_MS: String(clockOffsetMs) },
+      env: { ...process.env, ...env, KIOSK_DATA_DIR: dataDir, KIOSK_BROWSER_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new KioskProcess(child);
   }
 
   /** Starts the CLI on `dataDir` and waits for the address it prints. */
-  static async start(dataDir: string, env: Record<string, string>, clockOffsetMs = 0, timeoutMs = 20_000): Promise<KioskProcess> {
-    const kiosk = KioskProcess.spawn(dataDir, env, clockOffsetMs);
+  static async start(dataDir: string, env: Record<string, string>, timeoutMs = 20_000): Promise<KioskProcess> {
+    const kiosk = KioskProcess.spawn(dataDir, env);
     const line = await kiosk.waitForLine((l) => l.startsWith('Open http://') || l.startsWith('The kiosk could not start'), timeoutMs);
     const match = /^Open (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]+)$/.exec(line);
     if (!match?.[1] || !match[2]) {

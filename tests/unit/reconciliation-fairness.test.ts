@@ -23,7 +23,7 @@ function busyWeekendLedger() {
   ledgers.push(ledger);
   const add = (id: string, state: 'payment_failed' | 'checkout_open' | 'paid') => {
     ledger.createDonation({ id, receipt: `K1-${id}`, kioskId: 'K1', cause: 'c', amountPaise: 10_000, anonymous: true, donorName: null, phone: null, email: null }, 'donor');
-    ledger.transition(id, 'order_created', 'gateway', { orderId: orderOf(id) });
+    ledger.transition(id, 'order_created', 'gateway', { orderId: orderOf(id), orderCreatedAt: now });
     ledger.transition(id, 'checkout_open', 'donor');
     if (state === 'payment_failed') ledger.transition(id, 'payment_failed', 'checkout');
     if (state === 'paid') {
@@ -49,7 +49,8 @@ function gateway(): PaymentGateway & { asked: string[] } {
     createOrder: refuse,
     findOrderByReceipt: refuse,
     fetchOrder: refuse,
-    listOrders: refuse,
+    // Razorpay's side holds nothing the ledger does not know.
+    listOrders: async () => ({ ok: true, value: [] }),
     capturePayment: refuse,
     fetchPayment: refuse,
     fetchOrderPayments: async (orderId): Promise<GatewayResult<GatewayPayment[]>> => {
@@ -70,6 +71,7 @@ function reconcilerFor(ledger: Ledger, gw: PaymentGateway, monotonic: { now: num
     log: () => undefined,
     now: () => NOW + monotonic.now,
     monotonicNow: () => monotonic.now,
+    gatewayNow: () => NOW + monotonic.now,
     sleep: async () => undefined,
   });
 }

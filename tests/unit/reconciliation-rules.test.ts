@@ -35,7 +35,7 @@ function payment(status: GatewayPayment['status'], overrides: Partial<GatewayPay
 }
 
 function facts(overrides: Partial<DecisionFacts> = {}): DecisionFacts {
-  return { gatewayNow: NOW, donorWatching: false, donorMayBePaying: false, sinceFirstLooked: 0, ...overrides };
+  return { gatewayNow: NOW, donorWatching: false, donorMayBePaying: false, sinceDonorCall: undefined, ...overrides };
 }
 
 describe('reconciliation rules: what to ask Razorpay', () => {
@@ -58,10 +58,13 @@ describe('reconciliation rules: what to ask Razorpay', () => {
     expect(planFor(donation('order_failed', { orderId: null }), facts())).toEqual({ kind: 'find_order' });
   });
 
-  it('an order found by receipt is recorded with Razorpay time; none for the grace period (monotonic) expires the attempt', () => {
+  it('an order found by receipt is recorded with Razorpay time; none, once the create call is surely over, expires the attempt', () => {
     expect(decideOnOrderLookup({ id: 'order_FOUND', created_at: 1_700_000_000 }, facts(), options)).toEqual({ kind: 'record_order', orderId: 'order_FOUND', orderCreatedAt: 1_700_000_000_000 });
-    expect(decideOnOrderLookup(null, facts({ sinceFirstLooked: 10 * MIN }), options)).toEqual({ kind: 'leave' });
-    expect(decideOnOrderLookup(null, facts({ sinceFirstLooked: 31 * MIN }), options)).toMatchObject({ kind: 'expire' });
+    // This run's donor called 10 minutes ago (monotonic): the create call may still be in flight somewhere.
+    expect(decideOnOrderLookup(null, facts({ sinceDonorCall: 10 * MIN }), options)).toEqual({ kind: 'leave' });
+    expect(decideOnOrderLookup(null, facts({ sinceDonorCall: 31 * MIN }), options)).toMatchObject({ kind: 'expire' });
+    // From an earlier run of the kiosk: the call ended with that run.
+    expect(decideOnOrderLookup(null, facts({ sinceDonorCall: undefined }), options)).toMatchObject({ kind: 'expire' });
   });
 });
 
@@ -157,6 +160,17 @@ describe('donor screens (monotonic)', () => {
     expect(screens.isWatching('d1')).toBe(false);
     screens.following('d1');
     screens.left('d1');
+    expect(screens.isWatching('d1')).toBe(false);
+  });
+});
+
+describe('donor screens: leaving is final', () => {
+  it('a progress call still on its way after the donor left does not make the screen watching again', async () => {
+    const { DonorScreens } = await import('../../src-main/domain/donor-screens.ts');
+    const screens = new DonorScreens(() => 0, 45_000);
+    screens.following('d1');
+    screens.left('d1');
+    screens.following('d1');
     expect(screens.isWatching('d1')).toBe(false);
   });
 });

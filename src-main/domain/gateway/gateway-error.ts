@@ -39,7 +39,7 @@ export function isRazorpayUnreachable(error: GatewayError): boolean {
   return error.kind === 'bad_response' && error.notJson === true && error.status < 500;
 }
 
-/** True when no answer came back, so a write may or may not have happened at Razorpay. */
+/** True when Razorpay's own answer did not come back (no answer, a 5xx page, a page that is not Razorpay's), so a write may or may not have happened. */
 export function isOutcomeUnknown(error: GatewayError): boolean {
-  return error.kind === 'network' || (error.kind === 'bad_response' && error.status >= 500);
+  return error.kind === 'network' || (error.kind === 'bad_response' && (error.status >= 500 || error.notJson === true));
 }

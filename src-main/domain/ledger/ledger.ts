@@ -386,7 +386,10 @@ export class Ledger {
       }
       const now = this.now();
       // A payment's date never goes backwards either: a caller's wall-clock reading is raised to the ledger's time.
-      const stamped: DonationPatch = 'paidAt' in patch || to === 'paid' ? { ...patch, paidAt: Math.max(patch.paidAt ?? now, now) } : patch;
+      // A receipt the journal already issued for it keeps that receipt's date (its transaction never committed, or a restore lost it).
+      const reserved = to === 'paid' && current.receiptNo === null ? this.journal.reservedFor(id) : undefined;
+      const stamped: DonationPatch =
+        reserved !== undefined ? { ...patch, paidAt: reserved.paidAt } : 'paidAt' in patch || to === 'paid' ? { ...patch, paidAt: Math.max(patch.paidAt ?? now, now) } : patch;
       const assignments = ['state = ?', 'updated_at = ?'];
       const values: (string | number | null)[] = [to, now];
       for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof DonationPatch, string][]) {
@@ -579,18 +582,21 @@ export class Ledger {
   }
 
   /**
-   * Paid donations, paid since `since`, that had a failed or abandoned attempt
-   * first: the only ones on which a second payment can still turn up (the
-   * first attempt authorised late, after the donor paid again).
+   * Paid donations that had a failed or abandoned attempt first, whose order
+   * Razorpay created since `orderCreatedSince` (Razorpay's clock; rows from
+   * before migration 5, without that time, by their payment date `paidSince`):
+   * the only ones on which a second payment can still turn up (the first
+   * attempt authorised late, after the donor paid again).
    */
-  listPaidAfterFailedAttempt(since: number): Donation[] {
+  listPaidAfterFailedAttempt(orderCreatedSince: number, paidSince: number = orderCreatedSince): Donation[] {
     const rows = this.db
       .prepare(
-        `SELECT d.* FROM donations d WHERE d.state = 'paid' AND d.paid_at >= ? AND EXISTS (
-           SELECT 1 FROM donation_events e WHERE e.donation_id = d.id AND e.to_state IN ('payment_failed', 'closed_by_donor', 'checkout_expired'))
+        `SELECT d.* FROM donations d WHERE d.state = 'paid'
+           AND (d.order_created_at >= ?1 OR (d.order_created_at IS NULL AND d.paid_at >= ?2))
+           AND EXISTS (SELECT 1 FROM donation_events e WHERE e.donation_id = d.id AND e.to_state IN ('payment_failed', 'closed_by_donor', 'checkout_expired'))
          ORDER BY d.paid_at, d.rowid`,
       )
-      .all(since) as unknown as DonationRow[];
+      .all(orderCreatedSince, paidSince) as unknown as DonationRow[];
     return rows.map(toDonation);
   }
 

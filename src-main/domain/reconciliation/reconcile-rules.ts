@@ -18,7 +18,7 @@ import type { GatewayPayment } from '../gateway/razorpay-gateway.ts';
 export interface ReconcileRuleOptions {
   /** How long Razorpay may still turn a failed payment into a captured one. Default 5 days. */
   lateAuthorisationWindowMs: number;
-  /** A donation with no order at Razorpay this long after the kiosk first looked never got one. Default 30 minutes. */
+  /** A donation of this run with no order at Razorpay this long after the donor's last call never got one. Default 30 minutes. */
   orderGraceMs: number;
   /** Leave donations alone while the donor may still be paying in Checkout (since the donor's screen last called). */
   checkoutGraceMs: number;
@@ -44,8 +44,12 @@ export interface DecisionFacts {
   donorWatching: boolean;
   /** The donor may still be paying in Checkout (their screen called within the checkout grace, on the monotonic clock, and handed no payment over). */
   donorMayBePaying: boolean;
-  /** Monotonic ms since this run first looked at the donation. */
-  sinceFirstLooked: number;
+  /**
+   * Monotonic ms since the donor's screen last called about it in this run;
+   * undefined for a donation from an earlier run (its order was created, or
+   * not, before that run ended).
+   */
+  sinceDonorCall: number | undefined;
 }
 
 /**
@@ -89,8 +93,8 @@ export type OrderLookupDecision =
 /** After looking the order up by receipt. */
 export function decideOnOrderLookup(order: { id: string; created_at?: number | undefined } | null, facts: DecisionFacts, options: ReconcileRuleOptions): OrderLookupDecision {
   if (order) return { kind: 'record_order', orderId: order.id, orderCreatedAt: order.created_at === undefined ? null : order.created_at * 1000 };
-  // The create call ended long ago (this run has known the donation for the grace): no order will appear now.
-  if (facts.sinceFirstLooked > options.orderGraceMs) return { kind: 'expire', why: 'no order exists at Razorpay for this receipt' };
+  // The create call is over: it belonged to an earlier run of the kiosk, or the donor's last call was long ago. No order will appear now.
+  if (facts.sinceDonorCall === undefined || facts.sinceDonorCall > options.orderGraceMs) return { kind: 'expire', why: 'no order exists at Razorpay for this receipt' };
   return { kind: 'leave' };
 }
 

@@ -94,7 +94,6 @@ export class Reconciler {
   private readonly sleep: (ms: number) => Promise<void>;
   private running: Promise<PassSummary> | null = null;
   private readonly lastCheckedAt = new Map<string, number>();
-  private readonly firstLookedAt = new Map<string, number>();
   /** Donations Razorpay's sweep says hold money (expired ones included): looked at first, whatever their pace. */
   private readonly moneyAtRazorpay = new Set<string>();
   private sweep: Sweep | null = null;
@@ -230,13 +229,11 @@ export class Reconciler {
 
   private facts(donation: Donation): DecisionFacts {
     const screens = this.deps.donorScreens;
-    const now = this.monotonic();
-    if (!this.firstLookedAt.has(donation.id)) this.firstLookedAt.set(donation.id, now);
     return {
       gatewayNow: this.deps.gatewayNow?.() ?? null,
       donorWatching: screens?.isWatching(donation.id) ?? false,
       donorMayBePaying: screens?.mayBePaying(donation.id, this.deps.options.checkoutGraceMs) ?? false,
-      sinceFirstLooked: now - (this.firstLookedAt.get(donation.id) ?? now),
+      sinceDonorCall: screens?.sinceLastCall(donation.id),
     };
   }
 
@@ -411,8 +408,11 @@ export class Reconciler {
    */
   private async findExtraPayments(): Promise<number> {
     let found = 0;
-    const since = this.now() - this.deps.options.lateAuthorisationWindowMs;
-    for (const donation of this.deps.ledger.listPaidAfterFailedAttempt(since)) {
+    // Which orders a late authorisation can still reach is Razorpay's time, not the kiosk's (a day's margin).
+    const gatewayNow = this.deps.gatewayNow?.() ?? null;
+    if (gatewayNow === null) return 0;
+    const window = this.deps.options.lateAuthorisationWindowMs + DAY_MS;
+    for (const donation of this.deps.ledger.listPaidAfterFailedAttempt(gatewayNow - window, this.now() - window)) {
       if (this.stopped) break;
       const key = `extra:${donation.id}`;
       if (!isDue(this.ageOf(donation), this.sinceChecked(key)) || !donation.orderId) continue;

@@ -6,7 +6,7 @@ import { test as base, _electron, type ElectronApplication, type Page, type Test
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startRazorpaySimulator, type RazorpaySimulator } from '../../../src-main/simulator/index.ts';
+import { startRazorpaySimulator, type RazorpaySimulator, type SimulatorOptions } from '../../../src-main/simulator/index.ts';
 import { startBrowserMode } from '../../../src-main/browser-mode/server.ts';
 import { Ledger, type Donation, type DonationEvent } from '../../../src-main/domain/ledger/ledger.ts';
 import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../../../src-main/domain/kiosk-config.ts';
@@ -74,14 +74,16 @@ function readLedger(dataDir: string) {
   };
 }
 
-export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; ledgerFileContents: string | null; kiosk: Kiosk }>({
+export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; ledgerFileContents: string | null; simulatorOptions: SimulatorOptions; kiosk: Kiosk }>({
   kioskConfig: [E2E_CONFIG, { option: true }],
   /** No keys: the kiosk starts its own built-in simulator, as a new install does. */
   demoMode: [false, { option: true }],
   /** Written as the ledger file before the kiosk starts (e.g. garbage, to test an unreadable ledger). */
   ledgerFileContents: [null, { option: true }],
+  /** The test's own simulator: e.g. a manual-capture account, or automatic capture some time after Checkout's handler. */
+  simulatorOptions: [{}, { option: true }],
 
-  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents }, use, testInfo) => {
+  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, simulatorOptions }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'browser' | 'electron';
     let electronBinary: string | null = null;
     if (target === 'electron') {
@@ -92,7 +94,7 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
     writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify({ ...DEFAULT_KIOSK_CONFIG, ...kioskConfig }));
     if (ledgerFileContents !== null) writeFileSync(join(dataDir, LEDGER_FILE_NAME), ledgerFileContents);
-    const ownSimulator = demoMode ? null : await startRazorpaySimulator({ port: 0 });
+    const ownSimulator = demoMode ? null : await startRazorpaySimulator({ ...simulatorOptions, port: 0 });
     ownSimulator?.addKey(TEST_KEY_ID, TEST_KEY_SECRET);
     const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1' };
     delete env.KIOSK_RAZORPAY_KEY_ID;
