@@ -322,6 +322,10 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
         const [label, fault] = pick(FAULTS);
         simulator.faults.inject(route, fault, { times: 1 + Math.floor(random() * 2) });
         faultsInjected[label] = (faultsInjected[label] ?? 0) + 1;
+      } else if (networkFaults && chance(0.05)) {
+        // Captures failing for longer than the kiosk retries while the donor waits: "being confirmed", then followed.
+        simulator.faults.inject('payments.capture', { kind: 'status', status: 502, body: 'json' }, { times: 6 + Math.floor(random() * 6) });
+        faultsInjected['capture 502 for a while'] = (faultsInjected['capture 502 for a while'] ?? 0) + 1;
       }
       let orderId: string | null = null;
       let donationId: string | null = null;
