@@ -127,6 +127,7 @@ const safeStorage = {
 
 const dialog = {
   showOpenDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>(async () => ({ canceled: true, filePaths: [] })),
+  showErrorBox: vi.fn((title: string, content: string) => fake.state.calls.push(`showErrorBox ${title}: ${content}`)),
 };
 
 // electron-updater's autoUpdater (it needs Electron); auto-update.ts has its own tests (update-auto-update.test.ts).
@@ -142,8 +143,10 @@ vi.mock('electron', () => ({ app, BrowserWindow: FakeBrowserWindow, dialog, ipcM
 vi.mock('../../src-main/services/kiosk-services.ts', () => ({
   startKioskServices: vi.fn(async (options: unknown) => {
     fake.state.servicesOptions.push(options);
-    if (fake.state.servicesResult instanceof Error) throw fake.state.servicesResult;
-    return fake.state.servicesResult;
+    // A function makes its result after main.ts loaded its modules (an error class from the same module instance).
+    const result = typeof fake.state.servicesResult === 'function' ? await (fake.state.servicesResult as () => Promise<unknown>)() : fake.state.servicesResult;
+    if (result instanceof Error) throw result;
+    return result;
   }),
 }));
 
@@ -375,6 +378,26 @@ describe('main.ts wiring', () => {
     const handler = ipcHandler(CHANNELS.getKioskState);
     const reply = await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, null);
     expect(reply).toMatchObject({ ok: false, error: { code: 'kiosk_unavailable' } });
+  });
+
+  it('another kiosk on the same data folder: a plain dialog, then quits without opening a kiosk window', async () => {
+    fake.state.servicesResult = async () => new (await import('../../src-main/services/data-folder-lock.ts')).DataFolderInUseError('/srv/kiosk-data');
+    await importMain();
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+    expect(fake.state.calls.find((c) => c.startsWith('showErrorBox'))).toMatch(/^showErrorBox Donation Kiosk is already running: Another kiosk is already using the data folder \/srv\/kiosk-data/);
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it("the crash harness's kill-point switch is removed from the installed app before anything runs", async () => {
+    process.env['KIOSK_TEST_KILL_POINTS_FILE'] = '/tmp/kill-here';
+    Object.assign(app, { isPackaged: true });
+    try {
+      await importMain();
+      expect(process.env['KIOSK_TEST_KILL_POINTS_FILE']).toBeUndefined();
+    } finally {
+      Object.assign(app, { isPackaged: false });
+      delete process.env['KIOSK_TEST_KILL_POINTS_FILE'];
+    }
   });
 
   it('refuses to quit in kiosk mode until the system shuts down, then closes services', async () => {
