@@ -348,6 +348,15 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
         if (result.ok) paymentMade = true;
         return result;
       };
+      /** Sends a call and kills the kiosk `afterMs` later, usually before it answers; the answer if it beat the kill. */
+      const callThenKill = async (method: string, payload: unknown, afterMs: number, kind: TimedKill): Promise<IpcReply | null> => {
+        let reply: IpcReply | null = null;
+        call(method, payload).then((r) => (reply = r), () => undefined);
+        await delay(Math.floor(afterMs));
+        await kiosk?.killAndWait();
+        timedKills[kind] = (timedKills[kind] ?? 0) + 1;
+        return reply;
+      };
       const timedKill = async (kind: TimedKill): Promise<void> => {
         if (timed !== kind) return;
         await kiosk?.killAndWait();
@@ -360,12 +369,7 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
         const donor = anonymous ? { anonymous: true, ...(phone ? { phone } : {}) } : { anonymous: false, name: pick(['Priya Sharma', 'Arjun Rao', "D'Souza", 'Meera K. Iyer', 'Ravi-Kumar']), ...(phone ? { phone } : {}) };
         const startPayload = { amountRupees, donor };
         if (timed === 'mid_order_create') {
-          let early: IpcReply | null = null;
-          call('startDonation', startPayload).then((reply) => (early = reply), () => undefined);
-          await delay(Math.floor(killDelay * 20));
-          await kiosk.killAndWait();
-          timedKills.mid_order_create = (timedKills.mid_order_create ?? 0) + 1;
-          const reply = early as IpcReply | null;
+          const reply = await callThenKill('startDonation', startPayload, killDelay * 20, timed);
           if (reply?.ok) {
             // The reply beat the kill: the donor saw Checkout's order.
             const session = reply.value as { donationId: string; options: { order_id: string } };
@@ -427,12 +431,7 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
               const confirmPayload = { donationId, razorpayOrderId: orderId, razorpayPaymentId: paid.paymentId, razorpaySignature: paid.signature };
               if (timed === 'mid_confirm') {
                 confirmationsCutShort.add(donationId);
-                let reply: IpcReply | null = null;
-                call('confirmPayment', confirmPayload).then((r) => (reply = r), () => undefined);
-                await delay(Math.floor(killDelay * 6));
-                await kiosk.killAndWait();
-                timedKills.mid_confirm = (timedKills.mid_confirm ?? 0) + 1;
-                const early = reply as IpcReply | null;
+                const early = await callThenKill('confirmPayment', confirmPayload, killDelay * 6, timed);
                 if (early?.ok) acknowledged.set(donationId, { donationId, orderId, receiptPaymentId: paid.paymentId });
                 throw new Killed(timed);
               }

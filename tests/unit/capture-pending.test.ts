@@ -3,25 +3,15 @@
 // never be offered a second payment. The donor is told the truth ("being
 // confirmed"), the kiosk keeps capturing, and the operator sees it.
 import { describe, expect, it } from 'vitest';
-import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
+import type { CheckoutSession } from '../../src-main/contract/kiosk-api.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
+import { kioskPerTest, openCheckout as donorOpensCheckout, payInCheckout as donorPays } from './support/kiosk-under-test.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
 
-async function openCheckout(amountRupees = 500): Promise<CheckoutSession> {
-  const started = (await call('startDonation', { amountRupees, donor: { anonymous: false, name: 'Asha Rao', phone: '9876543210' } })) as Result<CheckoutSession>;
-  if (!started.ok) throw new Error(started.error.message);
-  expect(await call('checkoutOpened', { donationId: started.value.donationId })).toEqual({ ok: true, value: null });
-  return started.value;
-}
-
-function payInCheckout(session: CheckoutSession) {
-  const paid = running().simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
-  if (!paid.ok) throw new Error('simulator refused the payment');
-  return { donationId: session.donationId, razorpayPaymentId: paid.paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: paid.signature };
-}
+const openCheckout = (amountRupees = 500) => donorOpensCheckout(call, amountRupees, { anonymous: false, name: 'Asha Rao', phone: '9876543210' });
+const payInCheckout = (session: CheckoutSession) => donorPays(running().simulator, session);
 
 describe('an authorised payment whose capture fails', () => {
   it('is answered "being confirmed", is never offered a second payment, and is captured later and flagged for the operator', async () => {

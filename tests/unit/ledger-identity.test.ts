@@ -5,21 +5,15 @@
 import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckoutSession, DonationReceipt, KioskStatus, Result } from '../../src-main/contract/kiosk-api.ts';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { LEDGER_FILE, listLedgerBackups, takeLedgerBackup } from '../../src-main/domain/ledger/ledger-file.ts';
 import { DAY_MS } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
-import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
-import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
+import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
-let restarted: KioskServices | undefined;
-afterEach(async () => {
-  await restarted?.close();
-  restarted = undefined;
-});
 
 async function donate(dispatch: (method: 'startDonation' | 'checkoutOpened' | 'confirmPayment', payload: unknown) => Promise<Result<unknown>>, amountRupees: number): Promise<DonationReceipt> {
   const started = (await dispatch('startDonation', { amountRupees, donor: { anonymous: false, name: 'Kavya Menon' } })) as Result<CheckoutSession>;
@@ -73,34 +67,23 @@ describe('after the restore-from-backup procedure', () => {
     const kiosk = await harness.start();
     const before = await donate(call, 300);
     await kiosk.services.close();
-    // The backup the operator will restore: taken after the first donation.
-    restarted = await startKioskServices({
-      dataDir: kiosk.dataDir,
-      env: { KIOSK_RAZORPAY_KEY_ID: UNIT_KEY_ID, KIOSK_RAZORPAY_KEY_SECRET: UNIT_KEY_SECRET, KIOSK_RAZORPAY_API_URL: kiosk.simulator.baseUrl, KIOSK_CHECKOUT_SCRIPT_URL: kiosk.simulator.checkoutScriptUrl },
-      log: () => undefined,
-    });
+    // The backup the operator will restore: taken at this restart, after the first donation.
+    const services = await harness.startAgain();
     const backup = listLedgerBackups(kiosk.dataDir).at(-1);
     if (!backup) throw new Error('no backup');
-    const services = restarted;
     const afterBackup = [await donate(services.dispatch, 400), await donate(services.dispatch, 500)];
     // One more donor started and walked away without paying.
     const abandoned = (await services.dispatch('startDonation', { amountRupees: 700, donor: { anonymous: true } })) as Result<CheckoutSession>;
     if (!abandoned.ok) throw new Error(abandoned.error.message);
     expect([before, ...afterBackup].map((r) => r.receiptNumber.slice(-6))).toEqual(['000001', '000002', '000003']);
     await services.close();
-    restarted = undefined;
 
     // The documented procedure: move the ledger (and its -wal/-shm) away, copy the newest backup in.
     const path = join(kiosk.dataDir, LEDGER_FILE);
     for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
     copyFileSync(backup, path);
 
-    const lines: string[] = [];
-    restarted = await startKioskServices({
-      dataDir: kiosk.dataDir,
-      env: { KIOSK_RAZORPAY_KEY_ID: UNIT_KEY_ID, KIOSK_RAZORPAY_KEY_SECRET: UNIT_KEY_SECRET, KIOSK_RAZORPAY_API_URL: kiosk.simulator.baseUrl, KIOSK_CHECKOUT_SCRIPT_URL: kiosk.simulator.checkoutScriptUrl },
-      log: (line) => lines.push(line),
-    });
+    const restarted = await harness.startAgain();
     await restarted.reconciler.runOnce();
     await restarted.reconciler.runOnce();
     const ledger = restarted.ledger;

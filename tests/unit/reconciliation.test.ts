@@ -1,7 +1,7 @@
 // Reconciliation against the simulator through the real SDK: late
 // authorisation ends as paid and recovered, a lost order is found by its
 // receipt, passes are idempotent, resume after a restart, and are rate-bounded.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import type { GatewayResult } from '../../src-main/domain/gateway/gateway-error.ts';
@@ -9,17 +9,10 @@ import type { GatewayPayment, PaymentGateway } from '../../src-main/domain/gatew
 import { Reconciler, type ReconcilerOptions } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { DAY_MS, defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
 import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
-let restarted: KioskServices | undefined;
-// Registered after the harness, so it runs first: the restarted services close before the kiosk stops.
-afterEach(async () => {
-  await restarted?.close();
-  restarted = undefined;
-});
 
 async function openCheckout(amountRupees = 500): Promise<CheckoutSession> {
   const started = (await call('startDonation', { amountRupees, donor: { anonymous: false, name: 'Meera Iyer' } })) as Result<CheckoutSession>;
@@ -120,11 +113,7 @@ describe('reconciliation against the simulator', () => {
     kiosk.simulator.lateAuthorise(paymentId);
 
     const lines: string[] = [];
-    restarted = await startKioskServices({
-      dataDir: kiosk.dataDir,
-      env: { KIOSK_RAZORPAY_KEY_ID: UNIT_KEY_ID, KIOSK_RAZORPAY_KEY_SECRET: UNIT_KEY_SECRET, KIOSK_RAZORPAY_API_URL: kiosk.simulator.baseUrl, KIOSK_CHECKOUT_SCRIPT_URL: kiosk.simulator.checkoutScriptUrl },
-      log: (line) => lines.push(line),
-    });
+    const restarted = await harness.startAgain((line) => lines.push(line));
     // Nobody calls runOnce: the start-up pass does it.
     await logged(lines, /^reconciliation: pass complete: checked 1, settled 1, recovered 1$/);
     expect(restarted.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId });

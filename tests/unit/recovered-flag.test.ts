@@ -2,32 +2,16 @@
 // after the donor saw anything other than "Thank you" (a failed fetch, "still
 // confirming", a failed capture, a crash mid-confirmation) is flagged
 // "recovered" for the operator, with the donor's contact where given.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSession } from '../../src-main/contract/kiosk-api.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
-import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
+import { kioskPerTest, openCheckout as donorOpensCheckout, payInCheckout } from './support/kiosk-under-test.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
-let restarted: KioskServices | undefined;
-afterEach(async () => {
-  await restarted?.close();
-  restarted = undefined;
-});
 
-async function openCheckout(donor: Record<string, unknown>): Promise<CheckoutSession> {
-  const started = (await call('startDonation', { amountRupees: 500, donor })) as Result<CheckoutSession>;
-  if (!started.ok) throw new Error(started.error.message);
-  expect(await call('checkoutOpened', { donationId: started.value.donationId })).toEqual({ ok: true, value: null });
-  return started.value;
-}
-
-function pay(session: CheckoutSession) {
-  const paid = running().simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
-  if (!paid.ok) throw new Error('payment refused');
-  return { donationId: session.donationId, razorpayPaymentId: paid.paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: paid.signature };
-}
+const openCheckout = (donor: Record<string, unknown>) => donorOpensCheckout(call, 500, donor);
+const pay = (session: CheckoutSession) => payInCheckout(running().simulator, session);
 
 describe('the operator is told of every recovered payment', () => {
   it('a payment whose confirmation could not be fetched ("still confirming") is flagged when reconciliation records it', async () => {
@@ -54,11 +38,7 @@ describe('the operator is told of every recovered payment', () => {
     const confirmation = pay(session);
     // The kiosk dies before confirmPayment reaches it: Checkout's handler fired, the donor saw no Thank you.
     await kiosk.services.close();
-    restarted = await startKioskServices({
-      dataDir: kiosk.dataDir,
-      env: { KIOSK_RAZORPAY_KEY_ID: UNIT_KEY_ID, KIOSK_RAZORPAY_KEY_SECRET: UNIT_KEY_SECRET, KIOSK_RAZORPAY_API_URL: kiosk.simulator.baseUrl, KIOSK_CHECKOUT_SCRIPT_URL: kiosk.simulator.checkoutScriptUrl },
-      log: () => undefined,
-    });
+    const restarted = await harness.startAgain();
     await restarted.reconciler.runOnce();
     expect(restarted.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId: confirmation.razorpayPaymentId });
     expect(restarted.ledger.recoveredDonationIds().has(session.donationId)).toBe(true);
