@@ -181,3 +181,28 @@ describe('the kiosk flow after a failure of an existing donation', () => {
     expect(flow.getState().screen).toMatchObject({ name: 'thank-you', receipt: { receiptNumber: RECEIPT.receiptNumber } });
   });
 });
+
+describe('the kiosk flow when the ledger cannot be written', () => {
+  it('the welcome screen turns into the out-of-service screen with the operator\'s reason, and comes back by itself', async () => {
+    let reason: string | undefined = 'The kiosk cannot write to its donation ledger: database or disk is full.';
+    const { api } = scriptedApi({
+      getKioskStatus: async () => ok({ online: true, acceptingDonations: reason === undefined, ...(reason === undefined ? {} : { outOfServiceReason: reason }) }),
+      getKioskState: async () => (reason === undefined ? ok(KIOSK) : { ok: false, error: { code: 'kiosk_unavailable', message: reason, retryable: false } }),
+    });
+    (globalThis as unknown as { window: unknown }).window = { kiosk: api, Razorpay: FakeCheckout, matchMedia: () => ({ matches: false }) };
+    const { KioskFlow, OUT_OF_SERVICE_RETRY_MS } = await import('../../src-renderer/src/flow/controller.ts');
+    const flow = new KioskFlow();
+    // Started while the ledger was fine, then the disk filled up.
+    const full = reason;
+    reason = undefined;
+    await flow.boot();
+    expect(flow.getState().screen.name).toBe('welcome');
+    reason = full;
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(flow.getState().screen).toEqual({ name: 'out-of-service', operatorMessage: full });
+
+    reason = undefined;
+    await vi.advanceTimersByTimeAsync(OUT_OF_SERVICE_RETRY_MS + 1_000);
+    expect(flow.getState().screen.name).toBe('welcome');
+  });
+});
