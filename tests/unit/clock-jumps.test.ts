@@ -6,10 +6,11 @@ import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.
 import { Ledger, type NewDonation } from '../../src-main/domain/ledger/ledger.ts';
 import { Reconciler } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { DAY_MS, defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
-import { createRazorpayGateway, type GatewayPayment, type PaymentGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
+import { createRazorpayGateway, type GatewayPayment } from '../../src-main/domain/gateway/razorpay-gateway.ts';
 import { attractInfo } from '../../src-main/domain/attract.ts';
 import { localDayRange } from '../../src-main/domain/reports/day-report.ts';
 import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
+import { scriptedGateway } from './support/scripted-gateway.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
@@ -157,19 +158,12 @@ describe('the clock jumps back (defect 3)', () => {
     ledger.transition('d1', 'payment_failed', 'checkout');
     const asked: string[] = [];
     const failed: GatewayPayment = { id: 'pay_1', order_id: 'order_0000000000000d1', amount: 10_000, currency: 'INR', status: 'failed', created_at: Math.floor(FY_START / 1000) };
-    const refuse = async () => ({ ok: false, error: { kind: 'http', status: 400, code: 'BAD_REQUEST_ERROR', description: 'unexpected' } }) as const;
-    const gateway: PaymentGateway = {
-      createOrder: refuse,
-      findOrderByReceipt: refuse,
-      fetchOrder: refuse,
-      listOrders: refuse,
-      fetchPayment: refuse,
-      capturePayment: refuse,
+    const gateway = scriptedGateway({
       fetchOrderPayments: async (orderId) => {
         asked.push(orderId);
         return { ok: true, value: [failed] };
       },
-    };
+    });
     const reconciler = new Reconciler({
       ledger,
       gateway,

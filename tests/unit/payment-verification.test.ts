@@ -103,6 +103,7 @@ describe('payment verification', () => {
       findOrderByReceipt: async () => ({ ok: true, value: null }),
       fetchOrder: async () => ({ ok: true, value: { id: orderId, amount: 50_000, currency: 'INR', status: 'attempted' } }),
       listOrders: async () => ({ ok: true, value: [] }),
+      listPayments: async () => ({ ok: true, value: [] }),
       fetchOrderPayments: async () => ({ ok: true, value: [payment] }),
       fetchPayment: async () => ({ ok: true, value: payment }),
       capturePayment: async () => ({ ok: true, value: payment }),

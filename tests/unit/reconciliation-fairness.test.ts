@@ -8,6 +8,7 @@ import type { GatewayResult } from '../../src-main/domain/gateway/gateway-error.
 import type { GatewayPayment, PaymentGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
 import { Reconciler } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { DAY_MS, defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
+import { scriptedGateway } from './support/scripted-gateway.ts';
 
 const NOW = Date.UTC(2026, 10, 30, 10, 0, 0);
 const BACKLOG = 520;
@@ -43,16 +44,9 @@ function busyWeekendLedger() {
 function gateway(): PaymentGateway & { asked: string[] } {
   const asked: string[] = [];
   const payment = (id: string, orderId: string, status: GatewayPayment['status']): GatewayPayment => ({ id, order_id: orderId, amount: 10_000, currency: 'INR', status, method: 'upi', created_at: Math.floor(NOW / 1000) - 600 });
-  const refuse = async () => ({ ok: false, error: { kind: 'http', status: 400, code: 'BAD_REQUEST_ERROR', description: 'unexpected' } }) as const;
   return {
     asked,
-    createOrder: refuse,
-    findOrderByReceipt: refuse,
-    fetchOrder: refuse,
-    // Razorpay's side holds nothing the ledger does not know.
-    listOrders: async () => ({ ok: true, value: [] }),
-    capturePayment: refuse,
-    fetchPayment: refuse,
+    ...scriptedGateway({}),
     fetchOrderPayments: async (orderId): Promise<GatewayResult<GatewayPayment[]>> => {
       asked.push(orderId);
       if (orderId === orderOf('today')) return { ok: true, value: [payment('pay_today', orderId, 'captured')] };

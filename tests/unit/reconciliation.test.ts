@@ -172,6 +172,10 @@ function gatewayAnswering(fetchOrderPayments: (orderId: string) => Promise<Gatew
       swept.push(query.fromSeconds);
       return { ok: true, value: [] };
     },
+    listPayments: async (query) => {
+      swept.push(query.fromSeconds);
+      return { ok: true, value: [] };
+    },
     fetchPayment: refuse,
     capturePayment: refuse,
     fetchOrderPayments: (orderId) => {

@@ -121,6 +121,7 @@ function fakeGateway(overrides: Partial<PaymentGateway>): PaymentGateway & { cal
     findOrderByReceipt: wrap('findOrderByReceipt', overrides.findOrderByReceipt, unexpected('findOrderByReceipt')),
     fetchOrder: wrap('fetchOrder', overrides.fetchOrder, unexpected('fetchOrder')),
     listOrders: wrap('listOrders', overrides.listOrders, unexpected('listOrders')),
+    listPayments: wrap('listPayments', overrides.listPayments, unexpected('listPayments')),
     fetchOrderPayments: wrap('fetchOrderPayments', overrides.fetchOrderPayments, unexpected('fetchOrderPayments')),
     fetchPayment: wrap('fetchPayment', overrides.fetchPayment, unexpected('fetchPayment')),
     capturePayment: wrap('capturePayment', overrides.capturePayment, unexpected('capturePayment')),

@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
-import type { GatewayPayment, PaymentGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
+import type { GatewayPayment } from '../../src-main/domain/gateway/razorpay-gateway.ts';
 import { createRazorpayGateway } from '../../src-main/domain/gateway/razorpay-gateway.ts';
 import { Reconciler } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
 import { ConnectivityMonitor } from '../../src-main/services/connectivity-monitor.ts';
 import { KioskHealth } from '../../src-main/services/kiosk-health.ts';
 import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
+import { scriptedGateway } from './support/scripted-gateway.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
@@ -30,8 +31,7 @@ describe('an authorised payment Razorpay refunds because it was never captured',
     ledger.transition('d1', 'checkout_open', 'donor');
     ledger.transition('d1', 'authorized', 'checkout', { paymentId: 'pay_00000000000001' });
     const refunded: GatewayPayment = { id: 'pay_00000000000001', order_id: 'order_00000000000001', amount: 10_000, currency: 'INR', status: 'refunded', method: 'upi', created_at: Math.floor(Date.now() / 1000) - 6 * 86_400 };
-    const refuse = async () => ({ ok: false, error: { kind: 'http', status: 400, code: 'BAD_REQUEST_ERROR', description: 'unexpected' } }) as const;
-    const gateway: PaymentGateway = { createOrder: refuse, findOrderByReceipt: refuse, fetchOrder: refuse, listOrders: refuse, fetchPayment: refuse, capturePayment: refuse, fetchOrderPayments: async () => ({ ok: true, value: [refunded] }) };
+    const gateway = scriptedGateway({ fetchOrderPayments: async () => ({ ok: true, value: [refunded] }) });
     const reconciler = new Reconciler({ ledger, gateway, options: { ...defaultRuleOptions(300), maxCallsPerPass: 10, minGapMs: 0 }, log: () => undefined, sleep: async () => undefined });
     await reconciler.runOnce();
     expect(ledger.get('d1')).toMatchObject({ state: 'refunded', receiptNo: null });

@@ -57,6 +57,8 @@ export interface PaymentGateway {
   fetchOrder(orderId: string): Promise<GatewayResult<GatewayOrder>>;
   /** Newest first. */
   listOrders(query: OrderListQuery): Promise<GatewayResult<GatewayOrder[]>>;
+  /** GET /v1/payments: every payment of the account created since `fromSeconds` (Razorpay's clock), newest first. */
+  listPayments(query: Omit<OrderListQuery, 'authorizedOnly'>): Promise<GatewayResult<GatewayPayment[]>>;
   fetchOrderPayments(orderId: string): Promise<GatewayResult<GatewayPayment[]>>;
   fetchPayment(paymentId: string): Promise<GatewayResult<GatewayPayment>>;
   capturePayment(paymentId: string, amountPaise: number): Promise<GatewayResult<GatewayPayment>>;
@@ -151,6 +153,10 @@ export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentG
       const result = await call(CollectionSchema(OrderSchema), () =>
         sdk.orders.all({ from: query.fromSeconds, count: query.count, skip: query.skip, ...(query.authorizedOnly ? { authorized: 1 } : {}) }),
       );
+      return result.ok ? { ok: true, value: result.value.items } : result;
+    },
+    listPayments: async (query) => {
+      const result = await call(CollectionSchema(PaymentSchema), () => sdk.payments.all({ from: query.fromSeconds, count: query.count, skip: query.skip }));
       return result.ok ? { ok: true, value: result.value.items } : result;
     },
     fetchOrderPayments: async (orderId) => {

@@ -1,7 +1,7 @@
 // The gateway with a retry policy per call (retry-policy.ts):
 //   createOrder         never retried (the donation service looks the order up by receipt instead)
 //   findOrderByReceipt  read: retried with backoff and jitter
-//   fetchOrder, listOrders  reads: retried with backoff and jitter
+//   fetchOrder, listOrders, listPayments  reads: retried with backoff and jitter
 //   fetchOrderPayments  read: retried with backoff and jitter
 //   fetchPayment        read: retried with backoff and jitter
 //   capturePayment      capture once, then re-fetch the payment to learn what happened;
@@ -38,6 +38,7 @@ export function withRetryPolicy(gateway: PaymentGateway, policy: RetryPolicy, en
     findOrderByReceipt: (receipt) => read(() => gateway.findOrderByReceipt(receipt)),
     fetchOrder: (orderId) => read(() => gateway.fetchOrder(orderId)),
     listOrders: (query) => read(() => gateway.listOrders(query)),
+    listPayments: (query) => read(() => gateway.listPayments(query)),
     fetchOrderPayments: (orderId) => read(() => gateway.fetchOrderPayments(orderId)),
     fetchPayment: (paymentId) => read(() => gateway.fetchPayment(paymentId)),
     capturePayment: captureThenRefetch,
@@ -56,6 +57,7 @@ export function withOutcomeObserver(gateway: PaymentGateway, observe: (result: G
     findOrderByReceipt: (receipt) => watched(gateway.findOrderByReceipt(receipt)),
     fetchOrder: (orderId) => watched(gateway.fetchOrder(orderId)),
     listOrders: (query) => watched(gateway.listOrders(query)),
+    listPayments: (query) => watched(gateway.listPayments(query)),
     fetchOrderPayments: (orderId) => watched(gateway.fetchOrderPayments(orderId)),
     fetchPayment: (paymentId) => watched(gateway.fetchPayment(paymentId)),
     capturePayment: (paymentId, amountPaise) => watched(gateway.capturePayment(paymentId, amountPaise)),

@@ -16,10 +16,13 @@
 //   to the others in the order they have waited longest. A backlog of a busy
 //   weekend's abandoned attempts is worked through in bounded time without
 //   ever holding back today's payment.
-// - Sweeps Razorpay's side too: Razorpay is asked for this account's orders
-//   that hold money (all orders, once, from where a restored ledger ends), so
-//   an expired donation that was paid after all, or a donation the ledger lost
-//   to a restore (rebuilt from its order's notes), ends up in the ledger.
+// - Sweeps Razorpay's side too: once a run, every order from where the ledger's
+//   newest order is (after a restore, the orders the ledger lost, rebuilt from
+//   their notes); then hourly, every payment of the late-authorisation window
+//   (Razorpay's clock): money on an order whose donation is not paid (an
+//   expired donation paid after all) makes it due at once, a second payment on
+//   a paid order is noted for the operator. So every payment Razorpay holds
+//   for this kiosk's orders ends up in the ledger.
 import type { Donation, Ledger } from '../ledger/ledger.ts';
 import type { DonationState } from '../ledger/donation-states.ts';
 import type { GatewayResult } from '../gateway/gateway-error.ts';
@@ -82,8 +85,8 @@ const DONATION_ID = /^d[0-9a-z]{10,30}$/;
 type Outcome = 'skipped' | 'unchanged' | 'progressed' | 'settled' | 'recovered';
 
 interface Sweep {
-  /** Orders with a payment only (the regular sweep), or every order (catching up after a restore). */
-  authorizedOnly: boolean;
+  /** Every order (catching up after a restore), or every payment (the regular sweep for money). */
+  of: 'orders' | 'payments';
   fromSeconds: number;
   skip: number;
 }
@@ -102,6 +105,8 @@ export class Reconciler {
   private callsThisPass = 0;
   private shareLimit = 0;
   private readonly checkedThisPass = new Set<string>();
+  /** Second payments noted in this pass (by the check of paid donations or by the sweep). */
+  private extrasThisPass = 0;
   private stopped = false;
 
   constructor(deps: ReconcilerDeps) {
@@ -133,10 +138,11 @@ export class Reconciler {
     const summary: PassSummary = { checked: 0, settled: 0, recovered: 0, extraPayments: 0, restored: 0, stoppedEarly: null };
     const max = this.deps.options.maxCallsPerPass;
     this.callsThisPass = 0;
+    this.extrasThisPass = 0;
     this.checkedThisPass.clear();
     try {
-      summary.restored = await this.inShare(Math.ceil(max * 0.2), () => this.sweepOrders());
-      summary.extraPayments = await this.inShare(Math.ceil(max * 0.15), () => this.findExtraPayments());
+      summary.restored = await this.inShare(Math.ceil(max * 0.2), () => this.sweepRazorpay());
+      await this.inShare(Math.ceil(max * 0.15), () => this.findExtraPayments());
       const { hot, cold } = this.workList();
       // The likely-paid first, but never more than half of what is left while others wait.
       const rest = max - this.callsThisPass;
@@ -150,6 +156,7 @@ export class Reconciler {
       else if (isLedgerFaultError(error)) summary.stoppedEarly = `the ledger cannot be written: ${error.message}`;
       else throw error;
     }
+    summary.extraPayments = this.extrasThisPass;
     const extra = summary.extraPayments > 0 ? `, extra payments ${summary.extraPayments}` : '';
     const restored = summary.restored > 0 ? `, restored from Razorpay ${summary.restored}` : '';
     const tail = summary.stoppedEarly ? ` (stopped early: ${summary.stoppedEarly})` : '';
@@ -315,20 +322,18 @@ export class Reconciler {
   }
 
   /**
-   * Razorpay's side: orders of this account that hold money (the regular
-   * sweep, every sweepIntervalMs over the late-authorisation window), and,
-   * once per run, every order from the newest one the ledger knows (an hour's
-   * margin), which after a restore are the ones the ledger lost. Pages of 100,
+   * Razorpay's side (see the top of this file): the catch-up over orders once
+   * a run, then the sweep over payments every sweepIntervalMs. Pages of 100,
    * newest first, resumed across passes.
    */
-  private async sweepOrders(): Promise<number> {
+  private async sweepRazorpay(): Promise<number> {
     if (!this.sweep) {
       const { options } = this.deps;
       if (!this.caughtUp) {
         // From Razorpay's time of the newest order the ledger knows: no need to know Razorpay's "now" for this one.
         const newest = this.deps.ledger.newestOrderCreatedAt();
         this.caughtUp = newest === null;
-        if (newest !== null) this.sweep = { authorizedOnly: false, fromSeconds: Math.floor((newest - HOUR_MS) / 1000), skip: 0 };
+        if (newest !== null) this.sweep = { of: 'orders', fromSeconds: Math.floor((newest - HOUR_MS) / 1000), skip: 0 };
       }
       if (!this.sweep) {
         const gatewayNow = this.deps.gatewayNow?.() ?? null;
@@ -336,7 +341,7 @@ export class Reconciler {
         const since = this.lastSweepStartedAt === null ? Number.POSITIVE_INFINITY : this.monotonic() - this.lastSweepStartedAt;
         if (since < (options.sweepIntervalMs ?? HOUR_MS)) return 0;
         const window = options.sweepWindowMs ?? options.lateAuthorisationWindowMs + 2 * DAY_MS;
-        this.sweep = { authorizedOnly: true, fromSeconds: Math.floor((gatewayNow - window) / 1000), skip: 0 };
+        this.sweep = { of: 'payments', fromSeconds: Math.floor((gatewayNow - window) / 1000), skip: 0 };
         this.lastSweepStartedAt = this.monotonic();
       }
     }
@@ -344,13 +349,21 @@ export class Reconciler {
     for (;;) {
       const sweep = this.sweep;
       if (!sweep) return restored;
-      const page = await this.call(() =>
-        this.deps.gateway.listOrders({ fromSeconds: sweep.fromSeconds, authorizedOnly: sweep.authorizedOnly, count: PAGE, skip: sweep.skip }),
-      );
-      if (!page.ok) return restored;
-      for (const order of page.value) if (this.noteSweptOrder(order, sweep.authorizedOnly)) restored += 1;
-      if (page.value.length < PAGE) {
-        if (!sweep.authorizedOnly) {
+      const query = { fromSeconds: sweep.fromSeconds, count: PAGE, skip: sweep.skip };
+      let size: number;
+      if (sweep.of === 'orders') {
+        const page = await this.call(() => this.deps.gateway.listOrders({ ...query, authorizedOnly: false }));
+        if (!page.ok) return restored;
+        for (const order of page.value) if (this.noteSweptOrder(order)) restored += 1;
+        size = page.value.length;
+      } else {
+        const page = await this.call(() => this.deps.gateway.listPayments(query));
+        if (!page.ok) return restored;
+        for (const payment of page.value) if (await this.noteSweptPayment(payment)) restored += 1;
+        size = page.value.length;
+      }
+      if (size < PAGE) {
+        if (sweep.of === 'orders') {
           this.caughtUp = true;
           this.deps.log(`reconciliation: caught up with Razorpay's orders since ${new Date(sweep.fromSeconds * 1000).toISOString()}`);
         }
@@ -361,12 +374,28 @@ export class Reconciler {
     }
   }
 
+  /** One payment from the sweep: money on an unpaid donation makes it due; a second one on a paid order is noted. True when it rebuilt a lost donation. */
+  private async noteSweptPayment(payment: GatewayPayment): Promise<boolean> {
+    if ((payment.status !== 'authorized' && payment.status !== 'captured') || !payment.order_id) return false;
+    const orderId = payment.order_id;
+    const donation = this.deps.ledger.findByOrderId(orderId);
+    if (!donation) {
+      // Money on an order the ledger does not know: this kiosk's, if its notes say so (a restore lost it).
+      const order = await this.call(() => this.deps.gateway.fetchOrder(orderId));
+      return order.ok ? this.noteSweptOrder(order.value) : false;
+    }
+    if (donation.state === 'paid') {
+      if (payment.id !== donation.paymentId) this.noteExtraPayment(donation, payment);
+    } else if (donation.state !== 'refunded') this.moneyAtRazorpay.add(donation.id);
+    return false;
+  }
+
   /** One order from the sweep; true when it rebuilt a donation the ledger had lost. */
-  private noteSweptOrder(order: GatewayOrder, holdsMoney: boolean): boolean {
+  private noteSweptOrder(order: GatewayOrder): boolean {
     const { ledger } = this.deps;
     const known = ledger.findByOrderId(order.id) ?? (order.receipt ? ledger.findByReceipt(order.receipt) : undefined);
     if (known) {
-      if (known.state !== 'paid' && known.state !== 'refunded' && (holdsMoney || order.status === 'paid' || !known.orderId)) this.moneyAtRazorpay.add(known.id);
+      if (known.state !== 'paid' && known.state !== 'refunded' && (order.status === 'paid' || !known.orderId)) this.moneyAtRazorpay.add(known.id);
       return false;
     }
     const notes = Array.isArray(order.notes) || order.notes === undefined ? {} : order.notes;
@@ -406,11 +435,10 @@ export class Reconciler {
    * row does not name. Record each one (once) so no payment goes unknown; the
    * operator report lists them for refund.
    */
-  private async findExtraPayments(): Promise<number> {
-    let found = 0;
+  private async findExtraPayments(): Promise<void> {
     // Which orders a late authorisation can still reach is Razorpay's time, not the kiosk's (a day's margin).
     const gatewayNow = this.deps.gatewayNow?.() ?? null;
-    if (gatewayNow === null) return 0;
+    if (gatewayNow === null) return;
     const window = this.deps.options.lateAuthorisationWindowMs + DAY_MS;
     for (const donation of this.deps.ledger.listPaidAfterFailedAttempt(gatewayNow - window, this.now() - window)) {
       if (this.stopped) break;
@@ -420,16 +448,21 @@ export class Reconciler {
       const payments = await this.call(() => this.deps.gateway.fetchOrderPayments(orderId));
       this.lastCheckedAt.set(key, this.monotonic());
       if (!payments.ok) continue;
-      const known = new Set(this.deps.ledger.events(donation.id).map((e) => (e.detail.extraPayment as { id?: string } | undefined)?.id));
       for (const payment of payments.value) {
-        if (payment.id === donation.paymentId || known.has(payment.id)) continue;
-        if (payment.status !== 'authorized' && payment.status !== 'captured') continue;
-        this.deps.ledger.note(donation.id, 'reconciliation', { extraPayment: { id: payment.id, status: payment.status, amountPaise: payment.amount } });
-        this.deps.log(`reconciliation: donation ${donation.id}: a second payment ${payment.id} (${payment.status}, ${payment.amount / 100} INR) is on its already-paid order ${orderId}: refund it`);
-        found += 1;
+        if (payment.id === donation.paymentId || (payment.status !== 'authorized' && payment.status !== 'captured')) continue;
+        this.noteExtraPayment(donation, payment);
       }
     }
-    return found;
+  }
+
+  /** Records a second payment on a paid donation's order, once; true when it was new. */
+  private noteExtraPayment(donation: Donation, payment: GatewayPayment): boolean {
+    const known = this.deps.ledger.events(donation.id).some((e) => (e.detail.extraPayment as { id?: string } | undefined)?.id === payment.id);
+    if (known) return false;
+    this.deps.ledger.note(donation.id, 'reconciliation', { extraPayment: { id: payment.id, status: payment.status, amountPaise: payment.amount } });
+    this.deps.log(`reconciliation: donation ${donation.id}: a second payment ${payment.id} (${payment.status}, ${payment.amount / 100} INR) is on its already-paid order ${donation.orderId ?? ''}: refund it`);
+    this.extrasThisPass += 1;
+    return true;
   }
 
   private move(donation: Donation, to: DonationState, patch: Parameters<Ledger['transition']>[3], detail: Record<string, unknown>): Donation | null {
