@@ -92,6 +92,10 @@ export const en = {
   'failure.reason.checkoutUnavailable': 'The payment window could not be opened. No money has been taken.',
   'failure.reason.closed': 'The payment window was closed before the payment was made.',
   'failure.reason.timeout': 'The payment window timed out before the payment was finished.',
+  // Checkout closed itself with an error ("Oops! Something went wrong."), or stopped answering.
+  'failure.reason.checkoutFault': "The payment window closed because of an error on the payment service's side.",
+  'failure.reason.checkoutStuck': 'The payment window stopped responding and was closed.',
+  'failure.note.mayHavePaid': 'If any money left your account, it is not lost: it will be recorded as your gift or returned to you.',
 
   // Checkout's payment.failed, by Razorpay `reason` (then `source`).
   'payment.reason.cancelled': 'The payment was cancelled before it was finished.',
