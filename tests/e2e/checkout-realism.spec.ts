@@ -91,6 +91,16 @@ test.describe('which methods Checkout shows', () => {
   });
 });
 
+/** Accepts every alert() and keeps its text. */
+function acceptAlerts(page: Page): string[] {
+  const alerts: string[] = [];
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    void dialog.accept();
+  });
+  return alerts;
+}
+
 /** Makes startDonation hand Checkout an order id the API has never seen. */
 async function giveCheckoutAnUnknownOrder(page: Page): Promise<void> {
   await page.route('**/ipc/startDonation', async (route) => {
@@ -104,11 +114,7 @@ async function giveCheckoutAnUnknownOrder(page: Page): Promise<void> {
 test.describe('an order Checkout does not know', () => {
   test('Checkout alerts "Oops! Something went wrong." and closes without ondismiss; the donor gets a plain message and a way on', async ({ kiosk }) => {
     const { page, shot } = kiosk;
-    const alerts: string[] = [];
-    page.on('dialog', (dialog) => {
-      alerts.push(dialog.message());
-      void dialog.accept();
-    });
+    const alerts = acceptAlerts(page);
     await giveCheckoutAnUnknownOrder(page);
     await startAnonymousDonation(page);
 
@@ -131,11 +137,7 @@ test.describe('an order Checkout does not know', () => {
 
     test('the alert, then nothing: the kiosk\'s guard returns the donor to a plain message', async ({ kiosk }) => {
       const { page, shot } = kiosk;
-      const alerts: string[] = [];
-      page.on('dialog', (dialog) => {
-        alerts.push(dialog.message());
-        void dialog.accept();
-      });
+      const alerts = acceptAlerts(page);
       // Older or newer checkout.js builds need not emit fault.close: drop the kiosk's listener.
       await page.addInitScript(() => {
         let value: unknown;
