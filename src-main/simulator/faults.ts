@@ -11,6 +11,7 @@ export const FAULT_ROUTES = [
   'orders.list',
   'orders.payments',
   'payments.fetch',
+  'payments.list',
   'payments.capture',
   'checkout.script',
   'checkout.pay',

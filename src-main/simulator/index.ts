@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   autoCapture?: boolean;
   /** Largest order amount accepted ("Amount exceeds maximum amount allowed."). Default ₹5,00,000. */
   maxAmountPaise?: number;
+  /** The simulator's clock (ms), for created_at; tests and the bench spread orders over an event day. Default Date.now. */
+  now?: () => number;
   /** Enables the /_simulator/* control endpoints for requests carrying `X-Simulator-Control: <token>`. */
   controlToken?: string;
 }
@@ -76,6 +78,7 @@ export async function startRazorpaySimulator(options: SimulatorOptions = {}): Pr
   const store = new SimulatorStore({
     autoCapture: options.autoCapture ?? true,
     maxAmountPaise: options.maxAmountPaise ?? DEFAULT_MAX_AMOUNT_PAISE,
+    ...(options.now ? { now: options.now } : {}),
   });
   const faults = new Faults();
   const server = new SimulatorHttpServer({ store, faults, controlToken: options.controlToken });

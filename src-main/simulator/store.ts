@@ -51,9 +51,6 @@ const MAX_LIST_COUNT = 100;
 const FEE_RATE = 0.02;
 const GST_RATE = 0.18;
 
-function unixNow(): number {
-  return Math.floor(Date.now() / 1000);
-}
 
 function digits(length: number): string {
   let out = '';
@@ -73,11 +70,18 @@ export class SimulatorStore {
   readonly #payments = new Map<string, StoredPayment>();
   readonly #autoCapture: boolean;
   readonly #maxAmountPaise: number;
+  readonly #now: () => number;
   #seq = 0;
 
-  constructor(options: { autoCapture: boolean; maxAmountPaise: number }) {
+  constructor(options: { autoCapture: boolean; maxAmountPaise: number; now?: () => number }) {
     this.#autoCapture = options.autoCapture;
     this.#maxAmountPaise = options.maxAmountPaise;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** created_at: Unix seconds on the simulator's clock. */
+  #unixNow(): number {
+    return Math.floor(this.#now() / 1000);
   }
 
   // ---- keys -------------------------------------------------------------
@@ -124,7 +128,7 @@ export class SimulatorStore {
       status: 'created',
       attempts: 0,
       notes: request.notes,
-      created_at: unixNow(),
+      created_at: this.#unixNow(),
     };
     const capture = request.capture ?? (this.#autoCapture ? 'automatic' : 'manual');
     this.#orders.set(entity.id, { owner: keyId, seq: ++this.#seq, capture, entity });
@@ -136,13 +140,7 @@ export class SimulatorStore {
   }
 
   listOrdersFor(keyId: string, query: URLSearchParams): Collection<OrderEntity> {
-    const count = intParam(query, 'count', 10);
-    if (count > MAX_LIST_COUNT) throw badRequest(`The count may not be greater than ${MAX_LIST_COUNT}.`, { field: 'count' });
-    if (count < 1) throw badRequest('The count must be at least 1.', { field: 'count' });
-    const skip = intParam(query, 'skip', 0);
-    if (skip < 0) throw badRequest('The skip must be at least 0.', { field: 'skip' });
-    const from = intParam(query, 'from', null);
-    const to = intParam(query, 'to', null);
+    const { count, skip, from, to } = listWindow(query);
     const receipt = query.get('receipt');
     const authorized = boolParam(query, 'authorized');
 
@@ -165,6 +163,19 @@ export class SimulatorStore {
   }
 
   // ---- payments ---------------------------------------------------------
+
+  /** GET /v1/payments: the key's payments, newest first, with from/to (created_at, Unix s), count (≤ 100) and skip. */
+  listPaymentsFor(keyId: string, query: URLSearchParams): Collection<PaymentEntity> {
+    const { count, skip, from, to } = listWindow(query);
+    const items = [...this.#payments.values()]
+      .filter((p) => p.owner === keyId)
+      .filter((p) => from === null || p.entity.created_at >= from)
+      .filter((p) => to === null || p.entity.created_at <= to)
+      .sort((a, b) => b.seq - a.seq)
+      .slice(skip, skip + count)
+      .map((p) => structuredClone(p.entity));
+    return { entity: 'collection', count: items.length, items };
+  }
 
   fetchPayment(keyId: string, paymentId: string): PaymentEntity {
     return structuredClone(this.#ownPayment(keyId, paymentId).entity);
@@ -334,7 +345,7 @@ export class SimulatorStore {
       error_step: null,
       error_reason: null,
       acquirer_data: {},
-      created_at: unixNow(),
+      created_at: this.#unixNow(),
     };
     if (method === 'card') {
       const cardId = newId('card');
@@ -392,6 +403,16 @@ export class SimulatorStore {
     order.amount_paid = p.amount;
     order.amount_due = 0;
   }
+}
+
+/** A list's paging and time window, with Razorpay's limits and wording (razorpay.md §1.3). */
+function listWindow(query: URLSearchParams): { count: number; skip: number; from: number | null; to: number | null } {
+  const count = intParam(query, 'count', 10);
+  if (count > MAX_LIST_COUNT) throw badRequest(`The count may not be greater than ${MAX_LIST_COUNT}.`, { field: 'count' });
+  if (count < 1) throw badRequest('The count must be at least 1.', { field: 'count' });
+  const skip = intParam(query, 'skip', 0);
+  if (skip < 0) throw badRequest('The skip must be at least 0.', { field: 'skip' });
+  return { count, skip, from: intParam(query, 'from', null), to: intParam(query, 'to', null) };
 }
 
 /** Integer query parameters with Razorpay's validation wording. */

@@ -70,6 +70,8 @@ async function prepare(route: FaultRoute): Promise<() => Promise<Response>> {
       return () => fetch(`${sim.baseUrl}/v1/orders/${orderId}/payments`, { headers });
     case 'payments.fetch':
       return () => fetch(`${sim.baseUrl}/v1/payments/${paymentId}`, { headers });
+    case 'payments.list':
+      return () => fetch(`${sim.baseUrl}/v1/payments?count=10&skip=0`, { headers });
     case 'payments.capture':
       return () =>
         fetch(`${sim.baseUrl}/v1/payments/${paymentId}/capture`, { method: 'POST', headers, body: JSON.stringify({ amount: 1000, currency: 'INR' }) });

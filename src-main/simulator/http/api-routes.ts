@@ -43,6 +43,12 @@ export function apiRoutes(store: SimulatorStore): Route[] {
     },
     {
       method: 'GET',
+      pattern: /^\/v1\/payments$/,
+      faultRoute: 'payments.list',
+      handle: (ctx) => jsonReply(200, store.listPaymentsFor(authenticatedKey(store, ctx), ctx.query)),
+    },
+    {
+      method: 'GET',
       pattern: /^\/v1\/payments\/([^/]+)$/,
       faultRoute: 'payments.fetch',
       handle: (ctx) => jsonReply(200, store.fetchPayment(authenticatedKey(store, ctx), param(ctx, 0))),
