@@ -172,20 +172,27 @@ describe('reads: the first from the event day, then incremental, a full one ever
     expect(k.fleet.lastRead).toMatchObject({ full: true, requests: 6 });
   });
 
-  it('an order still open when read is read again until it may no longer be paid: paid later, it counts', async () => {
+  it('an order still open when read and paid half an hour later counts: its new captured payment says so', async () => {
     const clock = new Clock();
     const account = fakeAccount(clock.unix);
     const open = account.addPaidOrder({ notes: { event_id: EVENT.eventId, kiosk_id: 'K2', installation_id: 'other' }, amountPaise: 70_000, status: 'attempted' });
     const k = kiosk(account, clock);
     await k.fleet.refresh();
     expect(k.fleet.attractInfo({ goalRupees: 0, showDonorWall: false })?.raisedRupees).toBe(0);
-    // Five minutes of other orders, then the donor's payment goes through on the old order.
-    clock.advance(5 * 60_000);
-    account.addPaidOrder({ notes: { event_id: 'ANOTHER', kiosk_id: 'X' }, amountPaise: 100 });
+    // Half an hour of reads while other orders come in.
+    for (let minute = 0; minute < 30; minute += 1) {
+      clock.advance(EVENT_READ_GAP_MS);
+      account.addPaidOrder({ notes: { event_id: 'ANOTHER', kiosk_id: 'X' }, amountPaise: 100 });
+      expect(await k.fleet.refresh()).toBe('read');
+    }
+    // Then the donor's payment goes through on the old order.
     Object.assign(open, { status: 'paid', amount_paid: 70_000 });
+    account.payments.push({ id: 'pay_late0000000001', order_id: open.id, amount: 70_000, status: 'captured', method: 'card', created_at: clock.unix() });
+    clock.advance(EVENT_READ_GAP_MS);
     account.calls.length = 0;
-    await k.fleet.refresh();
-    expect(account.calls.find((c) => c.method === 'listOrders')?.query).toMatchObject({ from: open.created_at - READ_OVERLAP_SECONDS });
+    expect(await k.fleet.refresh()).toBe('read');
+    const from = (account.calls.find((c) => c.method === 'listOrders')?.query as { from: number }).from;
+    expect(from).toBeGreaterThan(open.created_at + 25 * 60);
     expect(k.fleet.attractInfo({ goalRupees: 0, showDonorWall: false })?.raisedRupees).toBe(700);
   });
 

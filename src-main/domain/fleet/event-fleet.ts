@@ -4,8 +4,10 @@
 //    start (kiosk-id-claim.ts), and holds donations while the id is not its own;
 //  - reads the event's orders and payments from Razorpay at most once a minute
 //    (read-budget.ts): the first read from the event's first day, later ones
-//    from near the newest order it has seen, and a full one again every hour
-//    (a payment authorised late, razorpay.md §2, turns an old order paid);
+//    from near the newest order or payment it has seen (an older order that
+//    is paid now shows up as a new captured payment), and a full one again
+//    every hour (a payment authorised late, razorpay.md §2, was created long
+//    before it was captured);
 //  - keeps what it read in the ledger's file (event-order-cache.ts), and adds
 //    its own paid donations that Razorpay has not listed yet (event-totals.ts).
 // Offline, it shows what it last knew and says so.
@@ -25,10 +27,12 @@ import { eventReportCsv, type EventReport } from './event-report.ts';
 
 /** A full read again this often: it finds other kiosks' orders that were paid long after they were made. */
 export const FULL_READ_EVERY_MS = 60 * 60_000;
-/** An incremental read starts this far before the newest order seen (orders made while the last read ran, one-second created_at). */
+/**
+ * An incremental read starts this far before the newest order or payment seen:
+ * orders and payments made while the last read ran, one-second created_at,
+ * and a payment captured a little after it was made.
+ */
 export const READ_OVERLAP_SECONDS = 120;
-/** An unpaid order younger than this may still be paid (Checkout closes itself after at most 15 minutes): reads reach back to it. */
-export const PAYMENT_WINDOW_SECONDS = 20 * 60;
 /** Without a successful read for this many gaps, the figures are marked as last known even if Razorpay answers other calls. */
 const STALE_AFTER_GAPS = 3;
 
@@ -102,8 +106,6 @@ export class EventFleet {
   readonly #budget: ReadBudget;
   #window: EventWindow | null = null;
   #listed: ListedEvent = { payments: [], paidOrderIds: new Set() };
-  /** Unix seconds: the oldest unpaid order young enough to be paid still (reads reach back to it). */
-  #openSince: number | null = null;
   #updatedAt: number | null = null;
   #lastReadFailed = false;
   #claim: { state: 'checking' } | { state: 'ours' | 'taken'; stored: StoredKioskClaim } = { state: 'checking' };
@@ -218,7 +220,7 @@ export class EventFleet {
     this.#cache.recordAttempt(window.key, now);
     const state = this.#cache.readState(window.key);
     const full = state.highWater === null || state.lastFullReadAt === null || now - state.lastFullReadAt >= FULL_READ_EVERY_MS;
-    const from = full ? window.fromUnix : Math.max(window.fromUnix, Math.min(state.highWater ?? window.fromUnix, this.#openSince ?? Infinity) - READ_OVERLAP_SECONDS);
+    const from = full ? window.fromUnix : Math.max(window.fromUnix, (state.highWater ?? window.fromUnix) - READ_OVERLAP_SECONDS);
 
     const orders = await readAllPages((query) => this.#deps.reads.listOrders(query), from);
     if (!orders.ok) return this.#readFailed(window, describeGatewayError(orders.error));
@@ -365,9 +367,6 @@ export class EventFleet {
     this.#listed = listedEvent(orders);
     const state = this.#cache.readState(window.key);
     this.#updatedAt = state.lastReadAt;
-    const youngest = (state.highWater ?? 0) - PAYMENT_WINDOW_SECONDS;
-    const open = orders.filter((o) => o.purpose === 'donation' && o.status !== 'paid' && o.createdAt >= youngest).map((o) => o.createdAt);
-    this.#openSince = open.reduce<number | null>((oldest, at) => (oldest === null || at < oldest ? at : oldest), null);
   }
 
   #schedule(delayMs: number): void {

@@ -105,10 +105,15 @@ export class EventOrderCache {
     });
   }
 
-  /** Records the captured payment of cached orders (orders of other events are not cached and are skipped). */
+  /**
+   * Records the captured payment of cached orders, and so that they are paid
+   * (an order is paid when a payment on it is captured, razorpay.md §1.2):
+   * an older order paid since the last read is found by its new payment.
+   * Orders of other events are not cached and are skipped.
+   */
   savePayments(payments: readonly { orderId: string; paymentId: string; method: string | null }[]): void {
     if (payments.length === 0) return;
-    const update = this.#db.prepare('UPDATE event_orders SET payment_id = ?, payment_method = ? WHERE order_id = ?');
+    const update = this.#db.prepare("UPDATE event_orders SET payment_id = ?, payment_method = ?, status = 'paid' WHERE order_id = ?");
     this.#inTransaction(() => {
       for (const p of payments) update.run(p.paymentId, p.method, p.orderId);
     });
