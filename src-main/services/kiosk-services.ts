@@ -10,7 +10,7 @@ import { openLedgerFile } from '../domain/ledger/ledger-file.ts';
 import { createRazorpayGateway } from '../domain/gateway/razorpay-gateway.ts';
 import { DonationService } from '../domain/donation-service.ts';
 import { isValidPaymentSignature } from '../domain/verification/payment-signature.ts';
-import { startRazorpaySimulator, type RazorpaySimulator } from '../simulator/index.ts';
+import { DEMO_CAPTURE_DELAY_MS, startRazorpaySimulator, type RazorpaySimulator } from '../simulator/index.ts';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc-dispatcher.ts';
 import { resolvePaymentKeys, type PaymentKeys } from './payment-keys.ts';
 import { KioskHealth } from './kiosk-health.ts';
@@ -125,8 +125,9 @@ async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayE
   const keys = await resolveKeys(options);
 
   if (keys === null) {
-    // Demo mode: no keys yet, so the kiosk runs on its built-in simulator.
-    const simulator = await startRazorpaySimulator({ port: 0 });
+    // Demo mode: no keys yet, so the kiosk runs on its built-in simulator. It captures
+    // a few seconds after authorisation, as Razorpay does, so the donor sees the kiosk confirm.
+    const simulator = await startRazorpaySimulator({ port: 0, captureDelayMs: DEMO_CAPTURE_DELAY_MS });
     const demoKeys = simulator.createTestKey();
     return {
       keys: { mode: 'demo', keyId: demoKeys.keyId, keySecret: demoKeys.keySecret },
