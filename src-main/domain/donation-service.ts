@@ -35,11 +35,14 @@ import { isLedgerFaultError } from './ledger/ledger-fault.ts';
 import { DonorScreens } from './donor-screens.ts';
 import { CONFIRM_WAIT_MS, PROGRESS_WAIT_MS } from './donor-wait.ts';
 import { killPoint } from './kill-points.ts';
+import { eventOrderNotes } from './fleet/event-notes.ts';
 
 export interface DonationServiceDeps {
   ledger: Ledger;
   gateway: PaymentGateway;
   config: KioskConfig;
+  /** This installation's id (the ledger's, migration 8): every order carries it, so kiosks can tell each other apart (src-main/domain/fleet). */
+  installationId?: string;
   keyId: string;
   /** Checks Checkout's signature; holds key_secret so this service never does. */
   verifySignature: (orderId: string, paymentId: string, signature: string) => boolean;
@@ -169,6 +172,7 @@ export class DonationService {
           phone: request.donor.phone ?? null,
           email: request.donor.email ?? null,
           tax: request.donor.taxReceipt ?? null,
+          eventId: config.eventId,
         },
         'donor',
       ),
@@ -186,6 +190,7 @@ export class DonationService {
         donor_name: donorName ?? 'Anonymous',
         donation_id: id,
         ...(feePaise > 0 ? { fee_covered_inr: String(feeRupees) } : {}),
+        ...eventOrderNotes(config.eventId, this.deps.installationId),
       },
     });
     if (!order.ok) {

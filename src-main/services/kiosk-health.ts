@@ -8,13 +8,17 @@ export class KioskHealth {
   online = true;
   /** Why the ledger cannot take donations now (the operator's words), or null; checked on every status read. */
   ledgerProblem: () => string | null = () => null;
+  /** Why the kiosk id holds donations for the event (src-main/domain/fleet/event-fleet.ts); null when it does not. */
+  kioskIdHold: () => 'checking' | 'taken' | null = () => null;
 
   status(): KioskStatus {
     const problem = this.ledgerProblem();
+    const hold = this.kioskIdHold();
     return {
       online: this.online,
-      acceptingDonations: this.online && problem === null,
+      acceptingDonations: this.online && problem === null && hold === null,
       ...(problem === null ? {} : { outOfServiceReason: problem }),
+      ...(hold === null ? {} : { kioskIdHold: hold }),
     };
   }
 }

@@ -37,6 +37,9 @@ import { DonorScreens } from '../domain/donor-screens.ts';
 import { donorCallTimeoutMs } from '../domain/donor-wait.ts';
 import { LedgerHealth } from './ledger-health.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
+import { EventFleet } from '../domain/fleet/event-fleet.ts';
+import { EVENT_READ_GAP_MS } from '../domain/fleet/read-budget.ts';
+import { createRazorpayAccountReads, withReadObserver, withReadRetries } from '../domain/fleet/account-reads.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -69,6 +72,8 @@ export interface KioskServicesOptions {
   updates?: UpdateControl;
   /** Tests move the activity tracker's clock. */
   now?: () => number;
+  /** Tests read the event from Razorpay more often than the once a minute a kiosk allows itself (read-budget.ts). */
+  eventReadGapMs?: number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
   operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
 }
@@ -92,6 +97,8 @@ export interface KioskServices {
   reconciler: Reconciler;
   /** What the kiosk is doing (welcome idle, donation, operator), from the calls it receives: the update policy's input. */
   activity: KioskActivityTracker;
+  /** The event across the charity's kiosks, read from Razorpay (src-main/domain/fleet). */
+  fleet: EventFleet;
   close(): Promise<void>;
 }
 
@@ -195,7 +202,10 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     // One list-orders read (a receipt no donation uses), not retried: each probe is one request.
     probe: () => rawGateway.findOrderByReceipt('kiosk-connectivity-probe'),
     probeIntervalMs: config.connectivityProbeSeconds * 1000,
-    onOnline: () => reconcileSoon(),
+    onOnline: () => {
+      reconcileSoon();
+      fleet.onOnline();
+    },
     log: options.log,
   });
   const gateway = withOutcomeObserver(withRetryPolicy(rawGateway, readRetryPolicy(config.gatewayTimeoutMs)), (result) => connectivity.report(result));
@@ -207,6 +217,8 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     gatewayNow: () => gatewayClock.now(),
     donorScreens,
     kioskId: () => config.kioskId,
+    // Created below; read only during passes, which start after start-up.
+    installationId: () => fleet.installationId,
   });
   reconcileSoon = () => {
     reconciler.runOnce().catch((error: unknown) => options.log(`reconciliation: pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
@@ -215,10 +227,28 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
   const ledgerHealth = new LedgerHealth({ ledger, probeIntervalMs: config.connectivityProbeSeconds * 1000, onRecovered: () => reconcileSoon(), log: options.log });
   health.ledgerProblem = () => ledgerHealth.problem();
   ledgerHealth.checkWritable();
+  const fleet: EventFleet = new EventFleet({
+    ledger,
+    reads: withReadObserver(
+      withReadRetries(
+        createRazorpayAccountReads({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs }),
+        readRetryPolicy(config.gatewayTimeoutMs),
+      ),
+      (result) => connectivity.report(result),
+    ),
+    getConfig: () => config,
+    isOnline: () => connectivity.online,
+    now: options.now ?? Date.now,
+    readGapMs: options.eventReadGapMs ?? EVENT_READ_GAP_MS,
+    log: options.log,
+  });
+  // No donation starts while the kiosk id is not confirmed as this kiosk's for the event.
+  health.kioskIdHold = () => fleet.hold();
   const donations = new DonationService({
     ledger,
     gateway,
     config,
+    installationId: fleet.installationId,
     keyId: keys.keyId,
     verifySignature: (orderId, paymentId, signature) => isValidPaymentSignature({ orderId, paymentId, signature, keySecret: keys.keySecret }),
     log: options.log,
@@ -263,6 +293,12 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     ...(options.operatorAccess?.idleTimeoutMs ? { idleTimeoutMs: options.operatorAccess.idleTimeoutMs } : {}),
   });
   const defaultExportFolder = join(options.dataDir, 'exports');
+  /** New settings from the console (settings or receipts): every service sees them at once. */
+  const applyConfig = (next: KioskConfig): void => {
+    config = next;
+    donations.setConfig(next);
+    fleet.configChanged();
+  };
   const operator = new OperatorService({
     access: operatorAccess,
     ledger,
@@ -270,11 +306,9 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     mode: keys.mode,
     version: options.appVersion ?? 'unknown',
     getConfig: () => config,
-    applyConfig: (next) => {
-      config = next;
-      donations.setConfig(next);
-    },
+    applyConfig,
     reconcile: () => reconciler.runOnce(),
+    eventFleet: fleet,
     chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
     keyStore: options.keyStore ?? null,
     activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl },
@@ -297,13 +331,23 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
         return problem === null ? { ok: true, value: kioskState() } : { ok: false, error: { code: 'kiosk_unavailable', message: problem, retryable: false } };
       },
       getKioskStatus: () => ({ ok: true, value: health.status() }),
-      startDonation: (request) => donations.startDonation(request),
+      startDonation: (request) => {
+        const hold = fleet.hold();
+        if (hold !== null) {
+          const message =
+            hold === 'taken'
+              ? `Kiosk id ${config.kioskId} is already used by another kiosk for event ${config.eventId}; the operator must change this kiosk's id`
+              : `Kiosk id ${config.kioskId} has not been confirmed with Razorpay for event ${config.eventId} yet`;
+          return { ok: false, error: { code: 'kiosk_unavailable', message, retryable: hold === 'checking' } };
+        }
+        return donations.startDonation(request);
+      },
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
       confirmPayment: (request) => donations.confirmPayment(request),
       getDonationProgress: (request) => donations.getDonationProgress(request),
       cancelDonation: (request) => donations.cancelDonation(request),
-      getAttractInfo: () => ({ ok: true, value: attractInfo(ledger, config, new Date()) }),
+      getAttractInfo: () => ({ ok: true, value: fleet.attractInfo(config) ?? attractInfo(ledger, config, new Date()) }),
       ...operator.handlers(),
       ...new ReceiptService({
         ledger,
@@ -311,10 +355,7 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
         printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
         access: operatorAccess,
         getConfig: () => config,
-        applyConfig: (next) => {
-          config = next;
-          donations.setConfig(next);
-        },
+        applyConfig,
         chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
         log: options.log,
         ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
@@ -335,6 +376,7 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
   // tries), and reconcile what an earlier run left unsettled.
   void connectivity.probeNow();
   reconcileSoon();
+  fleet.start();
   const reconcileTimer = setInterval(reconcileSoon, config.reconcileIntervalSeconds * 1000);
   reconcileTimer.unref();
 
@@ -352,10 +394,12 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     connectivity,
     reconciler,
     activity,
+    fleet,
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();
       ledgerHealth.close();
+      await fleet.close();
       // Let a pass in flight finish its ledger writes before the ledger closes.
       await reconciler.stop();
       ledger.close();

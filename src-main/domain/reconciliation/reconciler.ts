@@ -57,6 +57,8 @@ export interface ReconcilerDeps {
   donorScreens?: DonorScreens;
   /** This kiosk's id: orders whose notes carry it are this kiosk's to recover. */
   kioskId?: () => string;
+  /** This installation's id (the ledger's, issue 17): an order whose notes name another installation is not this kiosk's, whatever its kiosk id. */
+  installationId?: () => string | undefined;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -403,6 +405,8 @@ export class Reconciler {
     const donationId = text('donation_id');
     const kioskId = text('kiosk_id');
     if (!donationId || !DONATION_ID.test(donationId) || !kioskId || kioskId !== this.deps.kioskId?.() || !order.receipt || order.created_at === undefined) return false;
+    const installation = text('installation_id');
+    if (installation !== null && installation !== this.deps.installationId?.()) return false;
     if (ledger.get(donationId)) {
       this.deps.log(`reconciliation: order ${order.id} names donation ${donationId}, which the ledger has with another order; left alone`);
       return false;
