@@ -12,7 +12,6 @@
 // Without Razorpay's time nothing is expired: leaving a donation open costs a
 // few calls, expiring a paid one loses money.
 import type { Donation } from '../ledger/ledger.ts';
-import type { DonationState } from '../ledger/donation-states.ts';
 import type { GatewayPayment } from '../gateway/razorpay-gateway.ts';
 
 export interface ReconcileRuleOptions {
@@ -116,9 +115,6 @@ export type PaymentsDecision =
 export function paymentsThatCount(donation: Donation, payments: readonly GatewayPayment[]): GatewayPayment[] {
   return payments.filter((p) => p.order_id === donation.orderId && p.amount === donation.amountPaise && p.currency === 'INR');
 }
-
-/** States in which the donor was shown something other than success. Kept for reports; every reconciliation recovery is flagged. */
-export const DONOR_SAW_FAILURE: readonly DonationState[] = ['payment_failed', 'closed_by_donor', 'checkout_expired', 'verification_failed', 'order_failed'];
 
 /** After fetching the order's payments. */
 export function decideOnPayments(donation: Donation, payments: readonly GatewayPayment[], facts: DecisionFacts, options: ReconcileRuleOptions): PaymentsDecision {
