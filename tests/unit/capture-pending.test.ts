@@ -75,3 +75,22 @@ describe('an authorised payment whose capture fails', () => {
     expect(kiosk.services.ledger.recoveredDonationIds().has(session.donationId)).toBe(false);
   });
 });
+
+describe('an authorisation nobody could capture', () => {
+  it('is refunded by Razorpay after its window, and the donation settles as refunded (no receipt) instead of "being confirmed" for ever', async () => {
+    const kiosk = await harness.start({}, { autoCapture: false });
+    const session = await openCheckout(400);
+    kiosk.simulator.faults.inject('payments.capture', { kind: 'status', status: 502, body: 'json' });
+    const confirmation = payInCheckout(session);
+    expect(await call('confirmPayment', confirmation)).toMatchObject({ ok: false, error: { code: 'payment_confirming' } });
+    await call('cancelDonation', { donationId: session.donationId, reason: 'donor_left' });
+
+    // Days pass at Razorpay with every capture failing: it refunds the authorisation by itself.
+    kiosk.simulator.advanceClock(3 * 24 * 60 * 60 * 1000 + 60 * 60 * 1000);
+    expect(kiosk.simulator.getPayment(confirmation.razorpayPaymentId)).toMatchObject({ status: 'refunded', captured: false });
+    kiosk.simulator.faults.clear();
+    await kiosk.services.reconciler.runOnce();
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'refunded', receiptNo: null });
+    expect(buildDayReport(kiosk.services.ledger, 0, Date.now() + 60_000).beingConfirmed).toEqual([]);
+  });
+});

@@ -173,6 +173,9 @@ describe('receipt number audit', () => {
     ]);
     expect(receiptNumberProblems([first, { ...second, receiptNo: first.receiptNo }])).toEqual(['receipt numbers KIOSK-1/2026-27: expected 2, found 1 (a gap or a repeat)']);
     expect(receiptNumberProblems([{ ...first, state: 'checkout_open' }])).toEqual([`donation ${first.id} is checkout_open but has receipt number KIOSK-1/2026-27/000001`]);
+    // Refunded after being paid keeps its number; an authorisation refunded uncaptured (never paid) has none.
+    expect(receiptNumberProblems([{ ...first, state: 'refunded', receiptNo: null }, second])).toContain(`donation ${first.id} is refunded but has no receipt number`);
+    expect(receiptNumberProblems([{ ...first, state: 'refunded', receiptNo: null, paidAt: null }])).toEqual([]);
     ledger.close();
   });
 });

@@ -1,5 +1,5 @@
 // Checks a ledger's receipt numbers the way an auditor would: every paid (or
-// later refunded) donation has one, nothing else has one, and each kiosk's
+// refunded after being paid) donation has one, nothing else has one, and each kiosk's
 // numbers in each financial year run 1, 2, 3... with no gap and no repeat.
 // The crash-recovery run uses it after killing the kiosk at random points.
 import type { Donation } from '../ledger/ledger.ts';
@@ -10,7 +10,8 @@ export function receiptNumberProblems(donations: readonly Donation[]): string[] 
   const problems: string[] = [];
   const sequences = new Map<string, number[]>();
   for (const donation of donations) {
-    const settledPaid = donation.state === 'paid' || donation.state === 'refunded';
+    // Refunded after being paid keeps its receipt; an authorisation Razorpay refunded uncaptured was never paid and has none.
+    const settledPaid = donation.state === 'paid' || (donation.state === 'refunded' && donation.paidAt !== null);
     if (donation.receiptNo === null) {
       if (settledPaid) problems.push(`donation ${donation.id} is ${donation.state} but has no receipt number`);
       continue;
