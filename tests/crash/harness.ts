@@ -204,6 +204,12 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
   let restarts = 0;
   let reconciliationSeen = false;
   let kiosk: KioskProcess | null = null;
+  /** Every kiosk process of the run, for its log (written beside the kept data with --keep). */
+  const processes: KioskProcess[] = [];
+  const track = (process: KioskProcess): KioskProcess => {
+    processes.push(process);
+    return process;
+  };
   let clockOffsetMs = 0;
 
   /** Names the one point the kiosk dies at next (the file the kiosk reads at each point), or none. */
@@ -231,14 +237,14 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
   /** Starts the kiosk, maybe killing it during start-up first (while it opens the ledger, backs it up, reconciles). */
   const startKiosk = async (mayKillStartUp: boolean): Promise<KioskProcess> => {
     while (mayKillStartUp && chance(startUpKillRate)) {
-      const victim = KioskProcess.spawn(dataDir, env);
+      const victim = track(KioskProcess.spawn(dataDir, env));
       await victim.waitForLine(() => true, 20_000).catch(() => undefined);
       await delay(Math.floor(random() * 250));
       await victim.killAndWait();
       timedKills.during_start_up = (timedKills.during_start_up ?? 0) + 1;
       restarts += 1;
     }
-    const next = await KioskProcess.start(dataDir, env);
+    const next = track(await KioskProcess.start(dataDir, env));
     const refused = next.lines.find((line) => line.includes('OUT OF SERVICE'));
     if (refused) outOfService.push(refused);
     return next;
@@ -287,7 +293,7 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
   };
 
   try {
-    kiosk = await KioskProcess.start(dataDir, env);
+    kiosk = track(await KioskProcess.start(dataDir, env));
     // Reconciliation runs at start-up: if it never says so, the comparison below cannot pass.
     reconciliationSeen = await kiosk.waitForLine((line) => line.includes(RECONCILIATION_LINE), 10_000).then(() => true, () => false);
     for (let n = 0; n < options.donations; n += 1) {
@@ -550,6 +556,7 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
     };
   } finally {
     await kiosk?.killAndWait();
+    if (options.keepDataDir) writeFileSync(join(dataDir, 'kiosk.log'), processes.map((p, i) => `---- kiosk process ${i + 1}\n${p.lines.join('\n')}`).join('\n'));
     await simulator.close();
     rmSync(harnessDir, { recursive: true, force: true });
     if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
