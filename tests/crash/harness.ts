@@ -30,6 +30,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Ledger, type DonationEvent } from '../../src-main/domain/ledger/ledger.ts';
 import { KILL_POINT_LINE, KILL_POINTS, KILL_POINTS_FILE_ENV, type KillPoint } from '../../src-main/domain/kill-points.ts';
 import { DAY_MS } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
+import { SWEPT_PAYMENTS_LINE } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { startRazorpaySimulator, type Fault, type FaultRoute, type RazorpaySimulator } from '../../src-main/simulator/index.ts';
 import { compareLedgerWithSimulator, type Acknowledged, type Comparison } from './compare.ts';
 import { KioskProcess, type IpcReply } from './kiosk-process.ts';
@@ -508,7 +509,9 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
     kiosk = await startKiosk(false);
     const passesNeeded = Math.ceil(unsettled / DONATIONS_PER_PASS) + 2;
     const settling = kiosk;
-    if (reconciliationSeen) await settling.waitForLine(() => passesSeen(settling) >= passesNeeded, 60_000 + unsettled * 1_000).catch(() => undefined);
+    // Enough passes for every unsettled donation, and one whole sweep of Razorpay's payments (second payments, money on expired donations).
+    const settled = () => passesSeen(settling) >= passesNeeded && settling.lines.some((line) => line.startsWith(SWEPT_PAYMENTS_LINE));
+    if (reconciliationSeen) await settling.waitForLine(settled, 60_000 + unsettled * 1_000).catch(() => undefined);
     const finalPasses = passesSeen(settling);
     await kiosk.stop();
 
@@ -521,7 +524,7 @@ export async function runCrashRecovery(options: CrashRunOptions): Promise<CrashR
     simulator.advanceClock(6 * DAY_MS);
     kiosk = await startKiosk(false);
     const closing = kiosk;
-    if (reconciliationSeen) await closing.waitForLine(() => passesSeen(closing) >= passesNeeded, 60_000 + unsettled * 1_000).catch(() => undefined);
+    if (reconciliationSeen) await closing.waitForLine(() => passesSeen(closing) >= passesNeeded && closing.lines.some((line) => line.startsWith(SWEPT_PAYMENTS_LINE)), 60_000 + unsettled * 1_000).catch(() => undefined);
     await kiosk.stop();
 
     const after = readLedger(dataDir);

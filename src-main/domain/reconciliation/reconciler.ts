@@ -79,6 +79,9 @@ class PassInterrupted extends Error {}
 /** Raised inside a pass to end one share of it; the next share goes on. */
 class ShareUsed extends Error {}
 
+/** Logged when a sweep of Razorpay's payments has gone through the whole window. */
+export const SWEPT_PAYMENTS_LINE = "reconciliation: swept Razorpay's payments";
+
 const KNOWN_METHODS = new Set(['upi', 'card', 'netbanking', 'wallet', 'emi']);
 const HOUR_MS = 60 * 60 * 1000;
 const PAGE = 100;
@@ -365,10 +368,11 @@ export class Reconciler {
         size = page.value.length;
       }
       if (size < PAGE) {
+        const since = new Date(sweep.fromSeconds * 1000).toISOString();
         if (sweep.of === 'orders') {
           this.caughtUp = true;
-          this.deps.log(`reconciliation: caught up with Razorpay's orders since ${new Date(sweep.fromSeconds * 1000).toISOString()}`);
-        }
+          this.deps.log(`reconciliation: caught up with Razorpay's orders since ${since}`);
+        } else this.deps.log(`${SWEPT_PAYMENTS_LINE} since ${since}`);
         this.sweep = null;
         return restored;
       }
