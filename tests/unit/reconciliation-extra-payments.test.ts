@@ -64,3 +64,31 @@ describe('a second payment on an already-paid order', () => {
     expect(kiosk.simulator.listPayments()).toHaveLength(ordersCallsBefore);
   });
 });
+
+describe('two authorised payments on one order', () => {
+  it('reconciliation captures one and notes the other for the operator in the same step', async () => {
+    const kiosk = await harness.start({}, { autoCapture: false });
+    const { simulator, services } = kiosk;
+    const started = (await call('startDonation', { amountRupees: 300, donor: { anonymous: true } })) as Result<CheckoutSession>;
+    if (!started.ok) throw new Error(started.error.message);
+    const { donationId, options } = started.value;
+    await call('checkoutOpened', { donationId });
+    // The first attempt fails at Checkout (the bank is slow), the kiosk dies; on the donor's phone the second goes through.
+    simulator.faults.inject('checkout.pay', { kind: 'late_authorisation' }, { times: 1 });
+    const first = simulator.pay({ keyId: UNIT_KEY_ID, orderId: options.order_id, method: 'card', outcome: 'success' });
+    if (first.ok) throw new Error('expected a failure');
+    const second = simulator.pay({ keyId: UNIT_KEY_ID, orderId: options.order_id, method: 'upi', outcome: 'success' });
+    if (!second.ok) throw new Error('expected the second payment to go through');
+    // Then the bank authorises the first one too: two authorised payments, neither captured (a manual-capture account).
+    simulator.lateAuthorise(first.error.metadata.payment_id ?? '');
+    expect(simulator.listPayments().filter((p) => p.order_id === options.order_id).map((p) => p.status)).toEqual(['authorized', 'authorized']);
+
+    await call('cancelDonation', { donationId, reason: 'donor_left' });
+    await services.reconciler.runOnce();
+    const paid = services.ledger.get(donationId);
+    expect(paid?.state).toBe('paid');
+    const other = simulator.listPayments().find((p) => p.order_id === options.order_id && p.id !== paid?.paymentId);
+    expect(other?.status).toBe('authorized');
+    expect(services.ledger.events(donationId).map((e) => (e.detail.extraPayment as { id?: string } | undefined)?.id).filter(Boolean)).toEqual([other?.id]);
+  });
+});

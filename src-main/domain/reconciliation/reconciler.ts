@@ -294,7 +294,7 @@ export class Reconciler {
         this.deps.log(`reconciliation: donation ${donation.id}: payment ${decision.payment.id} was refunded by Razorpay (never captured)`);
         return this.move(donation, 'refunded', { paymentId: decision.payment.id }, { paymentId: decision.payment.id, refundedUncaptured: decision.payment.captured !== true }) ? 'settled' : 'unchanged';
       case 'mark_paid':
-        return this.markPaid(donation, decision.payment, decision.recovered);
+        return this.markPaid(donation, decision.payment, decision.recovered, payments.value);
       case 'capture': {
         // The operator sees it as being confirmed until the capture succeeds.
         const held = donation.state === 'authorized' ? donation : this.move(donation, 'authorized', { paymentId: decision.payment.id }, { paymentId: decision.payment.id, foundAuthorised: true });
@@ -307,12 +307,13 @@ export class Reconciler {
           this.deps.log(`reconciliation: donation ${donation.id}: payment ${decision.payment.id} is authorised; capture not done yet: ${detail}`);
           return 'progressed';
         }
-        return this.markPaid(held, captured.value, decision.recovered);
+        return this.markPaid(held, captured.value, decision.recovered, payments.value);
       }
     }
   }
 
-  private markPaid(donation: Donation, payment: GatewayPayment, recovered: boolean): 'settled' | 'recovered' | 'unchanged' {
+  /** Records the payment; any other payment holding money on the same order is noted as a second payment there and then. */
+  private markPaid(donation: Donation, payment: GatewayPayment, recovered: boolean, orderPayments: readonly GatewayPayment[]): 'settled' | 'recovered' | 'unchanged' {
     const method = payment.method && KNOWN_METHODS.has(payment.method) ? payment.method : 'other';
     const moved = this.move(
       donation,
@@ -321,6 +322,9 @@ export class Reconciler {
       { paymentId: payment.id, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
     );
     if (!moved) return 'unchanged';
+    for (const other of orderPayments) {
+      if (other.id !== payment.id && (other.status === 'authorized' || other.status === 'captured')) this.noteExtraPayment(moved, other);
+    }
     if (!recovered) return 'settled';
     this.deps.log(`reconciliation: donation ${donation.id} recovered: payment ${payment.id} captured after the donor saw ${donation.state} (${donation.amountPaise / 100} INR)`);
     return 'recovered';
