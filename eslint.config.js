@@ -4,7 +4,10 @@
 //                        plain Node: never import electron
 //   src-main/electron, src-main/preload
 //                        the only places that may import electron
-//   src-renderer         browser code: may import the contract's types only
+//   src-shared           rules both processes run (donor fields, amounts):
+//                        plain TypeScript, imports nothing outside src-shared
+//   src-renderer         browser code: may import the contract's types only,
+//                        and src-shared
 import tseslint from 'typescript-eslint';
 
 const electronBan = {
@@ -31,6 +34,19 @@ export default tseslint.config(
     files: ['src-main/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['../*', 'zod'], message: 'The contract stays dependency-free.' }] }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\./)', message: 'src-shared runs in the renderer and in main alike: it imports nothing outside src-shared (no packages, no node:, no main or renderer code).' },
+          ],
+        },
+      ],
     },
   },
   {

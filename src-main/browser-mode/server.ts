@@ -79,9 +79,19 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const log = options.log ?? ((line: string) => console.log(line));
   let services: KioskServices | null = null;
   let unavailableMessage: string | null = null;
+  const emailRetrySeconds = Number(options.env.KIOSK_EMAIL_RETRY_SECONDS ?? 0) || 0;
   try {
     // No keyStore and no onExitRequested: storing keys and exiting are for the installed app (not_supported here).
-    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true, appVersion: packageVersion(), receiptPrinter: chromiumReceiptPrinter() });
+    services = await startKioskServices({
+      dataDir: options.dataDir,
+      env: options.env,
+      log,
+      refuseLiveKeys: true,
+      appVersion: packageVersion(),
+      receiptPrinter: chromiumReceiptPrinter(),
+      // Development and tests only: email receipts retry sooner than a kiosk's minute.
+      ...(emailRetrySeconds > 0 ? { emailRetryBaseMs: emailRetrySeconds * 1000 } : {}),
+    });
   } catch (error) {
     // A refused ledger is a safe stop, not a crash: the page still loads and
     // shows the operator why no donations are taken. Other start errors still throw.

@@ -103,6 +103,8 @@ export interface KioskState {
   showDonorWall: boolean;
   /** The charity's look, applied at run time. */
   branding: Branding;
+  /** Receipts go out by email (the operator set up the organisation's mail server): the details screen says so, the thank-you screen offers it. */
+  emailReceipts: boolean;
 }
 
 export interface CauseInfo {
@@ -244,7 +246,13 @@ export type CancelReason =
   /** checkout.js could not be loaded or failed to open. */
   | 'checkout_unavailable'
   /** The donor left the flow (back to start) before paying. */
-  | 'donor_left';
+  | 'donor_left'
+  /**
+   * The kiosk closed Checkout: no payment attempt was under way on the order
+   * and nobody answered "Are you still there?". A payment that completes
+   * after all is still recorded by reconciliation, and shown to the operator.
+   */
+  | 'abandoned';
 
 export interface CancelDonationRequest {
   donationId: string;
@@ -454,6 +462,20 @@ export interface KioskApi {
   checkForUpdates(): Promise<Result<UpdateStatus>>;
   /** The operator installs a downloaded update at once (the kiosk restarts); illegal_state when none is ready. */
   installUpdateNow(): Promise<Result<UpdateStatus>>;
+
+  // The donor's receipt after paying, email receipts, a payment window left alone (issue 15).
+  /** What the thank-you screen may offer for this donation's receipt. */
+  getReceiptOptions(request: DonationRef): Promise<Result<ReceiptOptions>>;
+  /** The donor asks for the receipt by email (shortly after paying only): it joins the outbox. */
+  emailReceipt(request: EmailReceiptRequest): Promise<Result<EmailReceiptQueued>>;
+  /** While Checkout is open: is a payment attempt under way on the donation's order (Razorpay says so)? */
+  getPaymentActivity(request: DonationRef): Promise<Result<PaymentActivity>>;
+  getEmailReceiptAdmin(request: EmailOutboxRequest): Promise<Result<EmailReceiptAdmin>>;
+  updateEmailSettings(request: UpdateEmailSettingsRequest): Promise<Result<EmailSettingsView>>;
+  /** Sends a test message to the given address now, through the saved settings; the answer says what the server said. */
+  sendTestEmail(request: TestEmailRequest): Promise<Result<TestEmailResult>>;
+  /** Queues a sent or failed receipt email again, at once. */
+  resendReceiptEmail(request: ResendEmailRequest): Promise<Result<EmailOutboxEntry>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -587,6 +609,108 @@ export interface Form10bdResult {
   refused: Form10bdRefusedRow[];
 }
 
+// ---- the donor's receipt, email receipts, a payment window left alone (issue 15) ----
+
+/** What the thank-you screen may offer. */
+export interface ReceiptOptions {
+  /** A receipt printer is set up and the system reports it ready: "Print my receipt" is offered. */
+  canPrint: boolean;
+  /**
+   * null when email receipts are off. Otherwise where this receipt is going
+   * (the address masked, "as•••@example.com"), or null in `queuedTo` when the
+   * donor gave no address (the screen offers to take one).
+   */
+  email: { queuedTo: string | null } | null;
+}
+
+export interface EmailReceiptRequest {
+  donationId: string;
+  email: string;
+}
+
+export interface EmailReceiptQueued {
+  /** The address, masked for the screen. */
+  queuedTo: string;
+}
+
+export interface PaymentActivity {
+  /**
+   * true: a payment is being made on the order (created, e.g. the donor is
+   * approving it in their UPI app or at the bank) or already went through;
+   * false: none; null: Razorpay could not be asked (treat as "maybe").
+   */
+  underway: boolean | null;
+}
+
+export type EmailSecurity = 'tls' | 'starttls' | 'none';
+
+/** The organisation's mail server (the password is kept apart, encrypted, and never shown). */
+export interface EmailSettingsView {
+  enabled: boolean;
+  host: string;
+  port: number;
+  security: EmailSecurity;
+  username: string;
+  /** A password is stored (its value never leaves main). */
+  passwordSet: boolean;
+  fromAddress: string;
+  fromName: string;
+  /** False in browser mode: no password can be stored there. */
+  canStorePassword: boolean;
+}
+
+export interface UpdateEmailSettingsRequest {
+  settings: Partial<Omit<EmailSettingsView, 'passwordSet' | 'canStorePassword'>>;
+  /** A new password; absent keeps the stored one, "" removes it. */
+  password?: string;
+}
+
+export interface TestEmailRequest {
+  to: string;
+}
+
+export interface TestEmailResult {
+  sent: boolean;
+  /** Plain words for the operator: what the server said. */
+  message: string;
+}
+
+export type EmailOutboxStatus = 'queued' | 'sent' | 'failed';
+
+export interface EmailOutboxEntry {
+  id: number;
+  donationId: string;
+  receiptNumber: string | null;
+  /** The full address: the console is the operator's. */
+  to: string;
+  status: EmailOutboxStatus;
+  attempts: number;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601: when it will be tried next, while queued. */
+  nextAttemptAt: string | null;
+  /** ISO 8601 */
+  sentAt: string | null;
+  /** What went wrong last, in plain words. */
+  lastError: string | null;
+}
+
+export interface EmailOutboxRequest {
+  /** Only these; all when absent. */
+  status?: EmailOutboxStatus;
+}
+
+export interface EmailReceiptAdmin {
+  settings: EmailSettingsView;
+  counts: Record<EmailOutboxStatus, number>;
+  /** Newest first, at most 100. */
+  entries: EmailOutboxEntry[];
+}
+
+export interface ResendEmailRequest {
+  id: number;
+}
+
 /** IPC channel per method; the preload and main use these names and no others. */
 export const CHANNELS = {
   getKioskState: 'kiosk:get-state',
@@ -620,6 +744,13 @@ export const CHANNELS = {
   getUpdateStatus: 'operator:get-update-status',
   checkForUpdates: 'operator:check-for-updates',
   installUpdateNow: 'operator:install-update-now',
+  getReceiptOptions: 'donation:get-receipt-options',
+  emailReceipt: 'donation:email-receipt',
+  getPaymentActivity: 'donation:get-payment-activity',
+  getEmailReceiptAdmin: 'operator:get-email-receipt-admin',
+  updateEmailSettings: 'operator:update-email-settings',
+  sendTestEmail: 'operator:send-test-email',
+  resendReceiptEmail: 'operator:resend-receipt-email',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

@@ -30,7 +30,7 @@ import { installMainCrashHandlers, RelaunchGuard } from './main-crash-guard.ts';
 import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recovery.ts';
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
-import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
+import { createSafeStorageKeyStore, createSafeStorageSecretStore } from './safe-storage-key-store.ts';
 import { createElectronReceiptPrinter } from './electron-receipt-printer.ts';
 import { AutoUpdateService, feedUrlFromAppUpdateYml } from './auto-update.ts';
 
@@ -130,6 +130,8 @@ async function main(): Promise<void> {
     appVersion: app.getVersion(),
     // Operator keys, encrypted with safeStorage (electron.md §4); its calls wait for `ready`.
     keyStore: createSafeStorageKeyStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
+    // The mail server's password for email receipts, kept the same way.
+    smtpSecrets: createSafeStorageSecretStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
     chooseExportFolder,
     // Receipts: silent printing and PDFs from a hidden, sandboxed, script-less window (electron.md §10).
     receiptPrinter: createElectronReceiptPrinter({

@@ -1,5 +1,6 @@
-// The Electron KeyStore: the keys, encrypted with safeStorage, in
-// payment-keys.bin in the data folder (electron.md §4). Electron-free by
+// What the kiosk keeps encrypted with Electron's safeStorage in its data
+// folder (electron.md §4): the Razorpay keys (payment-keys.bin) and the mail
+// server's password for email receipts (smtp-password.bin). Electron-free by
 // structural typing, so tests drive it with a fake safeStorage.
 //
 // - Uses the async API (encryptStringAsync / decryptStringAsync), which needs
@@ -8,12 +9,14 @@
 //   "encryption" is a fixed key, i.e. plaintext.
 // - Re-encrypts when safeStorage says the key was rotated.
 // - Errors never carry the secret.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
 import { KeyStoreError, parseStoredKeys, type KeyStore, type StoredPaymentKeys } from '../services/key-store.ts';
+import type { SecretStore } from '../services/secret-store.ts';
 
 export const PAYMENT_KEYS_FILE = 'payment-keys.bin';
+export const SMTP_PASSWORD_FILE = 'smtp-password.bin';
 
 /** The part of Electron's `safeStorage` used here. */
 export interface SafeStorageLike {
@@ -30,51 +33,83 @@ export interface SafeStorageKeyStoreOptions {
   whenReady: () => Promise<unknown>;
 }
 
-export function createSafeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeyStore & { path: string } {
-  const path = join(options.dataDir, PAYMENT_KEYS_FILE);
+/** One encrypted text file; `what` names its content in messages ("keys", "mail password"). */
+function encryptedFile(options: SafeStorageKeyStoreOptions, fileName: string, what: string) {
+  const path = join(options.dataDir, fileName);
 
   async function ensureUsable(): Promise<void> {
     await options.whenReady();
     if (options.platform === 'linux' && options.safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      throw new KeyStoreError('No keyring (GNOME Keyring / KWallet) is available on this computer, so the keys cannot be stored encrypted; they were not stored.');
+      throw new KeyStoreError(`No keyring (GNOME Keyring / KWallet) is available on this computer, so the ${what} cannot be stored encrypted; nothing was stored.`);
     }
     if (!(await options.safeStorage.isAsyncEncryptionAvailable())) {
-      throw new KeyStoreError("The operating system's encryption is not available, so the keys cannot be stored encrypted; they were not stored.");
+      throw new KeyStoreError(`The operating system's encryption is not available, so the ${what} cannot be stored encrypted; nothing was stored.`);
     }
   }
 
-  async function save(keys: StoredPaymentKeys): Promise<void> {
+  async function write(text: string): Promise<void> {
     await ensureUsable();
     let cipher: Buffer;
     try {
-      cipher = await options.safeStorage.encryptStringAsync(JSON.stringify({ keyId: keys.keyId, keySecret: keys.keySecret }));
+      cipher = await options.safeStorage.encryptStringAsync(text);
     } catch (error) {
-      throw new KeyStoreError('Encrypting the keys failed; they were not stored.', { cause: error });
+      throw new KeyStoreError(`Encrypting the ${what} failed; nothing was stored.`, { cause: error });
     }
     writeFileAtomic(path, cipher, { mode: 0o600 });
   }
 
+  /** The decrypted text, or null when nothing is stored; `reEncrypt` when safeStorage asks for it. */
+  async function read(): Promise<{ text: string; reEncrypt: boolean } | null> {
+    let cipher: Buffer;
+    try {
+      cipher = readFileSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new KeyStoreError(`The stored ${what} (${path}) cannot be read.`, { cause: error });
+    }
+    await ensureUsable();
+    try {
+      const decrypted = await options.safeStorage.decryptStringAsync(cipher);
+      return { text: decrypted.result, reEncrypt: decrypted.shouldReEncrypt };
+    } catch {
+      throw new KeyStoreError(`The stored ${what} (${path}) cannot be decrypted by this user on this computer; enter ${what === 'payment keys' ? 'them' : 'it'} again in the operator console.`);
+    }
+  }
+
+  return { path, write, read, remove: () => rmSync(path, { force: true }) };
+}
+
+export function createSafeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeyStore & { path: string } {
+  const file = encryptedFile(options, PAYMENT_KEYS_FILE, 'payment keys');
+  const save = (keys: StoredPaymentKeys): Promise<void> => file.write(JSON.stringify({ keyId: keys.keyId, keySecret: keys.keySecret }));
   return {
-    path,
+    path: file.path,
     save,
     async load() {
-      let cipher: Buffer;
-      try {
-        cipher = readFileSync(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw new KeyStoreError(`The stored payment keys (${path}) cannot be read.`, { cause: error });
-      }
-      await ensureUsable();
-      let decrypted: { result: string; shouldReEncrypt: boolean };
-      try {
-        decrypted = await options.safeStorage.decryptStringAsync(cipher);
-      } catch {
-        throw new KeyStoreError(`The stored payment keys (${path}) cannot be decrypted by this user on this computer; enter them again in the operator console.`);
-      }
-      const keys = parseStoredKeys(decrypted.result);
-      if (decrypted.shouldReEncrypt) await save(keys);
+      const stored = await file.read();
+      if (stored === null) return null;
+      const keys = parseStoredKeys(stored.text);
+      if (stored.reEncrypt) await save(keys);
       return keys;
+    },
+  };
+}
+
+/** The mail server's password for email receipts. */
+export function createSafeStorageSecretStore(options: SafeStorageKeyStoreOptions): SecretStore & { path: string } {
+  const file = encryptedFile(options, SMTP_PASSWORD_FILE, 'mail password');
+  return {
+    path: file.path,
+    canStore: true,
+    async load() {
+      const stored = await file.read();
+      if (stored === null) return null;
+      if (stored.reEncrypt) await file.write(stored.text);
+      return stored.text;
+    },
+    async save(secret) {
+      if (secret === null) file.remove();
+      else await file.write(secret);
     },
   };
 }

@@ -66,5 +66,12 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
     installUpdateNow: () => call('installUpdateNow', null),
+    getReceiptOptions: (request) => call('getReceiptOptions', request),
+    emailReceipt: (request) => call('emailReceipt', request),
+    getPaymentActivity: (request) => call('getPaymentActivity', request),
+    getEmailReceiptAdmin: (request) => call('getEmailReceiptAdmin', request),
+    updateEmailSettings: (request) => call('updateEmailSettings', request),
+    sendTestEmail: (request) => call('sendTestEmail', request),
+    resendReceiptEmail: (request) => call('resendReceiptEmail', request),
   } satisfies KioskApi;
 }

@@ -32,6 +32,8 @@ import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/rece
 import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
 import { isKioskMethod } from './ipc-dispatcher.ts';
+import { ReceiptMailer } from './receipt-mailer.ts';
+import { environmentSecretStore, type SecretStore } from './secret-store.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -64,6 +66,10 @@ export interface KioskServicesOptions {
   updates?: UpdateControl;
   /** Tests move the activity tracker's clock. */
   now?: () => number;
+  /** Where the mail server's password is kept (Electron: safeStorage). Default: KIOSK_SMTP_PASSWORD from the environment, read only (browser mode). */
+  smtpSecrets?: SecretStore;
+  /** Email receipts: the first retry's wait (doubling after). Default one minute; tests shorten it. */
+  emailRetryBaseMs?: number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
   operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
 }
@@ -87,6 +93,8 @@ export interface KioskServices {
   reconciler: Reconciler;
   /** What the kiosk is doing (welcome idle, donation, operator), from the calls it receives: the update policy's input. */
   activity: KioskActivityTracker;
+  /** Sends email receipts from the ledger's outbox. */
+  mailer: ReceiptMailer;
   close(): Promise<void>;
 }
 
@@ -219,6 +227,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
       accentColor: config.accentColor,
       ...(config.backgroundDataUri === undefined ? {} : { backgroundDataUri: config.backgroundDataUri }),
     },
+    emailReceipts: mailer.enabled,
   });
 
   const operatorAccess = new OperatorAccess({
@@ -252,6 +261,33 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
   });
 
+  const receipts = new ReceiptService({
+    ledger,
+    dataDir: options.dataDir,
+    printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+    access: operatorAccess,
+    getConfig: () => config,
+    applyConfig: (next) => {
+      config = next;
+      donations.setConfig(next);
+    },
+    chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
+    log: options.log,
+    ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+  });
+  const mailer = new ReceiptMailer({
+    ledger,
+    dataDir: options.dataDir,
+    printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+    printerAnswers: () => receipts.printerAnswers(),
+    access: operatorAccess,
+    getConfig: () => config,
+    secrets: options.smtpSecrets ?? environmentSecretStore(options.env.KIOSK_SMTP_PASSWORD),
+    log: options.log,
+    ...(options.emailRetryBaseMs === undefined ? {} : { retryBaseMs: options.emailRetryBaseMs }),
+    ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+  });
+
   const activity = new KioskActivityTracker({ now: options.now ?? Date.now, isOperatorActive: () => operatorAccess.isOperatorActive() });
   const dispatchCall = createIpcDispatcher(
     {
@@ -264,20 +300,9 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
       cancelDonation: (request) => donations.cancelDonation(request),
       getAttractInfo: () => ({ ok: true, value: attractInfo(ledger, config, new Date()) }),
       ...operator.handlers(),
-      ...new ReceiptService({
-        ledger,
-        dataDir: options.dataDir,
-        printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
-        access: operatorAccess,
-        getConfig: () => config,
-        applyConfig: (next) => {
-          config = next;
-          donations.setConfig(next);
-        },
-        chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
-        log: options.log,
-        ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
-      }).handlers(),
+      ...receipts.handlers(),
+      ...mailer.handlers(),
+      getPaymentActivity: (request) => donations.paymentActivity(request),
     },
     options.log,
   );
@@ -294,6 +319,8 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   // tries), and reconcile what an earlier run left unsettled.
   void connectivity.probeNow();
   reconcileSoon();
+  // Receipts left in the outbox by an earlier run go out as soon as the server takes them.
+  await mailer.start();
   const reconcileTimer = setInterval(reconcileSoon, config.reconcileIntervalSeconds * 1000);
   reconcileTimer.unref();
 
@@ -311,9 +338,11 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     connectivity,
     reconciler,
     activity,
+    mailer,
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();
+      await mailer.stop();
       // Let a pass in flight finish its ledger writes before the ledger closes.
       await reconciler.stop();
       ledger.close();

@@ -36,6 +36,7 @@ import { localDayRange } from '../domain/reports/day-report.ts';
 import { newDonationId, receiptFor } from '../domain/donation-ids.ts';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
 import type { KioskHandlers } from './ipc-dispatcher.ts';
+import { operatorOnly } from './operator-guard.ts';
 import { parseLocalDay } from './operator-service.ts';
 
 export type ReceiptMethod =
@@ -91,7 +92,7 @@ export function taxReceiptsOffered(config: KioskConfig, now: number = Date.now()
   return config.organisationPan !== '' && config.registration80G !== '' && config.organisationAddress !== '' && inForce;
 }
 
-function receiptDonationOf(donation: Donation & { receiptNo: string }): ReceiptDonation {
+export function receiptDonationOf(donation: Donation & { receiptNo: string }): ReceiptDonation {
   return {
     receiptNumber: donation.receiptNo,
     paidAt: donation.paidAt ?? donation.updatedAt,
@@ -116,7 +117,7 @@ function summaryOf(donation: Donation & { receiptNo: string }): ReceiptSummary {
   };
 }
 
-const hasReceiptNo = (donation: Donation): donation is Donation & { receiptNo: string } => donation.receiptNo !== null;
+export const hasReceiptNo = (donation: Donation): donation is Donation & { receiptNo: string } => donation.receiptNo !== null;
 
 export class ReceiptService {
   readonly #deps: ReceiptServiceDeps;
@@ -128,12 +129,7 @@ export class ReceiptService {
   }
 
   handlers(): Pick<KioskHandlers, ReceiptMethod> {
-    const guarded =
-      <A extends unknown[], T>(work: (...args: A) => Promise<Result<T>> | Result<T>) =>
-      async (...args: A): Promise<Result<T>> => {
-        if (!this.#deps.access.touchOperator()) return fail('operator_required', 'Operator mode has ended; enter the PIN again.');
-        return work(...args);
-      };
+    const guarded = operatorOnly(this.#deps.access);
     return {
       checkTaxDetails: (request) => ({ ok: true, value: this.#checkTaxDetails(request) }),
       printReceipt: (request) => this.#donorPrint(request.donationId),
@@ -144,6 +140,14 @@ export class ReceiptService {
       recordCashGift: guarded((request: CashGiftRequest) => this.#recordCashGift(request)),
       exportForm10bd: guarded((request: { from: string; to: string }) => this.#exportForm10bd(request.from, request.to)),
     };
+  }
+
+  /** A receipt printer is set up and the system lists it (asked within a few seconds, so the thank-you screen never waits long). */
+  async printerAnswers(): Promise<boolean> {
+    const name = this.#deps.getConfig().printerName;
+    if (name === '') return false;
+    const listed = await Promise.race([this.#deps.printer.listPrinters().catch(() => [] as string[]), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3_000).unref())]);
+    return listed.includes(name);
   }
 
   #checkTaxDetails(request: TaxReceiptDetails): TaxDetailsCheckResult {

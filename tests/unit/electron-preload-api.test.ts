@@ -22,6 +22,13 @@ const requests = {
   reprintReceipt: { receiptNumber: 'KIOSK-1/2026-27/000001' },
   recordCashGift: { amountRupees: 500, donorName: 'Asha', print: false },
   exportForm10bd: { from: '2026-04-01', to: '2026-11-26' },
+  getReceiptOptions: { donationId: 'd1' },
+  emailReceipt: { donationId: 'd1', email: 'asha@example.com' },
+  getPaymentActivity: { donationId: 'd1' },
+  getEmailReceiptAdmin: { status: 'queued' },
+  updateEmailSettings: { settings: { host: 'smtp.example.org' }, password: 'hunter2' },
+  sendTestEmail: { to: 'asha@example.com' },
+  resendReceiptEmail: { id: 1 },
 } as const;
 
 const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint', 'getUpdateStatus', 'checkForUpdates', 'installUpdateNow'] as const;
@@ -59,6 +66,13 @@ function callAll(api: KioskApi) {
     getUpdateStatus: api.getUpdateStatus(),
     checkForUpdates: api.checkForUpdates(),
     installUpdateNow: api.installUpdateNow(),
+    getReceiptOptions: api.getReceiptOptions(requests.getReceiptOptions),
+    emailReceipt: api.emailReceipt(requests.emailReceipt),
+    getPaymentActivity: api.getPaymentActivity(requests.getPaymentActivity),
+    getEmailReceiptAdmin: api.getEmailReceiptAdmin(requests.getEmailReceiptAdmin),
+    updateEmailSettings: api.updateEmailSettings(requests.updateEmailSettings),
+    sendTestEmail: api.sendTestEmail(requests.sendTestEmail),
+    resendReceiptEmail: api.resendReceiptEmail(requests.resendReceiptEmail),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

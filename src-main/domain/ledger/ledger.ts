@@ -11,6 +11,7 @@ import { canTransition, SETTLED_STATES, type DonationState, type EventSource } f
 import { migrate } from './migrations.ts';
 import { financialYearOf } from '../receipts/financial-year.ts';
 import { formatReceiptNumber } from '../receipts/receipt-number.ts';
+import { EmailOutbox } from './email-outbox.ts';
 
 export interface Donation {
   id: string;
@@ -182,10 +183,13 @@ const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
 export class Ledger {
   private readonly db: DatabaseSync;
   private readonly clock: () => number;
+  /** Email receipts waiting, sent or failed (migration 7). */
+  readonly emails: EmailOutbox;
 
   private constructor(db: DatabaseSync, clock: () => number) {
     this.db = db;
     this.clock = clock;
+    this.emails = new EmailOutbox(db, clock);
   }
 
   /** Opens (or creates) the ledger file and brings its schema up to date. */
@@ -265,6 +269,8 @@ export class Ledger {
       this.db.prepare(`UPDATE donations SET ${assignments.join(', ')} WHERE id = ?`).run(...values, id);
       // The receipt number is part of recording the payment: same transaction, whichever path (donor, reconciliation) got here.
       const receiptNo = to === 'paid' ? this.assignReceiptNumber(current, patch.paidAt ?? now, now) : null;
+      // So is the receipt email, when the donor gave an address: it cannot be lost between the two.
+      if (to === 'paid' && current.email !== null) this.emails.enqueue(id, current.email);
       this.appendEvent(id, now, current.state, to, source, receiptNo === null ? detail : { ...detail, receiptNo });
       return { ok: true, donation: this.requireDonation(id) } as const;
     });

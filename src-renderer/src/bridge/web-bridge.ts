@@ -40,6 +40,13 @@ const METHODS = {
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  getReceiptOptions: true,
+  emailReceipt: true,
+  getPaymentActivity: true,
+  getEmailReceiptAdmin: true,
+  updateEmailSettings: true,
+  sendTestEmail: true,
+  resendReceiptEmail: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -119,6 +126,13 @@ export function createWebBridge(token: string): KioskApi {
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
     installUpdateNow: () => call('installUpdateNow', null),
+    getReceiptOptions: (request) => call('getReceiptOptions', request),
+    emailReceipt: (request) => call('emailReceipt', request),
+    getPaymentActivity: (request) => call('getPaymentActivity', request),
+    getEmailReceiptAdmin: (request) => call('getEmailReceiptAdmin', request),
+    updateEmailSettings: (request) => call('updateEmailSettings', request),
+    sendTestEmail: (request) => call('sendTestEmail', request),
+    resendReceiptEmail: (request) => call('resendReceiptEmail', request),
   } satisfies KioskApi;
   return api;
 }
