@@ -35,7 +35,7 @@ test('a half-filled form is cleared after "Are you still there?" runs out', asyn
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(screen(page, 'details')).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('');
-  await expect(page.getByLabel('Mobile number (optional)')).toHaveValue('');
+  await expect(page.getByLabel('Mobile (optional)')).toHaveValue('');
   await expect(page.getByLabel('Email (optional)')).toHaveValue('');
   await expect(page.getByLabel('Give anonymously')).not.toBeChecked();
   // No donation was ever started, so there was nothing to cancel.
@@ -55,7 +55,7 @@ test('"I\'m still here" closes the prompt and keeps what the donor entered', asy
   await expect(prompt).toHaveCount(0);
   await expect(screen(page, 'details')).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('Arjun Mehta');
-  await expect(page.getByLabel('Mobile number (optional)')).toHaveValue('9876543210');
+  await expect(page.getByLabel('Mobile (optional)')).toHaveValue('9876543210');
   await expect(page.getByText('₹500')).toBeVisible();
 
   // The idle wait starts again: the prompt comes back, and "Start over" leaves at once.

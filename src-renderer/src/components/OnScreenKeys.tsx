@@ -32,15 +32,15 @@ const DIGIT_ROW = '1234567890';
 
 /**
  * InScript, unshifted and shifted, as on the q, a and z rows of an Indian
- * keyboard, then the few letters InScript keeps on the number row. Left out:
- * what a name cannot hold (the comma and the danda).
+ * keyboard; the z row also takes the letters InScript keeps on the number row
+ * (ृ ॉ ः, ऋ ऑ ज्ञ त्र क्ष श्र). Left out: what a name cannot hold (comma, danda)
+ * and the rare Tamil-transliteration letters, so no row has more than 12 keys.
  */
 const INSCRIPT_ROWS: readonly { plain: readonly string[]; shifted: readonly string[] }[] = [
   { plain: ['ौ', 'ै', 'ा', 'ी', 'ू', 'ब', 'ह', 'ग', 'द', 'ज', 'ड', '़'], shifted: ['औ', 'ऐ', 'आ', 'ई', 'ऊ', 'भ', 'ङ', 'घ', 'ध', 'झ', 'ढ', 'ञ'] },
   { plain: ['ो', 'े', '्', 'ि', 'ु', 'प', 'र', 'क', 'त', 'च', 'ट'], shifted: ['ओ', 'ए', 'अ', 'इ', 'उ', 'फ', 'ऱ', 'ख', 'थ', 'छ', 'ठ'] },
-  { plain: ['ॆ', 'ं', 'म', 'न', 'व', 'ल', 'स', 'य', 'ृ', 'ॉ', 'ः'], shifted: ['ऎ', 'ँ', 'ण', 'ऩ', 'ऴ', 'ळ', 'श', 'ष', 'ऋ', 'ऑ', 'ज्ञ'] },
+  { plain: ['ॆ', 'ं', 'म', 'न', 'व', 'ल', 'स', 'य', 'ृ', 'ॉ', 'ः'], shifted: ['ऎ', 'ँ', 'ण', 'ळ', 'श', 'ष', 'ऋ', 'ऑ', 'ज्ञ', 'त्र', 'क्ष', 'श्र'] },
 ];
-const INSCRIPT_EXTRA_SHIFTED = ['त्र', 'क्ष', 'श्र'];
 
 type Script = 'latin' | 'devanagari';
 
@@ -120,7 +120,7 @@ export function OnScreenKeys({ layout, value, onChange, maxLength, controls, dis
   const latinRows = layout === 'name' ? LATIN_ROWS : [DIGIT_ROW, ...LATIN_ROWS];
   const letter = (c: string): string => (upper ? c.toUpperCase() : c);
   const rows: readonly (readonly string[])[] = devanagari
-    ? INSCRIPT_ROWS.map((row, i) => (shift ? (i === INSCRIPT_ROWS.length - 1 ? [...row.shifted, ...INSCRIPT_EXTRA_SHIFTED] : row.shifted) : row.plain))
+    ? INSCRIPT_ROWS.map((row) => (shift ? row.shifted : row.plain))
     : latinRows.map((row) => row.split('').map(letter));
   return (
     <div

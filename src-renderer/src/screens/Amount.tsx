@@ -4,6 +4,7 @@ import { OnScreenKeys } from '../components/OnScreenKeys.tsx';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatGrouped, formatRupees, t } from '../i18n/t.ts';
 import { offeredFee, presets, type AmountForm } from '../flow/state.ts';
+import { ForeignDonorNotice } from './TaxReceiptFields.tsx';
 
 interface AmountProps {
   kiosk: KioskState;
@@ -108,6 +109,8 @@ export function Amount({ kiosk, cause, form, chosen, detailsGiven, onPreset, onO
                 </p>
               </div>
             )}
+            {/* On the fastest path too: domestic-only kiosks (no FCRA registration) say where foreign donors stand. */}
+            {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
           </div>
 
           <div className="amount-side">

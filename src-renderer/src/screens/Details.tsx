@@ -5,7 +5,6 @@ import { OnScreenKeys, type KeyLayout } from '../components/OnScreenKeys.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
 import { DONOR_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
-import { ForeignDonorNotice } from './TaxReceiptFields.tsx';
 import { withNameForPan } from './tax-receipt-draft.ts';
 
 interface DetailsProps {
@@ -157,15 +156,11 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
                   <input
                     type="checkbox"
                     checked={form.taxReceipt.wanted}
-                    aria-describedby="tax-opt-in-hint"
                     onChange={(e) => onEdit({ taxReceipt: withNameForPan({ ...form.taxReceipt, wanted: e.target.checked }, form.name) })}
                   />
                   <span className="check-box" aria-hidden="true" />
                   <span>{t('tax.optIn.label')}</span>
                 </label>
-                <p id="tax-opt-in-hint" className="hint">
-                  {t('tax.optIn.hint')}
-                </p>
               </div>
             )}
           </div>
@@ -175,7 +170,6 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
             <div className="keys-slot">
               <OnScreenKeys key={typing} layout={keys.layout} value={form[typing]} maxLength={keys.maxLength} controls={keys.input} onChange={(value) => onEdit({ [typing]: value })} />
             </div>
-            {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
           </div>
         </div>
 

@@ -52,7 +52,7 @@ export function TaxReceiptFields({ draft, problems, onChange, onTyping, typing }
         </p>
       </div>
 
-      <div className={fieldClass('idNumber')}>
+      <div className={`${fieldClass('idNumber')} tax-id`}>
         <fieldset className="tax-id-type">
           <legend>{t('tax.idType.label')}</legend>
           {(['pan', 'aadhaar'] as const).map((type) => (
@@ -71,7 +71,9 @@ export function TaxReceiptFields({ draft, problems, onChange, onTyping, typing }
             </label>
           ))}
         </fieldset>
-        <label htmlFor="tax-id">{t(isPan ? 'tax.pan.label' : 'tax.aadhaar.label')}</label>
+        <label htmlFor="tax-id" className="visually-hidden">
+          {t(isPan ? 'tax.pan.label' : 'tax.aadhaar.label')}
+        </label>
         <input
           id="tax-id"
           type="text"

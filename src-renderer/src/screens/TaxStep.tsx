@@ -4,7 +4,7 @@ import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { OnScreenKeys } from '../components/OnScreenKeys.tsx';
 import { getKioskApi } from '../bridge/bridge.ts';
 import { formatRupees, t } from '../i18n/t.ts';
-import { ForeignDonorNotice, TaxReceiptFields } from './TaxReceiptFields.tsx';
+import { TaxReceiptFields } from './TaxReceiptFields.tsx';
 import { TAX_TYPING, taxFieldValue, taxReceiptRequest, withNameForPan, withTaxField, type TaxProblems, type TaxReceiptDraft, type TaxTypingField } from './tax-receipt-draft.ts';
 
 interface TaxStepProps {
@@ -74,6 +74,7 @@ export function TaxStep({ kiosk, draft, donorName, amount, onChange, onContinue,
             </p>
           )}
         </div>
+        <p className="hint tax-intro">{t('tax.optIn.hint')}</p>
         <div className="form-with-keys">
           <div className="form-fields">
             <TaxReceiptFields draft={draft} problems={problems} onChange={edit} onTyping={setTyping} typing={typing} />
@@ -89,7 +90,6 @@ export function TaxStep({ kiosk, draft, donorName, amount, onChange, onContinue,
                 onChange={(value) => edit(withTaxField(draft, typing, value))}
               />
             </div>
-            {!kiosk.acceptsForeignContributions && <ForeignDonorNotice />}
           </div>
         </div>
         <div className="actions">

@@ -31,7 +31,7 @@ export async function chooseAmount(page: Page, label: string): Promise<void> {
 /** Fills what is given; no name means an anonymous gift. */
 export async function enterDetails(page: Page, details: { name?: string; phone?: string; email?: string }): Promise<void> {
   if (details.name !== undefined) await page.getByLabel(/^Your name/).fill(details.name);
-  if (details.phone) await page.getByLabel('Mobile number (optional)').fill(details.phone);
+  if (details.phone) await page.getByLabel('Mobile (optional)').fill(details.phone);
   if (details.email) await page.getByLabel('Email (optional)').fill(details.email);
 }
 
