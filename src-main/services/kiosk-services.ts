@@ -285,7 +285,6 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     secrets: options.smtpSecrets ?? environmentSecretStore(options.env.KIOSK_SMTP_PASSWORD),
     log: options.log,
     ...(options.emailRetryBaseMs === undefined ? {} : { retryBaseMs: options.emailRetryBaseMs }),
-    ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
   });
 
   const activity = new KioskActivityTracker({ now: options.now ?? Date.now, isOperatorActive: () => operatorAccess.isOperatorActive() });
@@ -296,7 +295,12 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
       startDonation: (request) => donations.startDonation(request),
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
-      confirmPayment: (request) => donations.confirmPayment(request),
+      confirmPayment: async (request) => {
+        const confirmed = await donations.confirmPayment(request);
+        // A paid donation with an email has its receipt in the outbox (same transaction): send it now.
+        if (confirmed.ok) mailer.wake();
+        return confirmed;
+      },
       cancelDonation: (request) => donations.cancelDonation(request),
       getAttractInfo: () => ({ ok: true, value: attractInfo(ledger, config, new Date()) }),
       ...operator.handlers(),

@@ -91,7 +91,7 @@ export interface ReceiptMailerDeps {
   now?: () => number;
   /** The first retry's wait; each next one doubles. Default one minute. */
   retryBaseMs?: number;
-  /** How often the outbox is looked at besides when something is queued. Default 30 s. */
+  /** How often the outbox is looked at besides when something is queued (payments recorded by reconciliation, retries). Default 15 s. */
   pollMs?: number;
 }
 
@@ -122,6 +122,8 @@ export class ReceiptMailer {
   #settings: EmailSettings;
   #passwordSet = false;
   #timer: NodeJS.Timeout | undefined;
+  /** The next retry, at the time the outbox says (backoff), rather than at the next poll. */
+  #retryTimer: NodeJS.Timeout | undefined;
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
@@ -142,7 +144,7 @@ export class ReceiptMailer {
   /** Looks at the outbox now and every pollMs from here on. */
   async start(): Promise<void> {
     this.#passwordSet = (await this.#password()) !== null;
-    this.#timer = setInterval(() => this.wake(), this.#deps.pollMs ?? 30_000);
+    this.#timer = setInterval(() => this.wake(), this.#deps.pollMs ?? 15_000);
     this.#timer.unref();
     this.wake();
   }
@@ -151,6 +153,7 @@ export class ReceiptMailer {
   async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#timer);
+    clearTimeout(this.#retryTimer);
     await this.#running;
   }
 
@@ -168,8 +171,16 @@ export class ReceiptMailer {
         if (this.#again) {
           this.#again = false;
           this.wake();
-        }
+        } else this.#scheduleRetry();
       });
+  }
+
+  #scheduleRetry(): void {
+    clearTimeout(this.#retryTimer);
+    const next = this.#stopped || !this.#settings.enabled ? null : this.#deps.ledger.emails.nextDueAt();
+    if (next === null) return;
+    this.#retryTimer = setTimeout(() => this.wake(), Math.min(Math.max(0, next - this.#now()), 2 ** 31 - 1));
+    this.#retryTimer.unref();
   }
 
   /** One pass: every due email, one at a time. Exposed for tests; the timer and wake() call it. */
