@@ -10,6 +10,9 @@ import type { OperatorCaller } from './operator-api.ts';
 
 type Filter = EmailOutboxStatus | 'all';
 
+/** How often the outbox list refreshes while something waits in it. */
+const OUTBOX_REFRESH_MS = 3_000;
+
 const STATUS_WORDS: Record<EmailOutboxStatus, MessageKey> = {
   queued: 'operator.email.status.queued',
   sent: 'operator.email.status.sent',
@@ -33,6 +36,13 @@ export function EmailReceiptsPanel({ call }: { call: OperatorCaller }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // While receipts wait, the list follows the outbox by itself.
+  const waiting = (admin?.counts.queued ?? 0) > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void load(), OUTBOX_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [waiting, load]);
 
   if (!admin) return error ? <p className="operator-error" role="alert">{error}</p> : <Spinner />;
   return (

@@ -34,6 +34,8 @@ export interface Kiosk {
   events(donationId: string): DonationEvent[];
   /** Saves a screenshot of the current screen for the test report and the README. */
   shot(name: string): Promise<string>;
+  /** Browser mode: stops main's services and starts them again on the same data folder (a kiosk restart), and reloads the page. */
+  restart(): Promise<void>;
 }
 
 function slug(text: string): string {
@@ -74,14 +76,16 @@ function readLedger(dataDir: string) {
   };
 }
 
-export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; ledgerFileContents: string | null; kiosk: Kiosk }>({
+export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; ledgerFileContents: string | null; kioskEnv: Record<string, string>; kiosk: Kiosk }>({
   kioskConfig: [E2E_CONFIG, { option: true }],
   /** No keys: the kiosk starts its own built-in simulator, as a new install does. */
   demoMode: [false, { option: true }],
   /** Written as the ledger file before the kiosk starts (e.g. garbage, to test an unreadable ledger). */
   ledgerFileContents: [null, { option: true }],
+  /** Extra environment for main (e.g. KIOSK_SMTP_PASSWORD, which browser mode reads instead of storing a password). */
+  kioskEnv: [{}, { option: true }],
 
-  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents }, use, testInfo) => {
+  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, kioskEnv }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'browser' | 'electron';
     let electronBinary: string | null = null;
     if (target === 'electron') {
@@ -94,7 +98,7 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
     if (ledgerFileContents !== null) writeFileSync(join(dataDir, LEDGER_FILE_NAME), ledgerFileContents);
     const ownSimulator = demoMode ? null : await startRazorpaySimulator({ port: 0 });
     ownSimulator?.addKey(TEST_KEY_ID, TEST_KEY_SECRET);
-    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1', ...kioskEnv };
     delete env.KIOSK_RAZORPAY_KEY_ID;
     delete env.KIOSK_RAZORPAY_KEY_SECRET;
     if (ownSimulator) {
@@ -110,6 +114,9 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
     let page: Page;
     let simulator: RazorpaySimulator | null = ownSimulator;
     let cleanup: () => Promise<void>;
+    let restart: () => Promise<void> = async () => {
+      throw new Error('restart() is for browser mode');
+    };
 
     if (target === 'electron' && electronBinary) {
       testInfo.skip(demoMode, 'demo mode runs its simulator inside Electron main, out of the test\'s reach');
@@ -128,15 +135,21 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: b
       });
       simulator ??= server.services?.simulator ?? null;
       await page.goto(server.url);
+      let current = server;
+      restart = async () => {
+        await current.close();
+        current = await startBrowserMode({ dataDir, env, log: (line) => logLines.push(line) });
+        await page.goto(current.url);
+      };
       cleanup = async () => {
         await browser.close();
-        await server.close();
+        await current.close();
       };
     }
 
     const ledger = readLedger(dataDir);
     if (!simulator) throw new Error('no simulator: demo mode without the built-in simulator');
-    await use({ page, simulator, dataDir, ipcReplies, logLines, donations: ledger.donations, events: ledger.events, shot: shooter(page, testInfo) });
+    await use({ page, simulator, dataDir, ipcReplies, logLines, donations: ledger.donations, events: ledger.events, shot: shooter(page, testInfo), restart: () => restart() });
 
     await cleanup();
     await ownSimulator?.close();
