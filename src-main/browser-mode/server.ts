@@ -27,6 +27,8 @@ export interface BrowserModeOptions {
   port?: number;
   rendererDir?: string;
   log?: (line: string) => void;
+  /** Tests only: read the event from Razorpay more often than a kiosk's once a minute (src-main/domain/fleet/read-budget.ts). */
+  eventReadGapMs?: number;
 }
 
 export interface BrowserModeServer {
@@ -91,6 +93,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       receiptPrinter: chromiumReceiptPrinter(),
       // Development and tests only: email receipts retry sooner than a kiosk's minute.
       ...(emailRetrySeconds > 0 ? { emailRetryBaseMs: emailRetrySeconds * 1000 } : {}),
+      ...(options.eventReadGapMs === undefined ? {} : { eventReadGapMs: options.eventReadGapMs }),
     });
   } catch (error) {
     // A refused ledger is a safe stop, not a crash: the page still loads and

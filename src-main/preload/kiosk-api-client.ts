@@ -73,5 +73,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     updateEmailSettings: (request) => call('updateEmailSettings', request),
     sendTestEmail: (request) => call('sendTestEmail', request),
     resendReceiptEmail: (request) => call('resendReceiptEmail', request),
+    exportEventReport: () => call('exportEventReport', null),
   } satisfies KioskApi;
 }

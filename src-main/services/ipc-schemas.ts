@@ -178,11 +178,12 @@ export const IPC_SCHEMAS = {
     .strict(),
   sendTestEmail: z.object({ to: Email }).strict(),
   resendReceiptEmail: z.object({ id: z.number().int().positive() }).strict(),
+  exportEventReport: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow' | 'exportEventReport';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -223,4 +224,5 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   updateEmailSettings: true,
   sendTestEmail: true,
   resendReceiptEmail: true,
+  exportEventReport: true,
 };

@@ -31,7 +31,7 @@ const requests = {
   resendReceiptEmail: { id: 1 },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint', 'getUpdateStatus', 'checkForUpdates', 'installUpdateNow'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint', 'getUpdateStatus', 'checkForUpdates', 'installUpdateNow', 'exportEventReport'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -73,6 +73,7 @@ function callAll(api: KioskApi) {
     updateEmailSettings: api.updateEmailSettings(requests.updateEmailSettings),
     sendTestEmail: api.sendTestEmail(requests.sendTestEmail),
     resendReceiptEmail: api.resendReceiptEmail(requests.resendReceiptEmail),
+    exportEventReport: api.exportEventReport(),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

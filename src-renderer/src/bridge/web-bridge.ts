@@ -47,6 +47,7 @@ const METHODS = {
   updateEmailSettings: true,
   sendTestEmail: true,
   resendReceiptEmail: true,
+  exportEventReport: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -133,6 +134,7 @@ export function createWebBridge(token: string): KioskApi {
     updateEmailSettings: (request) => call('updateEmailSettings', request),
     sendTestEmail: (request) => call('sendTestEmail', request),
     resendReceiptEmail: (request) => call('resendReceiptEmail', request),
+    exportEventReport: () => call('exportEventReport', null),
   } satisfies KioskApi;
   return api;
 }
