@@ -1,6 +1,6 @@
 // A donor who walks away: "Are you still there?", then a clean start for the next donor.
 import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
-import { chooseAmount, enterDetails, screen, waitForCheckout } from './support/donor.ts';
+import { chooseAmount, enterDetails, screen, startAnonymousDonation, SUCCESS_CARD, waitForCheckout } from './support/donor.ts';
 
 // The minimums: 10 s without input, then a 5 s countdown.
 test.use({ kioskConfig: { ...E2E_CONFIG, idleResetSeconds: 10, idlePromptSeconds: 5 } });
@@ -99,5 +99,33 @@ test.describe('a payment window left alone (the page on a fake clock)', () => {
     await expect.poll(() => kiosk.donations()[0]?.state).toBe('closed_by_donor');
     const id = kiosk.donations()[0]?.id ?? '';
     expect(kiosk.events(id).at(-1)?.detail).toMatchObject({ reason: 'abandoned' });
+  });
+
+  test("a donor in the middle of paying (a payment created, at the bank's page) is never cut off, however long it takes", async ({ kiosk }) => {
+    const { page } = kiosk;
+    await page.clock.install();
+    await page.reload();
+    await startAnonymousDonation(page);
+    const frame = await waitForCheckout(page);
+    // The card is submitted: Razorpay has a payment in `created` while the donor is at the bank's OTP page.
+    await frame.getByTestId('sim-method-card').click();
+    await frame.getByTestId('sim-card-number').fill(SUCCESS_CARD);
+    await frame.getByTestId('sim-card-pay').click();
+    await expect(frame.getByTestId('sim-otp-input')).toBeVisible();
+    await expect.poll(() => kiosk.simulator.listPayments().map((p) => p.status)).toEqual(['created']);
+
+    // Well past the idle time: the kiosk asks, hears that a payment is under way, and leaves the window alone.
+    const prompt = page.getByRole('alertdialog', { name: 'Are you still there?' });
+    for (let i = 0; i < 4; i += 1) {
+      await page.clock.runFor(11_000);
+      await expect.poll(() => kiosk.ipcReplies.filter((reply) => reply.includes('"underway":true')).length).toBeGreaterThan(i);
+    }
+    await expect(prompt).toHaveCount(0);
+    await expect(screen(page, 'checkout')).toBeVisible();
+
+    await frame.getByTestId('sim-otp-input').fill('1234');
+    await frame.getByTestId('sim-otp-submit').click();
+    await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    expect(kiosk.donations()[0]).toMatchObject({ state: 'paid' });
   });
 });
