@@ -6,10 +6,10 @@
 // fails. The console shows each state.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
 import { enterPin, leaveConsole, setUpPin } from './support/operator.ts';
+import { pdfText } from './support/pdf.ts';
 import { startTestSmtpServer, SMTP_PASSWORD, SMTP_USER, UNKNOWN_RECIPIENT, type TestSmtpServer } from '../support/test-smtp-server.ts';
 
 const PIN = '731905';
@@ -33,17 +33,6 @@ test.afterEach(async () => {
   await smtp.close();
 });
 
-async function pdfText(bytes: Buffer): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(bytes) });
-  const doc = await task.promise;
-  const parts: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-  }
-  await task.destroy();
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
 
 async function openReceiptsTab(page: Page, firstTime: boolean): Promise<void> {
   await expect(screen(page, 'welcome')).toBeVisible();

@@ -4,10 +4,10 @@
 // pdfjs and every required field checked), the thermal and A4 layouts, the
 // foreign-donor notice, and the operator's receipts tab.
 import { existsSync, readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
 import { setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
+import { pdfText } from './support/pdf.ts';
 import { buildReceiptModel, type ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
 import { issuerOf } from '../../src-main/services/receipt-service.ts';
@@ -24,18 +24,6 @@ const RECEIPT_CONFIG = {
   registration80GValidTo: '2029-03-31',
 };
 
-async function pdfText(path: string): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(readFileSync(path)) });
-  const doc = await task.promise;
-  const parts: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-  }
-  await task.destroy();
-  // Chromium splits lines and ligatures ("fi") into separate runs: join and squeeze the spaces.
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
 
 /** Opens the receipt's HTML in the kiosk's page at a layout's width and saves a screenshot of it. */
 async function shootLayout(kiosk: Kiosk, donation: Donation, layout: ReceiptLayout): Promise<void> {
@@ -105,7 +93,7 @@ test.describe('80G receipts', () => {
     expect(pdfPath).toContain(`${kiosk.dataDir}/receipts/`);
     expect(existsSync(pdfPath)).toBe(true);
 
-    const text = await pdfText(pdfPath);
+    const text = await pdfText(readFileSync(pdfPath));
     const required = [
       'Asha Education Trust',
       '14 Lake Road, Koregaon Park, Pune 411001',

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
-import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { FormHead, ScreenFrame } from '../components/ScreenFrame.tsx';
 import { OnScreenKeys, type KeyLayout } from '../components/OnScreenKeys.tsx';
-import { formatRupees, t } from '../i18n/t.ts';
+import { t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
 import { DONOR_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, type DetailsField, type DetailsInput } from '../flow/validation.ts';
 import { withNameForPan } from './tax-receipt-draft.ts';
@@ -61,15 +61,7 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
   return (
     <ScreenFrame name="details" mode={kiosk.mode}>
       <form ref={formRef} className="panel panel-wide details-panel" onSubmit={submit} noValidate autoComplete="off">
-        <div className="panel-head">
-          <ScreenHeading>{t('details.heading')}</ScreenHeading>
-          {amount !== null && (
-            <p className="amount-chip">
-              <span>{t('details.summary')}</span>
-              <strong>{formatRupees(amount)}</strong>
-            </p>
-          )}
-        </div>
+        <FormHead heading={t('details.heading')} amount={amount} />
 
         <div className="form-with-keys">
           <div className="form-fields">

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
-import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
+import { FormHead, ScreenFrame } from '../components/ScreenFrame.tsx';
 import { OnScreenKeys } from '../components/OnScreenKeys.tsx';
 import { getKioskApi } from '../bridge/bridge.ts';
-import { formatRupees, t } from '../i18n/t.ts';
+import { t } from '../i18n/t.ts';
 import { TaxReceiptFields } from './TaxReceiptFields.tsx';
 import { TAX_TYPING, taxFieldValue, taxReceiptRequest, withNameForPan, withTaxField, type TaxProblems, type TaxReceiptDraft, type TaxTypingField } from './tax-receipt-draft.ts';
 
@@ -65,15 +65,7 @@ export function TaxStep({ kiosk, draft, donorName, amount, onChange, onContinue,
   return (
     <ScreenFrame name="tax" mode={kiosk.mode}>
       <form ref={formRef} className="panel panel-wide details-panel" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
-        <div className="panel-head">
-          <ScreenHeading>{t('tax.heading')}</ScreenHeading>
-          {amount !== null && (
-            <p className="amount-chip">
-              <span>{t('details.summary')}</span>
-              <strong>{formatRupees(amount)}</strong>
-            </p>
-          )}
-        </div>
+        <FormHead heading={t('tax.heading')} amount={amount} />
         <p className="hint tax-intro">{t('tax.optIn.hint')}</p>
         <div className="form-with-keys">
           <div className="form-fields">
