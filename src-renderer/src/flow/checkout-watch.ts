@@ -39,81 +39,81 @@ export interface CheckoutWatchDeps {
 export const PAYMENT_RECHECK_MS = 15_000;
 
 export class CheckoutWatch {
-  readonly #deps: CheckoutWatchDeps;
-  readonly #now: () => number;
-  readonly #set: (fn: () => void, ms: number) => unknown;
-  readonly #clear: (timer: unknown) => void;
-  #timer: unknown = null;
+  private readonly deps: CheckoutWatchDeps;
+  private readonly now: () => number;
+  private readonly set: (fn: () => void, ms: number) => unknown;
+  private readonly clear: (timer: unknown) => void;
+  private timer: unknown = null;
   /** Bumped on every restart or stop: an answer to an older question is ignored. */
-  #generation = 0;
-  #stopped = false;
+  private generation = 0;
+  private stopped = false;
 
   constructor(deps: CheckoutWatchDeps) {
-    this.#deps = deps;
-    this.#now = deps.now ?? Date.now;
-    this.#set = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-    this.#clear = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+    this.deps = deps;
+    this.now = deps.now ?? Date.now;
+    this.set = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clear = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   }
 
   /** Checkout just opened (or the donor answered "I'm still here"): the quiet wait starts again. */
   start(): void {
-    this.#restart();
-    this.#later(this.#deps.settings.quietMs, () => void this.#check('quiet'));
+    this.restart();
+    this.later(this.deps.settings.quietMs, () => void this.check('quiet'));
   }
 
   /** "I'm still here". */
   stillHere(): void {
-    this.#deps.onPrompt(null);
+    this.deps.onPrompt(null);
     this.start();
   }
 
   stop(): void {
-    this.#stopped = true;
-    this.#restart();
+    this.stopped = true;
+    this.restart();
   }
 
-  #restart(): void {
-    this.#generation += 1;
-    if (this.#timer !== null) this.#clear(this.#timer);
-    this.#timer = null;
+  private restart(): void {
+    this.generation += 1;
+    if (this.timer !== null) this.clear(this.timer);
+    this.timer = null;
   }
 
-  #later(ms: number, fn: () => void): void {
-    if (this.#stopped) return;
-    this.#timer = this.#set(() => {
-      this.#timer = null;
+  private later(ms: number, fn: () => void): void {
+    if (this.stopped) return;
+    this.timer = this.set(() => {
+      this.timer = null;
       fn();
     }, ms);
   }
 
-  async #check(phase: 'quiet' | 'prompt-ended'): Promise<void> {
-    const generation = this.#generation;
-    const underway = await this.#deps.ask().catch(() => null);
-    if (this.#stopped || generation !== this.#generation) return;
+  private async check(phase: 'quiet' | 'prompt-ended'): Promise<void> {
+    const generation = this.generation;
+    const underway = await this.deps.ask().catch(() => null);
+    if (this.stopped || generation !== this.generation) return;
     if (underway !== false) {
       // Paying (or unknown): never cut off. Ask again a little later.
-      if (phase === 'prompt-ended') this.#deps.onPrompt(null);
-      this.#later(this.#deps.settings.recheckMs, () => void this.#check('quiet'));
+      if (phase === 'prompt-ended') this.deps.onPrompt(null);
+      this.later(this.deps.settings.recheckMs, () => void this.check('quiet'));
       return;
     }
     if (phase === 'quiet') {
-      this.#prompt(this.#now());
+      this.prompt(this.now());
       return;
     }
-    this.#deps.onPrompt(null);
+    this.deps.onPrompt(null);
     this.stop();
-    this.#deps.onAbandoned();
+    this.deps.onAbandoned();
   }
 
   /** The countdown, one step per displayed second; at its end, one last question before closing. */
-  #prompt(shownAt: number): void {
-    const left = shownAt + this.#deps.settings.promptMs - this.#now();
+  private prompt(shownAt: number): void {
+    const left = shownAt + this.deps.settings.promptMs - this.now();
     if (left <= 0) {
-      void this.#check('prompt-ended');
+      void this.check('prompt-ended');
       return;
     }
-    this.#deps.onPrompt(Math.ceil(left / 1000));
+    this.deps.onPrompt(Math.ceil(left / 1000));
     const step = left % 1000 === 0 ? 1000 : left % 1000;
-    this.#later(step, () => this.#prompt(shownAt));
+    this.later(step, () => this.prompt(shownAt));
   }
 }
