@@ -113,6 +113,8 @@ test.describe('one cause, 80G, fee, goal and donor wall', () => {
     test(`every donor screen fits ${shape.name} in English and Hindi, normal and high contrast`, async ({ kiosk }) => {
       test.setTimeout(240_000);
       const { page } = kiosk;
+      // No fades: each screenshot shows the screen as it settles, not halfway through a tap's colour change.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       // Email receipts on (to a server that is not there: nothing needs sending here), so the thank-you screen offers them.
       writeFileSync(join(kiosk.dataDir, EMAIL_SETTINGS_FILE), JSON.stringify({ enabled: true, host: '127.0.0.1', port: 9, security: 'none', fromAddress: 'receipts@asha.example.org' }));
       await kiosk.restart();
@@ -188,6 +190,7 @@ test.describe('four causes', () => {
   test('the welcome screen with causes and the amount screen fit every shape, language and contrast', async ({ kiosk }) => {
     test.setTimeout(180_000);
     const { page } = kiosk;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     for (const shape of SHAPES) {
       await page.setViewportSize({ width: shape.width, height: shape.height });
       for (const language of LANGUAGES) {
