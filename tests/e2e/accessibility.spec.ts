@@ -41,10 +41,11 @@ async function choose(page: Page, language: Language, highContrast: boolean): Pr
   await expect(screen(page, 'welcome')).toBeVisible();
   await page.getByRole('button', { name: language === 'hi' ? 'हिन्दी' : 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
-  if (highContrast) {
-    await page.getByTestId('contrast-toggle').click();
-    await expect(page.locator('html')).toHaveClass(/high-contrast/);
-  }
+  // Back from the first step keeps the donor's contrast: toggle only when it differs.
+  const on = (await page.locator('html').getAttribute('class'))?.includes('high-contrast') ?? false;
+  if (on !== highContrast) await page.getByTestId('contrast-toggle').click();
+  if (highContrast) await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  else await expect(page.locator('html')).not.toHaveClass(/high-contrast/);
 }
 
 for (const language of ['en', 'hi'] as const) {

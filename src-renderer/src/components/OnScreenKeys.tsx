@@ -143,7 +143,8 @@ export function OnScreenKeys({ layout, value, onChange, maxLength, controls, dis
         {layout === 'name' && (
           <Key
             label={script === 'latin' ? 'अ आ' : 'ABC'}
-            name={t(script === 'latin' ? 'keyboard.toDevanagari' : 'keyboard.toLatin')}
+            // The name holds the face too (WCAG 2.5.3: a voice user says what they see).
+            name={`${script === 'latin' ? 'अ आ' : 'ABC'} ${t(script === 'latin' ? 'keyboard.toDevanagari' : 'keyboard.toLatin')}`}
             lang={script === 'latin' ? 'hi' : 'en'}
             wide="wide"
             onPress={() => {

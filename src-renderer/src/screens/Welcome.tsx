@@ -45,7 +45,7 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
             ))}
           </div>
         )}
-        <button type="button" className="btn btn-toggle" aria-pressed={highContrast} onClick={onContrast} aria-label={t('welcome.contrast')} data-testid="contrast-toggle">
+        <button type="button" className="btn btn-toggle" aria-pressed={highContrast} onClick={onContrast} title={t('welcome.contrast')} data-testid="contrast-toggle">
           <span className="contrast-icon" aria-hidden="true" />
           {t('welcome.contrastShort')}
         </button>
