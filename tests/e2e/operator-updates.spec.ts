@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, expect } from './support/kiosk-fixture.ts';
 import { longPressCorner, setUpPin } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 
 test('the Updates panel shows the version and who manages updates, and saves an https address and an install hour', async ({ kiosk }) => {
   const { page, shot } = kiosk;

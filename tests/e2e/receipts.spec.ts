@@ -146,7 +146,7 @@ test.describe('80G receipts', () => {
   test('the operator records cash with the ₹2,000 warning, reprints, and exports Form 10BD with refused rows listed', async ({ kiosk }) => {
     const { page, shot } = kiosk;
     await longPressCorner(page, 'operator-setup');
-    await setUpPin(page, '2739');
+    await setUpPin(page, '273951');
     await page.getByRole('tab', { name: 'Receipts' }).click();
     await expect(page.getByTestId('tax-offered')).toHaveText('Donors are offered 80G receipts.');
     await shot('receipts-tab');

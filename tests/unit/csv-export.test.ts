@@ -94,6 +94,7 @@ describe('operator overview and CSV export', () => {
     await kiosk.unlocked();
     const ids = seed(kiosk.services.ledger);
     const today = formatLocalDay(new Date());
+    await kiosk.confirmPin();
     const reply = await kiosk.call('exportDonationsCsv', { from: today, to: today });
     const path = join(kiosk.dataDir, 'exports', `donations-${today}-to-${today}.csv`);
     expect(reply).toEqual({ ok: true, value: { path, rows: 4 } });
@@ -115,6 +116,7 @@ describe('operator overview and CSV export', () => {
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
     await kiosk.unlocked();
     seed(kiosk.services.ledger);
+    await kiosk.confirmPin();
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-01-01', to: '2020-01-31' })).toMatchObject({ ok: true, value: { rows: 0 } });
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-30', to: '2020-03-01' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
@@ -138,11 +140,13 @@ describe('operator overview and CSV export', () => {
       seed(kiosk.services.ledger);
       const today = formatLocalDay(new Date());
       const path = join(picked, `donations-${today}-to-${today}.csv`);
+      await kiosk.confirmPin();
       expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({ ok: true, value: { path, rows: 4 } });
       expect(readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
       expect(existsSync(join(kiosk.dataDir, 'exports'))).toBe(false);
 
       rmSync(path);
+      await kiosk.confirmPin();
       expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({
         ok: false,
         error: { code: 'invalid_request', message: 'No folder was chosen; nothing was exported.', retryable: false },

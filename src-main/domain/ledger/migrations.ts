@@ -103,6 +103,22 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
         WHERE json_extract(detail, '$.extraPayment.id') IS NOT NULL;
     `,
   },
+  {
+    // Issue 14: donors' PAN and Aadhaar numbers are sealed at rest
+    // (identity-cipher.ts). The masked form (XXXXXX234F, as tax-id.ts's
+    // maskTaxId writes it) is kept beside the sealed value for every screen,
+    // receipt and CSV; the clear numbers of older rows are masked here and
+    // sealed by Ledger.open, which holds the key.
+    version: 6,
+    sql: `
+      ALTER TABLE donations ADD COLUMN tax_id_masked TEXT;
+      UPDATE donations SET tax_id_masked = CASE
+          WHEN length(tax_id_number) <= 4 THEN tax_id_number
+          ELSE substr('XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 1, length(tax_id_number) - 4) || substr(tax_id_number, -4)
+        END
+        WHERE tax_id_number IS NOT NULL AND tax_id_number NOT LIKE 'sealed:%';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
