@@ -83,8 +83,14 @@ function seed(ledger: Ledger) {
 
 describe('neutraliseFormula', () => {
   it('prefixes cells a spreadsheet would run, and only those', () => {
-    for (const cell of ['=1+1', '+91981', '-2', '@SUM(A1)', '\t=1', '\r=1']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
-    for (const cell of ['Asha', '500.00', '', ' =1', "'=1"]) expect(neutraliseFormula(cell)).toBe(cell);
+    for (const cell of ['=1+1', '+91981', '-2', '@SUM(A1)', '\t=1', '\r=1', '\tAsha']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['Asha', '500.00', '', "'=1", 'Asha = donor', 'Ravi-Kumar']) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+
+  it('neutralises after trimming: white space before = + - @ does not hide a formula (issue 14, item 10)', () => {
+    for (const cell of [' =1+1', '   =HYPERLINK("http://x","y")', '\n=1', '\u00a0=1', '\u3000+1', ' @SUM(A1)', '\u2003-2', '＝1+1']) {
+      expect(neutraliseFormula(cell), JSON.stringify(cell)).toBe(`'${cell}`);
+    }
   });
 });
 
