@@ -11,7 +11,7 @@ import {
   waitForCheckout,
   INSUFFICIENT_FUNDS_CARD,
 } from './support/donor.ts';
-import { enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin, touchHoldCorner } from './support/operator.ts';
+import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin, touchHoldCorner } from './support/operator.ts';
 
 const PIN = '482613';
 
@@ -130,6 +130,10 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
 test('the CSV export of a day holds the paid, failed and abandoned donations with their states', async ({ kiosk }) => {
   test.setTimeout(120_000);
   const { page, shot } = kiosk;
+  // The PIN is chosen before the first donation: afterwards a kiosk without one shows "operator access lost".
+  await longPressCorner(page, 'operator-setup');
+  await setUpPin(page, PIN);
+  await leaveConsole(page);
 
   // Paid: ₹100 by UPI.
   await donateSuccessfully(page);
@@ -152,8 +156,9 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(screen(page, 'welcome')).toBeVisible();
 
-  await longPressCorner(page, 'operator-setup');
-  await setUpPin(page, PIN);
+  await longPressCorner(page, 'operator-pin');
+  await enterPin(page, PIN);
+  await expect(screen(page, 'operator-console')).toBeVisible();
   // Today: three donations, newest first, and a search by donor name.
   const list = page.getByTestId('today-list');
   await expect(list.locator('tbody tr')).toHaveCount(3);
@@ -186,6 +191,8 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
 
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  // Donor data leaves the kiosk: the PIN again.
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('export-result')).toContainText('Exported 3 donations to:');
   await shot('console-export');
   const path = (await page.getByTestId('export-path').textContent())?.trim() ?? '';
@@ -222,6 +229,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByLabel('Key id').fill('rzp_test_Another0000001');
   await page.getByLabel('Key secret').fill('AnotherSecretValue123');
   await page.getByRole('button', { name: 'Save keys' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('keys-message')).toContainText(/only|installed|not/i);
   await expect(page.getByLabel('Key secret')).toHaveValue('');
   await shot('console-keys');
@@ -231,6 +239,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await expect(page.getByTestId('reconcile-result')).toContainText(/Checked \d+, settled \d+, recovered \d+\./);
   await page.getByRole('button', { name: 'Exit kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, exit kiosk' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('exit-result')).toContainText('installed kiosk app');
   await page.getByRole('button', { name: 'Restart kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, restart kiosk' }).click();

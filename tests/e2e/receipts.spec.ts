@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByCard, screen, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
-import { setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
+import { answerPinPrompt, setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
 import { buildReceiptModel, type ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
 import { issuerOf } from '../../src-main/services/receipt-service.ts';
@@ -84,7 +84,8 @@ test.describe('80G receipts', () => {
 
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
     const [paid] = kiosk.donations();
-    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumber: 'ABCPE1234F', address: '12 MG Road, Camp, Pune 411001' } });
+    // The PAN is kept sealed (issue 14): the ledger hands it out masked.
+    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumberMasked: 'XXXXXX234F', address: '12 MG Road, Camp, Pune 411001' } });
     const receiptNo = paid?.receiptNo ?? 'missing';
     expect(receiptNo).toMatch(/^KIOSK-1\/\d{4}-\d{2}\/000001$/);
     await expect(screen(page, 'thank-you')).toContainText(receiptNo);
@@ -173,6 +174,7 @@ test.describe('80G receipts', () => {
     await expect(page.getByTestId('reprint-result')).toContainText('Saved as PDF', { timeout: 45_000 });
 
     await page.getByRole('button', { name: 'Export Form 10BD CSV' }).click();
+    await answerPinPrompt(page, '273951');
     await expect(page.getByTestId('form10bd-refused')).toContainText(cash?.receiptNo ?? 'missing');
     await expect(page.getByTestId('form10bd-refused')).toContainText('cash above ₹2,000');
     await shot('form-10bd-refused');
