@@ -235,9 +235,10 @@ describe('setPaymentKeys', () => {
     const logLines: string[] = [];
     const installed = await startKioskServices({ dataDir, env, log: (l) => logLines.push(l), keyStore, readKeysFromEnvironment: false, operatorAccess: { scryptParams: CHEAP_SCRYPT } });
     try {
+      // Checkout comes from Razorpay, not from the address in the environment.
+      expect(await installed.dispatch('getKioskState', null)).toMatchObject({ ok: true, value: { checkout: { scriptUrl: 'https://checkout.razorpay.com/v1/checkout.js' } } });
       expect(installed.mode).toBe('test');
       expect(installed.popupOrigins).toEqual([]);
-      expect(await installed.dispatch('getKioskState', null)).toMatchObject({ ok: true, value: { checkout: { scriptUrl: 'https://checkout.razorpay.com/v1/checkout.js' } } });
       await installed.dispatch('setUpOperatorPin', { pin: '273951' });
       expect(await installed.dispatch('getPaymentKeysStatus', null)).toEqual({ ok: true, value: { keyId: NEW_KEY_ID, mode: 'test', source: 'console', savedForRestart: null } });
       // The stored secret never went to the address in the environment.
