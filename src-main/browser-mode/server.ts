@@ -50,6 +50,8 @@ export interface BrowserModeOptions {
   operatorPort?: number;
   rendererDir?: string;
   log?: (line: string) => void;
+  /** Tests only: read the event from Razorpay more often than a kiosk's once a minute (src-main/domain/fleet/read-budget.ts). */
+  eventReadGapMs?: number;
 }
 
 export interface BrowserModeServer {
@@ -154,6 +156,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       refuseLiveKeys: true,
       appVersion: packageVersion(),
       receiptPrinter: chromiumReceiptPrinter(),
+      ...(options.eventReadGapMs === undefined ? {} : { eventReadGapMs: options.eventReadGapMs }),
     });
   } catch (error) {
     // A refused ledger is a safe stop, not a crash: the page still loads and

@@ -59,6 +59,10 @@ export type Cause = z.infer<typeof CauseSchema>;
 /** A colour as #rrggbb; the renderer darkens it if needed so text on and in it stays readable (WCAG AA). */
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written like #9a3412');
 
+/** Short and plain, like the kiosk id: it goes into every order's notes and the kiosk-id claim's receipt. */
+export const EVENT_ID_PATTERN = /^[A-Za-z0-9-]{1,24}$/;
+const EventId = z.union([z.literal(''), z.string().trim().regex(EVENT_ID_PATTERN, 'The event id is 1-24 letters, digits or hyphens, e.g. DIWALI-MELA-2026')]);
+
 /** The file format's version; files without it (written before the operator console) are read as version 1. */
 export const CONFIG_FILE_VERSION = 1;
 
@@ -70,6 +74,11 @@ export const KioskConfigFields = z
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,12}$/, 'kioskId: 1-12 letters, digits or hyphens'),
     organisationName: z.string().trim().min(1).max(80),
     causeName: z.string().trim().min(1).max(80),
+    /**
+     * The event every kiosk of the charity shares (docs/operator.md, "Several kiosks at one event"): it travels
+     * in every order's notes, so each kiosk can read the whole event's totals from Razorpay. "" = this kiosk alone.
+     */
+    eventId: EventId,
     /** Shown to the operator and in exports; may be empty. */
     eventName: z.string().trim().max(80),
     /** Local day (YYYY-MM-DD) the current event began; the console totals "this event" from it. "" = no event. */
@@ -134,6 +143,11 @@ export const KioskConfigSchema = KioskConfigFields.refine((c) => c.minAmountRupe
   .refine((c) => new Set((c.causes ?? []).map((cause) => cause.id)).size === (c.causes ?? []).length, {
     message: 'two causes have the same id',
     path: ['causes'],
+  })
+  // The kiosks read the event's orders from Razorpay from its first day on.
+  .refine((c) => c.eventId === '' || c.eventStartDate !== '', {
+    message: 'an event id needs the event start date',
+    path: ['eventStartDate'],
   });
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
@@ -142,6 +156,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   kioskId: 'KIOSK-1',
   organisationName: 'Asha Education Trust',
   causeName: "Children's education",
+  eventId: '',
   eventName: '',
   eventStartDate: '',
   presetAmountsRupees: [100, 500, 1000],

@@ -16,6 +16,7 @@ import { writeFileAtomic } from './atomic-file.ts';
 export const EDITABLE_SETTING_KEYS = [
   'organisationName',
   'causeName',
+  'eventId',
   'eventName',
   'eventStartDate',
   'kioskId',
@@ -41,6 +42,7 @@ export const EDITABLE_SETTING_KEYS = [
 export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   organisationName: true,
   causeName: true,
+  eventId: true,
   eventName: true,
   eventStartDate: true,
   kioskId: true,
@@ -68,6 +70,7 @@ export type SettingsPatch = z.output<typeof EditableSettingsPatchSchema>;
 const LABELS: Record<string, string> = {
   organisationName: 'Organisation name',
   causeName: 'Cause',
+  eventId: 'Event id',
   eventName: 'Event name',
   eventStartDate: 'Event start date',
   kioskId: 'Kiosk id',
@@ -92,6 +95,7 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
   return {
     organisationName: config.organisationName,
     causeName: config.causeName,
+    eventId: config.eventId,
     eventName: config.eventName,
     eventStartDate: config.eventStartDate,
     kioskId: config.kioskId,

@@ -163,6 +163,7 @@ export const IPC_SCHEMAS = {
   getUpdateStatus: z.null(),
   checkForUpdates: z.null(),
   installUpdateNow: z.null(),
+  exportEventReport: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
@@ -181,7 +182,8 @@ type NoPayload =
   | 'testPrint'
   | 'getUpdateStatus'
   | 'checkForUpdates'
-  | 'installUpdateNow';
+  | 'installUpdateNow'
+  | 'exportEventReport';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -219,4 +221,5 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  exportEventReport: true,
 };

@@ -17,6 +17,7 @@ import type {
   DonationRow,
   PeriodTotals,
   EditableSettings,
+  EventReportResult,
   ExportResult,
   KeyCheckResult,
   KioskMode,
@@ -41,6 +42,7 @@ import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
 import { updatesNotSupported, type UpdateControl } from '../domain/updates/update-control.ts';
 import { OPERATOR_MODE_ENDED, operatorFailure as fail, operatorGuards } from './operator-guard.ts';
+import type { EventFleet } from '../domain/fleet/event-fleet.ts';
 
 export type OperatorServiceMethod =
   | 'getOperatorGate'
@@ -60,7 +62,8 @@ export type OperatorServiceMethod =
   | 'restartKiosk'
   | 'getUpdateStatus'
   | 'checkForUpdates'
-  | 'installUpdateNow';
+  | 'installUpdateNow'
+  | 'exportEventReport';
 
 export type OperatorHandlers = Pick<KioskHandlers, OperatorServiceMethod>;
 
@@ -83,6 +86,8 @@ export interface OperatorServiceDeps {
   /** Makes new settings live (kiosk state, donation limits). */
   applyConfig: (config: KioskConfig) => void;
   reconcile: () => Promise<PassSummary>;
+  /** The event across the charity's kiosks (src-main/domain/fleet); its card and report. */
+  eventFleet: Pick<EventFleet, 'operatorView' | 'report'>;
   /** Where exports go; null means the operator cancelled. */
   chooseExportFolder: () => Promise<string | null>;
   /** null in browser mode: keys cannot be stored there. */
@@ -203,6 +208,8 @@ export class OperatorService {
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
         return { ok: true, value: await updates.checkNow() };
       }),
+      // The event report lists every kiosk's donors (first names): donor data leaving the kiosk asks for the PIN again.
+      exportEventReport: withFreshPin(() => this.#exportEventReport()),
       installUpdateNow: whileOperator(() => {
         const updates = this.#deps.updates ?? null;
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
@@ -326,7 +333,7 @@ export class OperatorService {
       ok: true,
       value: {
         day: formatLocalDay(at),
-        event: event === null ? null : { name: config.eventName, since: config.eventStartDate, ...event },
+        event: event === null ? null : { name: config.eventName, since: config.eventStartDate, ...event, fleet: this.#deps.eventFleet.operatorView() },
         ...totalsOf(report),
         donations,
         settings: editableSettingsOf(this.#deps.getConfig()),
@@ -360,6 +367,29 @@ export class OperatorService {
     writeFileAtomic(path, donationsCsv(donations, recoveredIds));
     this.#deps.log(`operator: exported ${donations.length} donation(s) to ${path}`);
     return { ok: true, value: { path, rows: donations.length } };
+  }
+
+  async #exportEventReport(): Promise<Result<EventReportResult>> {
+    const report = this.#deps.eventFleet.report();
+    if (report === null) return fail('illegal_state', 'No event id is set: set the event id, name and start day in Settings first.');
+    const folder = await this.#deps.chooseExportFolder();
+    if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
+    const path = join(folder, `event-${report.eventId}-${formatLocalDay(new Date(this.#now()))}.csv`);
+    writeFileAtomic(path, report.csv);
+    this.#deps.log(`operator: event report of ${report.eventId} (${report.rows} payment(s), ${report.kiosks} kiosk(s)) exported to ${path}`);
+    return {
+      ok: true,
+      value: {
+        path,
+        rows: report.rows,
+        onlineRupees: rupees(report.onlinePaise),
+        cashRupees: rupees(report.cashPaise),
+        kiosks: report.kiosks,
+        missingFromThisLedger: report.missingFromThisLedger,
+        asOf: report.asOf === null ? null : new Date(report.asOf).toISOString(),
+        lastKnown: report.lastKnown,
+      },
+    };
   }
 
   #keysStatus(): PaymentKeysStatus {

@@ -226,6 +226,7 @@ export class ReceiptService {
       id,
       receipt: receiptFor(config.kioskId, id),
       kioskId: config.kioskId,
+      eventId: config.eventId,
       cause: config.causeName,
       amountPaise,
       donorName: request.donorName,

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { aesGcmIdentityCipher, newIdentityKey } from '../../src-main/domain/ledger/identity-cipher.ts';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
-import { LATEST_SCHEMA_VERSION } from '../../src-main/domain/ledger/migrations.ts';
+import { LATEST_SCHEMA_VERSION, migrate } from '../../src-main/domain/ledger/migrations.ts';
 import { makeDataFolderPrivate } from '../../src-main/services/data-folder.ts';
 import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
 
@@ -117,11 +117,8 @@ describe('identity numbers at rest', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.sqlite3');
     // A ledger as a kiosk before schema 6 wrote it: the PAN in clear.
-    const old = Ledger.open(path);
-    old.close();
     const db = new DatabaseSync(path);
-    db.exec(`DELETE FROM schema_migrations WHERE version >= 6`);
-    db.exec(`ALTER TABLE donations DROP COLUMN tax_id_masked`);
+    migrate(db, 5);
     db.prepare(
       `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, anonymous, donor_name, state, created_at, updated_at, tax_name, tax_id_type, tax_id_number, tax_address)
        VALUES ('dold000000001', 'KIOSK-1-OLD', 'KIOSK-1', 'c', 50000, 0, 'Asha', 'paid', 1, 1, 'Asha Rao', 'pan', ?, 'Pune')`,

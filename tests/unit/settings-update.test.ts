@@ -40,6 +40,7 @@ describe('updateSettings', () => {
       value: {
         organisationName: 'Seva Trust',
         causeName: DEFAULT_KIOSK_CONFIG.causeName,
+        eventId: '',
         eventName: 'Diwali mela',
         eventStartDate: '',
         kioskId: 'GATE-2',

@@ -47,6 +47,7 @@ export const WEB_OPERATOR_METHODS = Object.keys({
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  exportEventReport: true,
 } as const satisfies Record<OperatorMethod, true>) as OperatorMethod[];
 
 function unavailable<T>(message: string): Result<T> {

@@ -101,6 +101,25 @@ export function checkoutTimedOut(donationId: string): FailureInfo {
   return { heading: 'failure.heading.notCompleted', reason: 'failure.reason.timeout', donationId, retry: 'reopen' };
 }
 
+/**
+ * Checkout ended without a result the kiosk can trust: it closed with an error
+ * (fault.close, after its "Oops! Something went wrong." alert) or stopped
+ * answering until the kiosk's guard closed it. A payment may have gone through
+ * all the same (reconciliation settles it), so the donor is told it is not lost,
+ * and gets time to fetch a volunteer. Try again reopens the same order, which
+ * Razorpay never lets be paid twice.
+ */
+export function checkoutLost(donationId: string, why: 'fault' | 'stuck'): FailureInfo {
+  return {
+    heading: 'failure.heading.notCompleted',
+    reason: why === 'fault' ? 'failure.reason.checkoutFault' : 'failure.reason.checkoutStuck',
+    note: 'failure.note.mayHavePaid',
+    donationId,
+    retry: 'reopen',
+    showVolunteer: true,
+  };
+}
+
 const PAYMENT_REASON: Readonly<Record<string, MessageKey>> = {
   payment_cancelled: 'payment.reason.cancelled',
   payment_canceled: 'payment.reason.cancelled',

@@ -24,6 +24,7 @@ import { DateRangeExport } from './DateRangeExport.tsx';
 import { UpdatePanel } from './UpdatePanel.tsx';
 import { PinReask, type ReaskOutcome } from './PinReask.tsx';
 import { useOperatorPresence } from './operator-presence.ts';
+import { EventCard, KioskIdBanner } from './EventCard.tsx';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
 const SESSION_CHECK_MS = 10_000;
@@ -136,6 +137,7 @@ export function Console({ gate, onDone, onSessionEnded }: ConsoleProps) {
           </button>
         </header>
         <WrongAttemptsNotice gate={gate} />
+        <KioskIdBanner fleet={overview?.event?.fleet ?? null} onChangeId={() => setTab('settings')} />
         <div className="console-tabs" role="tablist">
           {TABS.map(({ id, label }) => (
             <button
@@ -146,7 +148,11 @@ export function Console({ gate, onDone, onSessionEnded }: ConsoleProps) {
               aria-selected={tab === id}
               aria-controls={`panel-${id}`}
               className="btn console-tab"
-              onClick={() => setTab(id)}
+              onClick={() => {
+                setTab(id);
+                // Today's figures (and the event's, read from Razorpay in the background) as they are now.
+                if (id === 'today') void load(search);
+              }}
             >
               {t(label)}
             </button>
@@ -156,7 +162,7 @@ export function Console({ gate, onDone, onSessionEnded }: ConsoleProps) {
           {loadError && <p className="operator-error" role="alert">{loadError}</p>}
           {tab === 'today' &&
             (overview ? (
-              <Today overview={overview} search={search} onSearch={(q) => { setSearch(q); void load(q); }} />
+              <Today overview={overview} search={search} call={call} onRefresh={() => void load(search)} onSearch={(q) => { setSearch(q); void load(q); }} />
             ) : (
               !loadError && <Spinner />
             ))}
@@ -214,7 +220,7 @@ function timeOf(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit' });
 }
 
-function Today({ overview, search, onSearch }: { overview: OperatorOverview; search: string; onSearch: (q: string) => void }) {
+function Today({ overview, search, call, onRefresh, onSearch }: { overview: OperatorOverview; search: string; call: OperatorCaller; onRefresh: () => void; onSearch: (q: string) => void }) {
   const [query, setQuery] = useState(search);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -229,14 +235,7 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
           <span>{t(overview.paidCount === 1 ? 'operator.today.paidCount.one' : 'operator.today.paidCount.other', { n: overview.paidCount })}</span>
           {overview.recoveredCount > 0 && <span>{t('operator.today.recovered', { n: overview.recoveredCount })}</span>}
         </div>
-        {overview.event && (
-          <div className="today-total" data-testid="event-received">
-            <span className="today-total-label">{t('operator.event.received', { name: overview.event.name || t('operator.event.unnamed'), since: overview.event.since })}</span>
-            <span className="today-total-amount">{formatRupees(overview.event.receivedRupees)}</span>
-            <span>{t(overview.event.paidCount === 1 ? 'operator.today.paidCount.one' : 'operator.today.paidCount.other', { n: overview.event.paidCount })}</span>
-            <span>{t('operator.event.attempts', { n: overview.event.byState.reduce((sum, line) => sum + line.count, 0) })}</span>
-          </div>
-        )}
+        {overview.event && <EventCard event={overview.event} call={call} onRefresh={onRefresh} />}
         {overview.byState.length > 0 && (
           <table className="op-table today-states" data-testid="today-by-state">
             <caption>{t('operator.today.byState')}</caption>
@@ -317,6 +316,7 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
 interface SettingsForm {
   organisationName: string;
   causeName: string;
+  eventId: string;
   eventName: string;
   eventStartDate: string;
   kioskId: string;
@@ -335,6 +335,7 @@ function toForm(s: EditableSettings): SettingsForm {
   return {
     organisationName: s.organisationName,
     causeName: s.causeName,
+    eventId: s.eventId,
     eventName: s.eventName,
     eventStartDate: s.eventStartDate,
     kioskId: s.kioskId,
@@ -365,6 +366,7 @@ function fromForm(f: SettingsForm): { ok: true; settings: FormSettings } | { ok:
     settings: {
       organisationName: f.organisationName,
       causeName: f.causeName,
+      eventId: f.eventId.trim(),
       eventName: f.eventName,
       eventStartDate: f.eventStartDate.trim(),
       kioskId: f.kioskId,
@@ -386,6 +388,7 @@ function languageName(code: string): string {
 const SETTING_FIELDS: { field: Exclude<keyof SettingsForm, 'language'>; label: MessageKey; numeric?: boolean; hint?: MessageKey }[] = [
   { field: 'organisationName', label: 'operator.settings.organisationName' },
   { field: 'causeName', label: 'operator.settings.causeName' },
+  { field: 'eventId', label: 'operator.settings.eventId', hint: 'operator.settings.eventIdHint' },
   { field: 'eventName', label: 'operator.settings.eventName' },
   { field: 'eventStartDate', label: 'operator.settings.eventStartDate', hint: 'operator.settings.eventStartDateHint' },
   { field: 'kioskId', label: 'operator.settings.kioskId' },
