@@ -137,29 +137,7 @@ async function main(): Promise<void> {
 
   // The operator console: its own window, preload, origin and session (issue 14, item 3).
   const operatorConsole = new OperatorConsoleWindow({
-    createWindow: () =>
-      new BrowserWindow({
-        show: false,
-        kiosk: !WINDOWED,
-        width: 1280,
-        height: 800,
-        title: 'Donation Kiosk: operator',
-        backgroundColor: '#ffffff',
-        autoHideMenuBar: true,
-        webPreferences: {
-          sandbox: true,
-          contextIsolation: true,
-          nodeIntegration: false,
-          nodeIntegrationInSubFrames: false,
-          webviewTag: false,
-          preload: OPERATOR_PRELOAD_PATH,
-          partition: OPERATOR_PARTITION,
-          devTools: !app.isPackaged,
-          navigateOnDragDrop: false,
-          spellcheck: false,
-          disableBlinkFeatures: 'Auxclick',
-        },
-      }),
+    createWindow: () => createKioskWindow({ title: 'Donation Kiosk: operator', preload: OPERATOR_PRELOAD_PATH, partition: OPERATOR_PARTITION }),
     url: OPERATOR_URL,
     isConsoleUrl: (url) => isAppUrl(url, OPERATOR_ORIGIN),
     onClosed: () => {
@@ -296,30 +274,7 @@ async function main(): Promise<void> {
   handleAppProtocol(donorSession.protocol, protocolOptions);
   handleAppProtocol(operatorSession.protocol, protocolOptions);
 
-  const win = new BrowserWindow({
-    show: false,
-    // Kiosk mode; never together with `fullscreen: true` (electron.md §6).
-    kiosk: !WINDOWED,
-    width: 1280,
-    height: 800,
-    title: 'Donation Kiosk',
-    backgroundColor: '#ffffff',
-    autoHideMenuBar: true,
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      preload: PRELOAD_PATH,
-      partition: DONOR_PARTITION,
-      devTools: !app.isPackaged,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      // Middle-click must not open windows (Electronegativity AUXCLICK_JS_CHECK).
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const win = createKioskWindow({ title: 'Donation Kiosk', preload: PRELOAD_PATH, partition: DONOR_PARTITION });
   kioskWindow = win;
   const contents = win.webContents;
 
@@ -420,6 +375,37 @@ async function main(): Promise<void> {
 }
 
 /** Every webContents, including ones we did not expect: no new windows, no <webview> (§1 #11, #14). */
+/**
+ * The donor window and the operator console's window: the same locked-down
+ * settings, each with its own preload (its own API) and its own session.
+ */
+function createKioskWindow(options: { title: string; preload: string; partition: string }): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    // Kiosk mode; never together with `fullscreen: true` (electron.md §6).
+    kiosk: !WINDOWED,
+    width: 1280,
+    height: 800,
+    title: options.title,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      preload: options.preload,
+      partition: options.partition,
+      devTools: !app.isPackaged,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+}
+
 function applyBaselineGuards(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -8,15 +8,7 @@ import type { CheckoutSession, Form10bdResult, Result, TaxReceiptDetails } from 
 import { buildForm10bd, FORM_10BD_COLUMNS } from '../../src-main/domain/exports/form-10bd.ts';
 import { verhoeffCheckDigit } from '../../src-main/domain/receipts/tax-id.ts';
 import { formatLocalDay } from '../../src-main/services/operator-service.ts';
-import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
-
-const RECEIPT_SETTINGS = {
-  organisationAddress: '14 Lake Road, Pune 411001',
-  organisationPan: 'AAATA1234F',
-  registration80G: 'AAATA1234FF20214',
-  registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2030-03-31',
-};
+import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const aadhaar = `23412341234${verhoeffCheckDigit('23412341234')}`;
 

@@ -10,15 +10,7 @@ import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.t
 import { DONOR_PRINT_WINDOW_MS } from '../../src-main/services/receipt-service.ts';
 import { taxReceiptsOffered } from '../../src-main/domain/receipts/tax-receipts-offered.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
-import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
-
-const RECEIPT_SETTINGS = {
-  organisationAddress: '14 Lake Road, Pune 411001',
-  organisationPan: 'AAATA1234F',
-  registration80G: 'AAATA1234FF20214',
-  registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2030-03-31',
-};
+import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 interface FakePrinter extends ReceiptPrinter {
   printed: { deviceName: string; html: string }[];

@@ -13,16 +13,9 @@ import { aesGcmIdentityCipher, newIdentityKey } from '../../src-main/domain/ledg
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../src-main/domain/ledger/migrations.ts';
 import { makeDataFolderPrivate } from '../../src-main/services/data-folder.ts';
-import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
+import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const PAN = 'ABCPE1234F';
-const RECEIPT_SETTINGS = {
-  organisationAddress: '14 Lake Road, Pune 411001',
-  organisationPan: 'AAATA1234F',
-  registration80G: 'AAATA1234FF20214',
-  registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2030-03-31',
-};
 const TAX = { nameOnPan: 'Asha Rao', idType: 'pan' as const, idNumber: PAN, address: '12 MG Road, Pune 411001' };
 const posix = process.platform !== 'win32';
 

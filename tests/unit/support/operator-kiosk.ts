@@ -14,6 +14,14 @@ export const OP_KEY_ID = 'rzp_test_OperatorKey001';
 export const OP_KEY_SECRET = 'OpSecretNeverShown0123456789';
 export const CHEAP_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, saltBytes: 16, keyBytes: 32 };
 export const GOOD_PIN = '273951';
+/** Receipt settings with which the kiosk offers 80G receipts: address, PAN and a registration valid today. */
+export const RECEIPT_SETTINGS = {
+  organisationAddress: '14 Lake Road, Pune 411001',
+  organisationPan: 'AAATA1234F',
+  registration80G: 'AAATA1234FF20214',
+  registration80GValidFrom: '2021-05-28',
+  registration80GValidTo: '2030-03-31',
+};
 
 export interface OperatorKiosk {
   services: KioskServices;
