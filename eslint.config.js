@@ -4,10 +4,9 @@
 //                        plain Node: never import electron
 //   src-main/electron, src-main/preload
 //                        the only places that may import electron
-//   src-shared           rules both processes run (donor fields, amounts):
-//                        plain TypeScript, imports nothing outside src-shared
-//   src-renderer         browser code: may import the contract's types only,
-//                        and src-shared
+//   src-shared           rules both processes apply (the PIN rule, donor fields, amounts): plain
+//                        TypeScript, imports nothing outside src-shared
+//   src-renderer         browser code: may import the contract's types and src-shared only
 import tseslint from 'typescript-eslint';
 
 const electronBan = {
@@ -39,14 +38,7 @@ export default tseslint.config(
   {
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(?!\\./)', message: 'src-shared runs in the renderer and in main alike: it imports nothing outside src-shared (no packages, no node:, no main or renderer code).' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', 'node:*', 'electron', 'zod', 'react'], message: 'src-shared runs in every process: it imports nothing outside src-shared.' }] }],
     },
   },
   {

@@ -41,7 +41,7 @@ import { formatIndianDate } from '../domain/receipts/financial-year.ts';
 import type { SecretStore } from './secret-store.ts';
 import { DONOR_PRINT_WINDOW_MS, hasReceiptNo, issuerOf, receiptDonationOf } from './receipt-service.ts';
 import type { KioskHandlers } from './ipc-dispatcher.ts';
-import { operatorOnly } from './operator-guard.ts';
+import { operatorGuards } from './operator-guard.ts';
 
 export type MailerMethod = 'getReceiptOptions' | 'emailReceipt' | 'getEmailReceiptAdmin' | 'updateEmailSettings' | 'sendTestEmail' | 'resendReceiptEmail';
 
@@ -84,7 +84,7 @@ export interface ReceiptMailerDeps {
   printer: ReceiptPrinter;
   /** The receipt printer is set up and the system lists it. */
   printerAnswers: () => Promise<boolean>;
-  access: Pick<OperatorAccess, 'touchOperator'>;
+  access: Pick<OperatorAccess, 'isOperatorActive' | 'takeFreshPin'>;
   getConfig: () => KioskConfig;
   secrets: SecretStore;
   log: (line: string) => void;
@@ -193,14 +193,16 @@ export class ReceiptMailer {
   }
 
   handlers(): Pick<KioskHandlers, MailerMethod> {
-    const guarded = operatorOnly(this.#deps.access);
+    const { whileOperator, withFreshPin } = operatorGuards(this.#deps.access);
+    const updateSettings = (request: UpdateEmailSettingsRequest) => this.#updateSettings(request);
     return {
       getReceiptOptions: (request) => this.#receiptOptions(request),
       emailReceipt: (request) => this.#emailReceipt(request.donationId, request.email),
-      getEmailReceiptAdmin: guarded((request: { status?: ReceiptEmailStatus | undefined }) => this.#admin(request.status)),
-      updateEmailSettings: guarded((request: UpdateEmailSettingsRequest) => this.#updateSettings(request)),
-      sendTestEmail: guarded((request: { to: string }) => this.#sendTest(request.to)),
-      resendReceiptEmail: guarded((request: { id: number }) => this.#resend(request.id)),
+      getEmailReceiptAdmin: whileOperator((request: { status?: ReceiptEmailStatus | undefined }) => this.#admin(request.status)),
+      // A new password is a secret like the payment keys: the PIN again first (issue 14).
+      updateEmailSettings: (request) => (request.password === undefined ? whileOperator(updateSettings) : withFreshPin(updateSettings))(request),
+      sendTestEmail: whileOperator((request: { to: string }) => this.#sendTest(request.to)),
+      resendReceiptEmail: whileOperator((request: { id: number }) => this.#resend(request.id)),
     };
   }
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
-import { setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
+import { answerPinPrompt, setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
 import { pdfText } from './support/pdf.ts';
 import { buildReceiptModel, type ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
@@ -75,7 +75,8 @@ test.describe('80G receipts', () => {
 
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
     const [paid] = kiosk.donations();
-    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumber: 'ABCPE1234F', address: '12 MG Road, Camp, Pune 411001' } });
+    // The PAN is kept sealed (issue 14): the ledger hands it out masked.
+    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumberMasked: 'XXXXXX234F', address: '12 MG Road, Camp, Pune 411001' } });
     const receiptNo = paid?.receiptNo ?? 'missing';
     expect(receiptNo).toMatch(/^KIOSK-1\/\d{4}-\d{2}\/000001$/);
     await expect(screen(page, 'thank-you')).toContainText(receiptNo);
@@ -136,7 +137,7 @@ test.describe('80G receipts', () => {
   test('the operator records cash with the ₹2,000 warning, reprints, and exports Form 10BD with refused rows listed', async ({ kiosk }) => {
     const { page, shot } = kiosk;
     await longPressCorner(page, 'operator-setup');
-    await setUpPin(page, '2739');
+    await setUpPin(page, '273951');
     await page.getByRole('tab', { name: 'Receipts' }).click();
     await expect(page.getByTestId('tax-offered')).toHaveText('Donors are offered 80G receipts.');
     await shot('receipts-tab');
@@ -163,6 +164,7 @@ test.describe('80G receipts', () => {
     await expect(page.getByTestId('reprint-result')).toContainText('Saved as PDF', { timeout: 45_000 });
 
     await page.getByRole('button', { name: 'Export Form 10BD CSV' }).click();
+    await answerPinPrompt(page, '273951');
     await expect(page.getByTestId('form10bd-refused')).toContainText(cash?.receiptNo ?? 'missing');
     await expect(page.getByTestId('form10bd-refused')).toContainText('cash above ₹2,000');
     await shot('form-10bd-refused');

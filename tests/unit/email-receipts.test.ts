@@ -60,6 +60,8 @@ afterEach(async () => {
 });
 
 async function setUpEmail(patch: Record<string, unknown> = {}, password: string | undefined = SMTP_PASSWORD) {
+  // A new password is a secret like the payment keys: the PIN again first.
+  if (password !== undefined) await kiosk.confirmPin();
   return kiosk.call('updateEmailSettings', {
     settings: { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', username: SMTP_USER, fromAddress: 'receipts@asha.example.org', fromName: '', ...patch },
     ...(password === undefined ? {} : { password }),
@@ -191,6 +193,12 @@ describe('email receipts', () => {
     expect(smtp.received).toHaveLength(0);
     await setUpEmail();
     await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(1);
+  });
+
+  it('a new password needs the PIN entered again; other changes need only operator mode', async () => {
+    expect(await kiosk.call('updateEmailSettings', { settings: { host: '127.0.0.1' }, password: 'x-new-password' })).toMatchObject({ ok: false, error: { code: 'pin_required' } });
+    expect(secrets.value).toBeNull();
+    expect(await kiosk.call('updateEmailSettings', { settings: { host: '127.0.0.1' } })).toMatchObject({ ok: true, value: { host: '127.0.0.1', passwordSet: false } });
   });
 
   it('the console methods need an operator session', async () => {

@@ -6,7 +6,7 @@ import type {
   CheckoutFailure,
   CheckoutSession,
   ConfirmPaymentRequest,
-  KioskApi,
+  DonorApi,
   KioskError,
   KioskErrorCode,
   Result,
@@ -99,7 +99,7 @@ function toCheckoutFailure(detail: RazorpayErrorDetail | undefined): CheckoutFai
 export class KioskFlow {
   private state: FlowState = initialState;
   private readonly listeners = new Set<() => void>();
-  private api: KioskApi | null = null;
+  private api: DonorApi | null = null;
   private booting = false;
   /** Bumped whenever a new async sequence starts or the donor leaves; stale sequences stop. */
   private run = 0;
@@ -203,7 +203,7 @@ export class KioskFlow {
   }
 
   /** A bridge call that always resolves with a Result, within CALL_TIMEOUT_MS. */
-  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
+  private async call<T>(fn: (api: DonorApi) => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
     const api = this.api;
     if (!api) return failResult('kiosk_unavailable', 'No kiosk bridge.');
     let timer: ReturnType<typeof setTimeout> | undefined;
