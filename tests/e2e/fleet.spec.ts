@@ -125,7 +125,7 @@ test('two kiosks at one event: the same whole-event total and shares on both, af
   const b = await anotherKiosk({ ...EVENT, kioskId: 'GATE-2', connectivityProbeSeconds: 1 }, { name: 'gate-2' });
   // A volunteer chooses each kiosk's PIN before the event (a kiosk with donations and no PIN is locked out).
   for (const k of [a, b]) {
-    await expect(k.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+    await expect(welcomeAmount(k.page)).toBeEnabled({ timeout: 15_000 });
     await openConsole(k.page, { firstTime: true });
     await leaveConsole(k.page);
   }
