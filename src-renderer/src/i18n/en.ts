@@ -427,7 +427,7 @@ export const en = {
   'operator.email.col.status': 'State',
   'operator.email.col.detail': 'Details',
   'operator.email.sentAt': 'Sent {at}',
-  'operator.email.nextAt': 'Next try {at} (tried {tries} times).',
+  'operator.email.nextAt': 'Next try {at} (tries so far: {tries}).',
   'operator.email.resend': 'Send again',
   'operator.email.requeued': 'Queued again for {to}.',
 

@@ -409,7 +409,7 @@ export const messages = {
   "operator.email.col.status": "स्थिति",
   "operator.email.col.detail": "विवरण",
   "operator.email.sentAt": "{at} को भेजी गई",
-  "operator.email.nextAt": "अगली कोशिश {at} ({tries} बार कोशिश हुई)।",
+  "operator.email.nextAt": "अगली कोशिश {at} (अब तक कोशिशें: {tries})।",
   "operator.email.resend": "फिर भेजें",
   "operator.email.requeued": "{to} के लिए फिर से कतार में।",
   "operator.cash.heading": "नकद दान दर्ज करें",
