@@ -27,7 +27,8 @@ import { OperatorService } from './operator-service.ts';
 import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
 import { join } from 'node:path';
-import { ReceiptService, taxReceiptsOffered } from './receipt-service.ts';
+import { ReceiptService } from './receipt-service.ts';
+import { taxReceiptsOffered } from '../domain/receipts/tax-receipts-offered.ts';
 import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
@@ -37,14 +38,37 @@ import { DonorScreens } from '../domain/donor-screens.ts';
 import { donorCallTimeoutMs } from '../domain/donor-wait.ts';
 import { LedgerHealth } from './ledger-health.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
+import { ReceiptMailer } from './receipt-mailer.ts';
+import { environmentSecretStore, type SecretStore } from './secret-store.ts';
+import { escapingLog } from '../domain/log-line.ts';
+import { makeDataFolderPrivate } from './data-folder.ts';
+import { identityCipherFrom, identityKeyInDataFolder, type IdentityKeySource } from './identity-key.ts';
+import type { PaymentKeysSource } from '../contract/kiosk-api.ts';
+import type { OperatorSessionLimits } from '../domain/operator/operator-session.ts';
+import { sameCheckoutOrigins, type CheckoutSources } from '../security/content-security-policy.ts';
 import { EventFleet } from '../domain/fleet/event-fleet.ts';
 import { EVENT_READ_GAP_MS } from '../domain/fleet/read-budget.ts';
 import { createRazorpayAccountReads, withReadObserver, withReadRetries } from '../domain/fleet/account-reads.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
-/** Hosts Standard Checkout loads from (razorpay.md §5.5). */
-export const RAZORPAY_CHECKOUT_ORIGINS = ['https://checkout.razorpay.com', 'https://api.razorpay.com', 'https://*.razorpay.com'];
+/**
+ * The hosts Standard Checkout loads from, by name (razorpay.md §5.5: the hosts
+ * Razorpay's own CSP allow-list names): checkout.js and its build and risk
+ * scripts, the api iframe, telemetry. No `*.razorpay.com` (issue 14, item 3).
+ */
+export const RAZORPAY_CHECKOUT_SOURCES: CheckoutSources = {
+  script: ['https://checkout.razorpay.com', 'https://checkout-static-next.razorpay.com', 'https://cdn.razorpay.com'],
+  frame: ['https://api.razorpay.com', 'https://checkout.razorpay.com'],
+  connect: [
+    'https://api.razorpay.com',
+    'https://checkout.razorpay.com',
+    'https://lumberjack.razorpay.com',
+    'https://lumberjack-metrics.razorpay.com',
+    'https://rudderstack.razorpay.com',
+  ],
+  img: ['https://cdn.razorpay.com', 'https://checkout.razorpay.com'],
+};
 
 export const LEDGER_FILE_NAME = 'ledger.sqlite3';
 
@@ -52,6 +76,20 @@ export interface KioskServicesOptions {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
+  /**
+   * Whether KIOSK_RAZORPAY_KEY_ID / _SECRET, KIOSK_RAZORPAY_API_URL and
+   * KIOSK_CHECKOUT_SCRIPT_URL are read (default true: development runs, browser
+   * mode, tests). The installed app passes false: there the keys come only from
+   * the console, so whoever can set the kiosk account's environment cannot
+   * redirect donations or send the stored secret elsewhere (issue 14, item 4).
+   */
+  readKeysFromEnvironment?: boolean;
+  /** The key that seals donors' identity numbers (Electron: safeStorage). Default: a development key file in the data folder. */
+  identityKey?: IdentityKeySource;
+  /** The hidden corner or Ctrl+Alt+O on the donor page (Electron opens the console's window, in that page's language). */
+  onOperatorConsoleRequested?: (language: string) => void;
+  /** The console was left (Done, Cancel, idle): Electron closes its window. */
+  onOperatorConsoleClosed?: () => void;
   /** Browser mode never takes real money. */
   refuseLiveKeys?: boolean;
   /** Where the operator's keys are kept (Electron: safeStorage). Absent in browser mode: keys come from the environment only. */
@@ -72,17 +110,23 @@ export interface KioskServicesOptions {
   updates?: UpdateControl;
   /** Tests move the activity tracker's clock. */
   now?: () => number;
+  /** Where the mail server's password is kept (Electron: safeStorage). Default: KIOSK_SMTP_PASSWORD from the environment, read only (browser mode). */
+  smtpSecrets?: SecretStore;
+  /** Email receipts: the first retry's wait (doubling after). Default one minute; tests shorten it. */
+  emailRetryBaseMs?: number;
   /** Tests read the event from Razorpay more often than the once a minute a kiosk allows itself (read-budget.ts). */
   eventReadGapMs?: number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
-  operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
+  operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; session?: Partial<OperatorSessionLimits> };
 }
 
 export interface KioskServices {
   dispatch: IpcDispatcher;
   mode: KioskMode;
-  /** Origins Checkout needs in the page's CSP. */
-  checkoutOrigins: string[];
+  /** What Checkout needs in the donor page's CSP. */
+  checkoutSources: CheckoutSources;
+  /** Non-https origins a Checkout popup may show: the simulator's in demo mode (and tests); none with Razorpay. */
+  popupOrigins: string[];
   /** The settings in force now (the operator can change some while the kiosk runs). */
   readonly config: KioskConfig;
   /** The operator PIN and session. */
@@ -97,6 +141,8 @@ export interface KioskServices {
   reconciler: Reconciler;
   /** What the kiosk is doing (welcome idle, donation, operator), from the calls it receives: the update policy's input. */
   activity: KioskActivityTracker;
+  /** Sends email receipts from the ledger's outbox. */
+  mailer: ReceiptMailer;
   /** The event across the charity's kiosks, read from Razorpay (src-main/domain/fleet). */
   fleet: EventFleet;
   close(): Promise<void>;
@@ -106,16 +152,23 @@ export class KioskStartError extends Error {}
 
 interface GatewayEndpoints {
   keys: PaymentKeys;
+  source: PaymentKeysSource;
   apiUrl: string;
   checkoutScriptUrl: string;
   simulator: RazorpaySimulator | null;
 }
 
+/** The environment the services may read: empty for the installed app (readKeysFromEnvironment false). */
+function keyEnvironment(options: KioskServicesOptions): NodeJS.ProcessEnv {
+  return options.readKeysFromEnvironment === false ? {} : options.env;
+}
+
 /** Keys from the environment first (development, tests), else the ones the operator stored, else none (demo). */
-async function resolveKeys(options: KioskServicesOptions): Promise<PaymentKeys | null> {
-  const configured = resolvePaymentKeys(options.env);
+async function resolveKeys(options: KioskServicesOptions): Promise<{ keys: PaymentKeys; source: PaymentKeysSource } | null> {
+  const configured = resolvePaymentKeys(keyEnvironment(options));
   if (!configured.ok) throw new KioskStartError(configured.message);
-  if (configured.keys !== null || options.keyStore === undefined) return configured.keys;
+  if (configured.keys !== null) return { keys: configured.keys, source: 'environment' };
+  if (options.keyStore === undefined) return null;
   let stored;
   try {
     stored = await options.keyStore.load();
@@ -123,49 +176,57 @@ async function resolveKeys(options: KioskServicesOptions): Promise<PaymentKeys |
     // Never fall back to demo mode over keys the operator stored: that would take pretend donations.
     throw new KioskStartError(error instanceof KeyStoreError ? error.message : 'The stored payment keys cannot be read.');
   }
-  return stored === null ? null : { mode: modeOfKeyId(stored.keyId), keyId: stored.keyId, keySecret: stored.keySecret };
+  return stored === null ? null : { keys: { mode: modeOfKeyId(stored.keyId), keyId: stored.keyId, keySecret: stored.keySecret }, source: 'console' };
 }
 
 async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayEndpoints> {
-  const keys = await resolveKeys(options);
+  const resolved = await resolveKeys(options);
+  const env = keyEnvironment(options);
 
-  if (keys === null) {
+  if (resolved === null) {
     // Demo mode: no keys yet, so the kiosk runs on its built-in simulator. It captures
     // a few seconds after authorisation, as Razorpay does, so the donor sees the kiosk confirm.
     const simulator = await startRazorpaySimulator({ port: 0, captureDelayMs: DEMO_CAPTURE_DELAY_MS });
     const demoKeys = simulator.createTestKey();
     return {
       keys: { mode: 'demo', keyId: demoKeys.keyId, keySecret: demoKeys.keySecret },
+      source: 'none',
       apiUrl: simulator.baseUrl,
       checkoutScriptUrl: simulator.checkoutScriptUrl,
       simulator,
     };
   }
+  const { keys, source } = resolved;
   if (keys.mode === 'live') {
     if (options.refuseLiveKeys) throw new KioskStartError('Browser mode refuses live Razorpay keys: it is for development and tests only.');
     // Live payments always go to Razorpay itself, whatever the environment says.
-    return { keys, apiUrl: RAZORPAY_API_URL, checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
+    return { keys, source, apiUrl: RAZORPAY_API_URL, checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
   }
   return {
     keys,
-    apiUrl: options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL,
-    checkoutScriptUrl: options.env.KIOSK_CHECKOUT_SCRIPT_URL || RAZORPAY_CHECKOUT_SCRIPT_URL,
+    source,
+    apiUrl: env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL,
+    checkoutScriptUrl: env.KIOSK_CHECKOUT_SCRIPT_URL || RAZORPAY_CHECKOUT_SCRIPT_URL,
     simulator: null,
   };
 }
 
-function checkoutOriginsFor(endpoints: GatewayEndpoints): string[] {
-  const origins = new Set<string>();
-  for (const url of [endpoints.checkoutScriptUrl, endpoints.apiUrl]) {
-    const origin = new URL(url).origin;
-    if (origin.endsWith('.razorpay.com')) RAZORPAY_CHECKOUT_ORIGINS.forEach((o) => origins.add(o));
-    else origins.add(origin);
-  }
-  return [...origins];
+/** The origins Checkout comes from that are not Razorpay's: the simulator's in demo mode and tests. */
+function simulatorOrigins(endpoints: GatewayEndpoints): string[] {
+  const origins = [endpoints.checkoutScriptUrl, endpoints.apiUrl].map((url) => new URL(url).origin);
+  return [...new Set(origins.filter((origin) => !origin.endsWith('.razorpay.com')))];
 }
 
-export async function startKioskServices(options: KioskServicesOptions): Promise<KioskServices> {
-  // First of all: one kiosk per data folder (a second one is refused with DataFolderInUseError).
+function checkoutSourcesFor(endpoints: GatewayEndpoints): CheckoutSources {
+  const simulator = simulatorOrigins(endpoints);
+  return simulator.length === 0 ? RAZORPAY_CHECKOUT_SOURCES : sameCheckoutOrigins(simulator);
+}
+
+export async function startKioskServices(given: KioskServicesOptions): Promise<KioskServices> {
+  // Every line the services log is one line, whatever a page or a setting put into it.
+  const options: KioskServicesOptions = { ...given, log: escapingLog(given.log) };
+  makeDataFolderPrivate(options.dataDir, options.log);
+  // One kiosk per data folder (a second one is refused with DataFolderInUseError).
   const lock = lockDataFolder(options.dataDir);
   try {
     return await startOnLockedFolder(options, () => lock.release());
@@ -178,12 +239,14 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
 async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: () => void): Promise<KioskServices> {
   const loaded = loadKioskConfig(options.dataDir);
   if (!loaded.ok) throw new KioskStartError(`Kiosk settings are invalid: ${loaded.message}`);
+  for (const ignored of loaded.ignored) options.log(`settings: ignoring ${ignored}`);
   let config = loaded.config;
 
   const endpoints = await resolveEndpoints(options);
   const { keys } = endpoints;
+  const identityCipher = await identityCipherFrom(options.identityKey ?? identityKeyInDataFolder(options.dataDir), options.log);
   // Refuses (LedgerUnavailableError) rather than start an empty ledger over a lost or damaged one.
-  const ledger = openLedgerFile(options.dataDir, { log: options.log });
+  const ledger = openLedgerFile(options.dataDir, { log: options.log, ...(identityCipher === null ? {} : { identityCipher }) });
   // Razorpay's clock, from the Date of its answers: what ends a donation is judged on it, not on this computer's clock.
   const gatewayClock = new GatewayClock();
   const rawGateway = createRazorpayGateway({
@@ -272,7 +335,8 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     idlePromptSeconds: config.idlePromptSeconds,
     language: config.language,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
-    taxReceiptsOffered: taxReceiptsOffered(config),
+    // Only while the ledger can keep the numbers sealed (no identity key, no 80G).
+    taxReceiptsOffered: taxReceiptsOffered(config) && ledger.keepsIdentityNumbers,
     acceptsForeignContributions: config.acceptForeignContributions,
     causes: causesOf(config),
     feeCoverPercent: config.feeCoverPercent,
@@ -284,13 +348,16 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
       accentColor: config.accentColor,
       ...(config.backgroundDataUri === undefined ? {} : { backgroundDataUri: config.backgroundDataUri }),
     },
+    emailReceipts: mailer.enabled,
   });
 
   const operatorAccess = new OperatorAccess({
     storage: operatorAccessFileStorage(options.dataDir),
     clock: { now: options.operatorAccess?.now ?? Date.now },
+    // A missing PIN on a kiosk with donations is lost access, never a fresh set-up.
+    hasDonations: () => ledger.hasAnyDonation(),
     ...(options.operatorAccess?.scryptParams ? { scryptParams: options.operatorAccess.scryptParams } : {}),
-    ...(options.operatorAccess?.idleTimeoutMs ? { idleTimeoutMs: options.operatorAccess.idleTimeoutMs } : {}),
+    ...(options.operatorAccess?.session ? { session: options.operatorAccess.session } : {}),
   });
   const defaultExportFolder = join(options.dataDir, 'exports');
   /** New settings from the console (settings or receipts): every service sees them at once. */
@@ -311,15 +378,39 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     eventFleet: fleet,
     chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
     keyStore: options.keyStore ?? null,
-    activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl },
-    apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
+    activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl, source: endpoints.source },
+    apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : keyEnvironment(options).KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
     checkKeys: options.checkKeys ?? checkRazorpayKeys,
     onExitRequested: options.onExitRequested ?? null,
     onRestartRequested: options.onRestartRequested ?? null,
+    ...(options.onOperatorConsoleClosed ? { onConsoleClosed: options.onOperatorConsoleClosed } : {}),
     updates: options.updates ?? null,
     outOfService: () => ledgerHealth.problem(),
     log: options.log,
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+  });
+
+  const receipts = new ReceiptService({
+    ledger,
+    dataDir: options.dataDir,
+    printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+    access: operatorAccess,
+    getConfig: () => config,
+    applyConfig,
+    chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
+    log: options.log,
+    ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+  });
+  const mailer = new ReceiptMailer({
+    ledger,
+    dataDir: options.dataDir,
+    printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+    printerAnswers: () => receipts.printerAnswers(),
+    access: operatorAccess,
+    getConfig: () => config,
+    secrets: options.smtpSecrets ?? environmentSecretStore(options.env.KIOSK_SMTP_PASSWORD),
+    log: options.log,
+    ...(options.emailRetryBaseMs === undefined ? {} : { retryBaseMs: options.emailRetryBaseMs }),
   });
 
   const activity = new KioskActivityTracker({ now: options.now ?? Date.now, isOperatorActive: () => operatorAccess.isOperatorActive() });
@@ -344,22 +435,28 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
       },
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
-      confirmPayment: (request) => donations.confirmPayment(request),
-      getDonationProgress: (request) => donations.getDonationProgress(request),
+      confirmPayment: async (request) => {
+        const confirmed = await donations.confirmPayment(request);
+        // A paid donation with an email has its receipt in the outbox (same transaction): send it now.
+        if (confirmed.ok) mailer.wake();
+        return confirmed;
+      },
+      getDonationProgress: async (request) => {
+        const progress = await donations.getDonationProgress(request);
+        // Captured while the donor's screen followed it: the receipt email (if any) can go now.
+        if (progress.ok && progress.value.status === 'paid') mailer.wake();
+        return progress;
+      },
       cancelDonation: (request) => donations.cancelDonation(request),
       getAttractInfo: () => ({ ok: true, value: fleet.attractInfo(config) ?? attractInfo(ledger, config, new Date()) }),
+      openOperatorConsole: (request) => {
+        options.onOperatorConsoleRequested?.(request.language);
+        return { ok: true, value: null };
+      },
       ...operator.handlers(),
-      ...new ReceiptService({
-        ledger,
-        dataDir: options.dataDir,
-        printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
-        access: operatorAccess,
-        getConfig: () => config,
-        applyConfig,
-        chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
-        log: options.log,
-        ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
-      }).handlers(),
+      ...receipts.handlers(),
+      ...mailer.handlers(),
+      getPaymentActivity: (request) => donations.paymentActivity(request),
     },
     options.log,
   );
@@ -376,6 +473,8 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
   // tries), and reconcile what an earlier run left unsettled.
   void connectivity.probeNow();
   reconcileSoon();
+  // Receipts left in the outbox by an earlier run go out as soon as the server takes them.
+  await mailer.start();
   fleet.start();
   const reconcileTimer = setInterval(reconcileSoon, config.reconcileIntervalSeconds * 1000);
   reconcileTimer.unref();
@@ -383,7 +482,8 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
   return {
     dispatch,
     mode: keys.mode,
-    checkoutOrigins: checkoutOriginsFor(endpoints),
+    checkoutSources: checkoutSourcesFor(endpoints),
+    popupOrigins: simulatorOrigins(endpoints),
     get config() {
       return config;
     },
@@ -394,11 +494,13 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     connectivity,
     reconciler,
     activity,
+    mailer,
     fleet,
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();
       ledgerHealth.close();
+      await mailer.stop();
       await fleet.close();
       // Let a pass in flight finish its ledger writes before the ledger closes.
       await reconciler.stop();

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, E2E_CONFIG, TEST_KEY_SECRET, type Kiosk } from './support/kiosk-fixture.ts';
-import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
-import { enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin } from './support/operator.ts';
+import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout, welcomeAmount } from './support/donor.ts';
+import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 const today = (() => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -52,11 +52,10 @@ async function expectWelcome(page: Page, expected: Expected, options: { lastKnow
   await expect(freshness).toContainText(options.lastKnown ? /Offline: the total as of \d/ : /All kiosks, updated \d/);
 }
 
-async function openConsole(page: Page): Promise<void> {
-  const gate = await page.evaluate(async () => window.kiosk?.getOperatorGate());
-  const needsSetup = gate?.ok === true && gate.value.status === 'needs_setup';
-  await longPressCorner(page, needsSetup ? 'operator-setup' : 'operator-pin');
-  if (needsSetup) await setUpPin(page, PIN);
+/** Opens the console: the first time on a kiosk chooses the PIN, later times enter it. */
+async function openConsole(page: Page, options: { firstTime?: boolean } = {}): Promise<void> {
+  await longPressCorner(page, options.firstTime ? 'operator-setup' : 'operator-pin');
+  if (options.firstTime) await setUpPin(page, PIN);
   else {
     await enterPin(page, PIN);
     await expect(screen(page, 'operator-console')).toBeVisible();
@@ -86,6 +85,7 @@ async function expectEventCard(page: Page, expected: Expected, options: { lastKn
 async function expectEventCsv(kiosk: Kiosk, expected: Expected, options: { lastKnown: boolean; thisKiosk: string }): Promise<void> {
   const { page } = kiosk;
   await page.getByRole('button', { name: 'Export event report (all kiosks)' }).click();
+  await answerPinPrompt(page, PIN);
   const path = (await page.getByTestId('event-report-path').textContent())?.trim() ?? '';
   expect(path).toMatch(/event-MELA-2026-.*\.csv$/);
   const text = readFileSync(path, 'utf8');
@@ -110,7 +110,7 @@ async function expectEventCsv(kiosk: Kiosk, expected: Expected, options: { lastK
 }
 
 async function donate(page: Page, label: '₹100' | '₹500'): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+  await expect(welcomeAmount(page)).toBeEnabled({ timeout: 15_000 });
   await startAnonymousDonation(page, label);
   await payByUpi(await waitForCheckout(page));
   await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
@@ -121,8 +121,14 @@ async function donate(page: Page, label: '₹100' | '₹500'): Promise<void> {
 test('two kiosks at one event: the same whole-event total and shares on both, after a restart, and offline as last known', async ({ kiosk, anotherKiosk }) => {
   test.setTimeout(300_000);
   const a = kiosk;
-  await expect(a.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+  await expect(welcomeAmount(a.page)).toBeEnabled({ timeout: 15_000 });
   const b = await anotherKiosk({ ...EVENT, kioskId: 'GATE-2', connectivityProbeSeconds: 1 }, { name: 'gate-2' });
+  // A volunteer chooses each kiosk's PIN before the event (a kiosk with donations and no PIN is locked out).
+  for (const k of [a, b]) {
+    await expect(welcomeAmount(k.page)).toBeEnabled({ timeout: 15_000 });
+    await openConsole(k.page, { firstTime: true });
+    await leaveConsole(k.page);
+  }
 
   // ₹100 at gate 1; at gate 2 a declined card (not paid: never counted), then ₹500.
   await donateSuccessfully(a.page);
@@ -183,20 +189,20 @@ test('two kiosks at one event: the same whole-event total and shares on both, af
 test('a second kiosk set up with a kiosk id the event already uses is stopped and told before it takes a donation', async ({ kiosk, anotherKiosk }) => {
   test.setTimeout(180_000);
   const a = kiosk;
-  await expect(a.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+  await expect(welcomeAmount(a.page)).toBeEnabled({ timeout: 15_000 });
   const b = await anotherKiosk({ ...EVENT, kioskId: 'GATE-1' }, { name: 'duplicate' });
 
   // The donor at the second kiosk cannot start, and is asked to fetch a volunteer.
   const paused = b.page.getByTestId('welcome-paused');
   await expect(paused).toContainText('needs a volunteer to finish setting it up', { timeout: 15_000 });
-  await expect(b.page.getByRole('button', { name: 'Tap to donate' })).toBeDisabled();
+  await expect(welcomeAmount(b.page)).toBeDisabled();
   await shotAtShapes(b, 'welcome-duplicate-id');
   const refused = await b.page.evaluate(() => window.kiosk?.startDonation({ amountRupees: 100, donor: { anonymous: true } }));
   expect(refused).toMatchObject({ ok: false, error: { code: 'kiosk_unavailable' } });
   expect(b.donations()).toEqual([]);
 
   // The operator is told why, on every tab, and changes the id.
-  await openConsole(b.page);
+  await openConsole(b.page, { firstTime: true });
   const banner = b.page.getByTestId('kiosk-id-banner');
   await expect(banner).toHaveAttribute('data-state', 'taken');
   await expect(banner).toContainText('Kiosk id GATE-1 is already used by another kiosk at this event');

@@ -11,11 +11,11 @@ import {
   waitForCheckout,
   INSUFFICIENT_FUNDS_CARD,
 } from './support/donor.ts';
-import { enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin, touchHoldCorner } from './support/operator.ts';
+import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin, touchHoldCorner } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 
-test('first start: the operator must choose a PIN, and 1111 and 1234 are refused', async ({ kiosk }) => {
+test('first start: the operator must choose a PIN of 6 digits or more, and a weak one is refused as soon as it is typed', async ({ kiosk }) => {
   const { page, shot } = kiosk;
   await expect(screen(page, 'welcome')).toBeVisible();
   // Nothing shows in the corner, and a quick tap there does nothing.
@@ -27,20 +27,28 @@ test('first start: the operator must choose a PIN, and 1111 and 1234 are refused
   await shot('operator-setup');
 
   const message = page.getByTestId('operator-message');
-  for (const weak of ['1111', '1234']) {
+  // Refused at the first entry, with the reason: the operator is never asked to type a weak PIN twice.
+  for (const [weak, reason] of [
+    ['111111', /repeats the same digits/],
+    ['123456', /digits in a row/],
+    ['4826', /at least 6 digits/],
+    ['147258', /most common PINs/],
+  ] as const) {
     await enterPin(page, weak);
-    await expect(page.getByText('Enter the same PIN again')).toBeVisible();
-    // The physical keyboard works too.
-    await page.keyboard.type(weak);
-    await page.keyboard.press('Enter');
-    await expect(message).toContainText(/repeated|sequence|guess/i);
+    await expect(message).toContainText(reason);
+    await expect(page.getByText('Enter the same PIN again')).toHaveCount(0);
     await expect(screen(page, 'operator-setup')).toBeVisible();
     await shot(`setup-refused-${weak}`);
   }
+  // The physical keyboard works too.
+  await page.keyboard.type('654321');
+  await page.keyboard.press('Enter');
+  await expect(message).toContainText(/digits in a row/);
+  await expect(page.getByText('Enter the same PIN again')).toHaveCount(0);
 
   // Two different entries are not accepted either.
   await enterPin(page, PIN);
-  await enterPin(page, '4827');
+  await enterPin(page, '482614');
   await expect(message).toHaveText('The two PINs were different. Please choose a PIN again.');
 
   await enterPin(page, PIN);
@@ -73,11 +81,11 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
   await shot('operator-pin');
   const message = page.getByTestId('operator-message');
   for (let i = 1; i <= 4; i++) {
-    await enterPin(page, '7391');
+    await enterPin(page, '739105');
     await expect(message).toContainText(/Wrong PIN\./);
   }
   await shot('pin-wrong');
-  await enterPin(page, '7391');
+  await enterPin(page, '739105');
   await expect(message).toContainText(/Locked\. Try again in 0:[0-3]\d/);
   await expect(page.getByRole('button', { name: '5', exact: true })).toBeDisabled();
   await shot('pin-locked');
@@ -112,7 +120,9 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
   await shot('console-settings-saved');
 
   await leaveConsole(page);
-  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  // The new presets are the welcome screen's amounts, and the amount screen's.
+  for (const label of ['₹200', '₹700', '₹1,500']) await expect(page.getByRole('button', { name: label, exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '₹200', exact: true }).click();
   await expect(screen(page, 'amount')).toBeVisible();
   for (const label of ['₹200', '₹700', '₹1,500']) await expect(page.getByRole('button', { name: label, exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '₹500', exact: true })).toHaveCount(0);
@@ -122,6 +132,10 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
 test('the CSV export of a day holds the paid, failed and abandoned donations with their states', async ({ kiosk }) => {
   test.setTimeout(120_000);
   const { page, shot } = kiosk;
+  // The PIN is chosen before the first donation: afterwards a kiosk without one shows "operator access lost".
+  await longPressCorner(page, 'operator-setup');
+  await setUpPin(page, PIN);
+  await leaveConsole(page);
 
   // Paid: ₹100 by UPI.
   await donateSuccessfully(page);
@@ -144,8 +158,9 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(screen(page, 'welcome')).toBeVisible();
 
-  await longPressCorner(page, 'operator-setup');
-  await setUpPin(page, PIN);
+  await longPressCorner(page, 'operator-pin');
+  await enterPin(page, PIN);
+  await expect(screen(page, 'operator-console')).toBeVisible();
   // Today: three donations, newest first, and a search by donor name.
   const list = page.getByTestId('today-list');
   await expect(list.locator('tbody tr')).toHaveCount(3);
@@ -178,6 +193,8 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
 
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  // Donor data leaves the kiosk: the PIN again.
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('export-result')).toContainText('Exported 3 donations to:');
   await shot('console-export');
   const path = (await page.getByTestId('export-path').textContent())?.trim() ?? '';
@@ -214,6 +231,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByLabel('Key id').fill('rzp_test_Another0000001');
   await page.getByLabel('Key secret').fill('AnotherSecretValue123');
   await page.getByRole('button', { name: 'Save keys' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('keys-message')).toContainText(/only|installed|not/i);
   await expect(page.getByLabel('Key secret')).toHaveValue('');
   await shot('console-keys');
@@ -223,6 +241,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await expect(page.getByTestId('reconcile-result')).toContainText(/Checked \d+, settled \d+, recovered \d+\./);
   await page.getByRole('button', { name: 'Exit kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, exit kiosk' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('exit-result')).toContainText('installed kiosk app');
   await page.getByRole('button', { name: 'Restart kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, restart kiosk' }).click();

@@ -25,6 +25,8 @@ const START_REASON = {
   wrong_pin: 'error.start.internal',
   pin_locked: 'error.start.internal',
   pin_already_set: 'error.start.internal',
+  pin_required: 'error.start.internal',
+  operator_access_lost: 'error.start.internal',
   not_supported: 'error.start.internal',
   internal_error: 'error.start.internal',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
@@ -50,6 +52,8 @@ const CONFIRM_REASON = {
   wrong_pin: 'error.confirm.default',
   pin_locked: 'error.confirm.default',
   pin_already_set: 'error.confirm.default',
+  pin_required: 'error.confirm.default',
+  operator_access_lost: 'error.confirm.default',
   not_supported: 'error.confirm.default',
   internal_error: 'error.confirm.default',
 } as const satisfies Record<KioskErrorCode, MessageKey>;

@@ -1,13 +1,16 @@
 // The operator console: today's donations, settings, CSV export, payment keys,
 // reconcile and exit. Every call goes to main, which checks the operator
-// session; an operator_required answer sends the operator back to the PIN pad.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+// session; an operator_required answer sends the operator back to the PIN pad,
+// and a pin_required one asks for the PIN again (PinReask.tsx) and repeats the
+// call. Operator mode lasts while a person is here (operator-presence.ts).
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type {
   EditableSettings,
   ExportResult,
   KeyCheckResult,
-  KioskMode,
+  OperatorGate,
   OperatorOverview,
+  PaymentKeysStatus,
   Result,
 } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.tsx';
@@ -19,6 +22,8 @@ import { en } from '../i18n/en.ts';
 import { ReceiptsTab } from './ReceiptsPanel.tsx';
 import { DateRangeExport } from './DateRangeExport.tsx';
 import { UpdatePanel } from './UpdatePanel.tsx';
+import { PinReask, type ReaskOutcome } from './PinReask.tsx';
+import { useOperatorPresence } from './operator-presence.ts';
 import { EventCard, KioskIdBanner } from './EventCard.tsx';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
@@ -35,7 +40,9 @@ const TABS: { id: Tab; label: MessageKey }[] = [
 ];
 
 interface ConsoleProps {
-  mode: KioskMode | undefined;
+  /** The gate as the PIN left it: the mode, the session's limits, wrong PINs before this visit. */
+  gate: OperatorGate;
+  /** Leave the console (operator mode ends, the donor screen comes back). */
   onDone: () => void;
   onSessionEnded: () => void;
 }
@@ -46,23 +53,49 @@ export function stateLabel(state: string): string {
   return Object.hasOwn(en, key) ? t(key as MessageKey) : state;
 }
 
-export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
+export function Console({ gate, onDone, onSessionEnded }: ConsoleProps) {
+  const mode = gate.mode;
   const [tab, setTab] = useState<Tab>('today');
   const [overview, setOverview] = useState<OperatorOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
+  const [reask, setReask] = useState<((outcome: ReaskOutcome) => void) | null>(null);
+  const reaskOpen = useRef(false);
 
-  /** An operator call; null when the session had ended (the PIN pad is showing by then). */
+  // Walking away ends operator mode: the donor screen comes back by itself.
+  useOperatorPresence(gate.idleTimeoutMs, onDone);
+
+  /** Shows the PIN prompt; resolves with what the operator did. */
+  const askPin = useCallback(
+    () =>
+      new Promise<ReaskOutcome>((resolve) => {
+        reaskOpen.current = true;
+        setReask(() => (outcome: ReaskOutcome) => {
+          reaskOpen.current = false;
+          setReask(null);
+          resolve(outcome);
+        });
+      }),
+    [],
+  );
+
+  /** An operator call (see operator-api.ts); null when there is nothing for the panel to show. */
   const call: OperatorCaller = useCallback(
     async <T,>(fn: Parameters<typeof operatorCall<T>>[0]): Promise<Result<T> | null> => {
-      const result = await operatorCall(fn);
+      let result = await operatorCall(fn);
+      if (!result.ok && result.error.code === 'pin_required' && !reaskOpen.current) {
+        const outcome = await askPin();
+        if (outcome === 'cancelled') return null;
+        if (outcome === 'confirmed') result = await operatorCall(fn);
+        else result = { ok: false, error: { code: 'operator_required', message: '', retryable: false } };
+      }
       if (!result.ok && result.error.code === 'operator_required') {
         onSessionEnded();
         return null;
       }
       return result;
     },
-    [onSessionEnded],
+    [onSessionEnded, askPin],
   );
 
   const load = useCallback(
@@ -81,7 +114,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
     void load('');
   }, [load]);
 
-  // The session ends in main after a few idle minutes: leave the console when it does.
+  // Main ends operator mode by itself (idle, or a quarter of an hour after the PIN): ask for the PIN when it has.
   useEffect(() => {
     const timer = setInterval(() => {
       void operatorCall((api) => api.getOperatorGate()).then((r) => {
@@ -91,11 +124,6 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
     return () => clearInterval(timer);
   }, [onSessionEnded]);
 
-  const done = async (): Promise<void> => {
-    await operatorCall((api) => api.endOperatorSession());
-    onDone();
-  };
-
   return (
     <ScreenFrame name="operator-console" mode={mode} className="screen-operator">
       <div className="console">
@@ -104,10 +132,11 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
             <ScreenHeading>{t('operator.console.heading')}</ScreenHeading>
             {overview && <p className="console-meta">{t('operator.console.meta', { mode: overview.mode, version: overview.version })}</p>}
           </div>
-          <button type="button" className="btn btn-primary console-done" onClick={() => void done()}>
+          <button type="button" className="btn btn-primary console-done" onClick={onDone}>
             {t('operator.done')}
           </button>
         </header>
+        <WrongAttemptsNotice gate={gate} />
         <KioskIdBanner fleet={overview?.event?.fleet ?? null} onChangeId={() => setTab('settings')} />
         <div className="console-tabs" role="tablist">
           {TABS.map(({ id, label }) => (
@@ -167,7 +196,20 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
           {tab === 'receipts' && <ReceiptsTab call={call} />}
         </section>
       </div>
+      {reask && <PinReask onDone={reask} />}
     </ScreenFrame>
+  );
+}
+
+/** Wrong PINs tried between the last visit and this one (someone may have been guessing). */
+function WrongAttemptsNotice({ gate }: { gate: OperatorGate }) {
+  const n = gate.wrongAttemptsBeforeThisVisit;
+  if (n <= 0) return null;
+  const last = gate.lastWrongAttemptAt === null ? '' : new Date(gate.lastWrongAttemptAt).toLocaleString('en-IN', { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <p className="op-warning" role="status" data-testid="wrong-attempts">
+      {t(n === 1 ? 'operator.console.wrongAttempts.one' : 'operator.console.wrongAttempts.other', { n, time: last })}
+    </p>
   );
 }
 
@@ -329,7 +371,7 @@ interface SettingsForm {
 
 /** What the settings form saves; the logo has its own section. */
 /** The settings form's fields; the logo and the update settings have their own panels. */
-type FormSettings = Omit<EditableSettings, 'logoDataUri' | 'updateFeedUrl' | 'updateInstallHour'>;
+type FormSettings = Omit<EditableSettings, 'logoDataUri' | 'updateInstallHour'>;
 
 function toForm(s: EditableSettings): SettingsForm {
   return {
@@ -609,12 +651,28 @@ function Export({ call }: { call: OperatorCaller }) {
 
 // ---- payment keys -----------------------------------------------------------------
 
+const KEY_SOURCE: Record<PaymentKeysStatus['source'], MessageKey> = {
+  console: 'operator.keys.source.console',
+  environment: 'operator.keys.source.environment',
+  none: 'operator.keys.source.none',
+};
+
+/** The keys in use (id, mode, where from), and the form to check or save new ones. */
 function Keys({ call }: { call: OperatorCaller }) {
+  const [status, setStatus] = useState<PaymentKeysStatus | null>(null);
   const [keyId, setKeyId] = useState('');
   const [keySecret, setKeySecret] = useState('');
   const [check, setCheck] = useState<KeyCheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const loadStatus = useCallback(async (): Promise<void> => {
+    const r = await call((api) => api.getPaymentKeysStatus());
+    if (r?.ok) setStatus(r.value);
+  }, [call]);
+  useEffect(() => {
+    void loadStatus();
+  }, [loadStatus]);
 
   const show = (r: Result<KeyCheckResult> | null): void => {
     if (!r) return;
@@ -627,33 +685,60 @@ function Keys({ call }: { call: OperatorCaller }) {
     }
   };
 
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (busy) return;
+  /** Both fields, or a message; the same for checking and saving. */
+  const typed = (): { keyId: string; keySecret: string } | null => {
     if (keyId.trim() === '' || keySecret === '') {
       setCheck(null);
       setError(t('operator.keys.missing'));
-      return;
+      return null;
     }
+    return { keyId: keyId.trim(), keySecret };
+  };
+
+  const save = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const keys = typed();
+    if (busy || keys === null) return;
     setBusy(true);
-    const r = await call((api) => api.setPaymentKeys({ keyId: keyId.trim(), keySecret }));
+    const r = await call((api) => api.setPaymentKeys(keys));
     setBusy(false);
     // The secret never stays on screen, whatever main answered.
     setKeySecret('');
     if (r?.ok) setKeyId('');
     show(r);
+    void loadStatus();
   };
 
+  // "Check keys" checks the keys typed here, not the ones in use (issue 14, item 4).
   const checkKeys = async (): Promise<void> => {
-    if (busy) return;
+    const keys = typed();
+    if (busy || keys === null) return;
     setBusy(true);
-    const r = await call((api) => api.checkPaymentKeys());
+    const r = await call((api) => api.checkPaymentKeys(keys));
     setBusy(false);
     show(r);
   };
 
   return (
     <form className="op-form" onSubmit={(e) => void save(e)} noValidate autoComplete="off">
+      <section className="op-keys-active" aria-labelledby="keys-active-heading" data-testid="keys-active">
+        <h2 id="keys-active-heading">{t('operator.keys.activeHeading')}</h2>
+        {status && (
+          <dl className="op-updates-facts">
+            <dt>{t('operator.keys.keyLabel')}</dt>
+            <dd className="mono" data-testid="keys-active-id">{status.keyId ?? t('operator.keys.noKey')}</dd>
+            <dt>{t('operator.keys.modeLabel')}</dt>
+            <dd data-testid="keys-active-mode">{t(`operator.keys.mode.${status.mode}` as MessageKey)}</dd>
+            <dt>{t('operator.keys.sourceLabel')}</dt>
+            <dd data-testid="keys-active-source">{t(KEY_SOURCE[status.source])}</dd>
+          </dl>
+        )}
+        {status?.savedForRestart && (
+          <p className="op-note" data-testid="keys-saved-for-restart">
+            {t('operator.keys.savedForRestart', { keyId: status.savedForRestart.keyId, mode: t(`operator.keys.mode.${status.savedForRestart.mode}` as MessageKey) })}
+          </p>
+        )}
+      </section>
       <p className="op-note">{t('operator.keys.body')}</p>
       <div className="op-grid">
         <div className="field">

@@ -7,6 +7,7 @@ import { Spinner } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
 import { CashGiftPanel } from './CashGiftPanel.tsx';
 import { Form10bdPanel } from './Form10bdPanel.tsx';
+import { EmailReceiptsPanel } from './EmailReceiptsPanel.tsx';
 import { describePrint } from './receipt-caller.ts';
 import type { OperatorCaller } from './operator-api.ts';
 import '../receipts.css';
@@ -34,6 +35,7 @@ export function ReceiptsTab({ call }: { call: OperatorCaller }) {
     <div className="receipts-tab">
       <ReceiptSettingsForm admin={admin} call={call} onSaved={() => void load('')} />
       <ReceiptList admin={admin} call={call} onSearch={(q) => void load(q)} />
+      <EmailReceiptsPanel call={call} />
       <CashGiftPanel call={call} onRecorded={() => void load('')} />
       <Form10bdPanel call={call} />
     </div>

@@ -1,7 +1,9 @@
 // The console's "Updates" panel: the app's version, what the updater is doing,
-// "check now", and the two update settings (the feed address and the install
-// hour). Main decides when an update installs (never during a donation); this
-// panel only shows it. Browser mode answers "managed by the installed app".
+// "check now", and the install hour. The update address is fixed when the app
+// is built and only shown here (issue 14, item 6); changing the install hour
+// asks for the PIN again. Main decides when an update installs (never during a
+// donation); this panel only shows it. Browser mode answers "managed by the
+// installed app".
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { UpdateState, UpdateStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
@@ -32,7 +34,6 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [confirmInstall, setConfirmInstall] = useState(false);
-  const [feedUrl, setFeedUrl] = useState('');
   const [installHour, setInstallHour] = useState('');
   const [formLoaded, setFormLoaded] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -59,7 +60,6 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
     if (formLoaded) return;
     void call((api) => api.getOperatorOverview({})).then((result) => {
       if (!result || !result.ok) return;
-      setFeedUrl(result.value.settings.updateFeedUrl);
       setInstallHour(result.value.settings.updateInstallHour === null ? '' : String(result.value.settings.updateInstallHour));
       setFormLoaded(true);
     });
@@ -92,21 +92,14 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
     e.preventDefault();
     if (saving) return;
     setSaved(false);
-    const address = feedUrl.trim();
-    // Said in plain words here; main checks it again (and everything else).
-    if (address !== '' && !/^https:\/\/\S+$/i.test(address)) {
-      setSaveError(`${t('operator.updates.feedNotHttps')} ${t('operator.settings.notSaved')}`);
-      return;
-    }
     setSaving(true);
-    const settings = { updateFeedUrl: address, updateInstallHour: installHour === '' ? null : Number(installHour) };
+    const settings = { updateInstallHour: installHour === '' ? null : Number(installHour) };
     const result = await call((api) => api.updateSettings({ settings }));
     setSaving(false);
     if (!result) return;
     if (result.ok) {
       setSaveError(null);
       setSaved(true);
-      setFeedUrl(result.value.updateFeedUrl);
       void refresh();
     } else setSaveError(`${result.error.message} ${t('operator.settings.notSaved')}`);
   };
@@ -175,25 +168,6 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
       <form className="op-form op-updates-form" onSubmit={(e) => void save(e)} noValidate autoComplete="off">
         <p className="op-note">{t('operator.updates.policy')}</p>
         <div className="op-grid">
-          <div className="field">
-            <label htmlFor="set-update-feed">{t('operator.updates.feedLabel')}</label>
-            <input
-              id="set-update-feed"
-              type="text"
-              inputMode="url"
-              spellCheck={false}
-              placeholder="https://"
-              value={feedUrl}
-              aria-describedby="set-update-feed-hint update-settings-message"
-              onChange={(e) => {
-                setFeedUrl(e.target.value);
-                setSaved(false);
-              }}
-            />
-            <p id="set-update-feed-hint" className="hint">
-              {t('operator.updates.feedHint')}
-            </p>
-          </div>
           <div className="field">
             <label htmlFor="set-update-hour">{t('operator.updates.hourLabel')}</label>
             <select

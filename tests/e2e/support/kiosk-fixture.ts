@@ -123,6 +123,8 @@ export const test = base.extend<{
   eventReadGapMs: number | undefined;
   /** The test's own simulator: e.g. a manual-capture account, or automatic capture some time after Checkout's handler. */
   simulatorOptions: SimulatorOptions;
+  /** Extra environment for main (e.g. KIOSK_SMTP_PASSWORD, which browser mode reads instead of storing a password). */
+  kioskEnv: Record<string, string>;
   kiosk: Kiosk;
   anotherKiosk: AnotherKiosk;
 }>({
@@ -133,8 +135,9 @@ export const test = base.extend<{
   ledgerFileContents: [null, { option: true }],
   eventReadGapMs: [undefined, { option: true }],
   simulatorOptions: [{}, { option: true }],
+  kioskEnv: [{}, { option: true }],
 
-  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, eventReadGapMs, simulatorOptions }, use, testInfo) => {
+  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, eventReadGapMs, simulatorOptions, kioskEnv }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'browser' | 'electron';
     let electronBinary: string | null = null;
     if (target === 'electron') {
@@ -147,7 +150,7 @@ export const test = base.extend<{
     if (ledgerFileContents !== null) writeFileSync(join(dataDir, LEDGER_FILE_NAME), ledgerFileContents);
     const ownSimulator = demoMode ? null : await startRazorpaySimulator({ ...simulatorOptions, port: 0 });
     ownSimulator?.addKey(TEST_KEY_ID, TEST_KEY_SECRET);
-    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1', ...kioskEnv };
     delete env.KIOSK_RAZORPAY_KEY_ID;
     delete env.KIOSK_RAZORPAY_KEY_SECRET;
     if (ownSimulator) {
