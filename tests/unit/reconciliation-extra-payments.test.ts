@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutSession, Result } from '../../src-main/contract/kiosk-api.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
+import { kioskPerTest, openCheckout, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
 
 const harness = kioskPerTest();
 const { call } = harness;
@@ -69,10 +69,7 @@ describe('two authorised payments on one order', () => {
   it('reconciliation captures one and notes the other for the operator in the same step', async () => {
     const kiosk = await harness.start({}, { autoCapture: false });
     const { simulator, services } = kiosk;
-    const started = (await call('startDonation', { amountRupees: 300, donor: { anonymous: true } })) as Result<CheckoutSession>;
-    if (!started.ok) throw new Error(started.error.message);
-    const { donationId, options } = started.value;
-    await call('checkoutOpened', { donationId });
+    const { donationId, options } = await openCheckout(call, 300);
     // The first attempt fails at Checkout (the bank is slow), the kiosk dies; on the donor's phone the second goes through.
     simulator.faults.inject('checkout.pay', { kind: 'late_authorisation' }, { times: 1 });
     const first = simulator.pay({ keyId: UNIT_KEY_ID, orderId: options.order_id, method: 'card', outcome: 'success' });
