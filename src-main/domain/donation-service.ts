@@ -36,6 +36,7 @@ import { isLedgerFaultError } from './ledger/ledger-fault.ts';
 import { DonorScreens } from './donor-screens.ts';
 import { CONFIRM_WAIT_MS, PROGRESS_WAIT_MS } from './donor-wait.ts';
 import { killPoint } from './kill-points.ts';
+import { isRecovered } from './reconciliation/reconcile-rules.ts';
 import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from './receipts/tax-receipts-offered.ts';
 import { redactCredentials } from './gateway/redact.ts';
 import { eventOrderNotes } from './fleet/event-notes.ts';
@@ -502,7 +503,7 @@ export class DonationService {
 
   private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Settled {
     // The donor sees it on screen only while their screen is still asking; a capture that lands after they left is "recovered" for the operator.
-    const recovered = !this.screens.isWatching(donation.id);
+    const recovered = isRecovered({ donorWatching: this.screens.isWatching(donation.id) });
     const moved = this.transitionOrLog(
       donation.id,
       'paid',

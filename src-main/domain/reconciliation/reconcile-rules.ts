@@ -116,11 +116,15 @@ export function paymentsThatCount(donation: Donation, payments: readonly Gateway
   return payments.filter((p) => p.order_id === donation.orderId && p.amount === donation.amountPaise && p.currency === 'INR');
 }
 
+/** A payment reconciliation records is one the donor did not see confirmed, unless their screen is following it right now. */
+export function isRecovered(facts: Pick<DecisionFacts, 'donorWatching'>): boolean {
+  return !facts.donorWatching;
+}
+
 /** After fetching the order's payments. */
 export function decideOnPayments(donation: Donation, payments: readonly GatewayPayment[], facts: DecisionFacts, options: ReconcileRuleOptions): PaymentsDecision {
   const mine = paymentsThatCount(donation, payments);
-  // Recorded by reconciliation, so the donor did not see it confirmed, unless their screen is still following it.
-  const recovered = !facts.donorWatching;
+  const recovered = isRecovered(facts);
   const captured = mine.find((p) => p.status === 'captured');
   if (captured) return { kind: 'mark_paid', payment: captured, recovered };
   const authorized = mine.find((p) => p.status === 'authorized');

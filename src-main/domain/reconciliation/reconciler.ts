@@ -32,7 +32,7 @@ import { isLedgerFaultError } from '../ledger/ledger-fault.ts';
 import { monotonicNow, type MonotonicClock } from '../clock.ts';
 import type { DonorScreens } from '../donor-screens.ts';
 import { killPoint } from '../kill-points.ts';
-import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
+import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, isRecovered, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
 
 export interface ReconcilerOptions extends ReconcileRuleOptions {
   maxCallsPerPass: number;
@@ -294,7 +294,7 @@ export class Reconciler {
         this.deps.log(`reconciliation: donation ${donation.id}: payment ${decision.payment.id} was refunded by Razorpay (never captured)`);
         return this.move(donation, 'refunded', { paymentId: decision.payment.id }, { paymentId: decision.payment.id, refundedUncaptured: decision.payment.captured !== true }) ? 'settled' : 'unchanged';
       case 'mark_paid':
-        return this.markPaid(donation, decision.payment, decision.recovered, payments.value);
+        return this.markPaid(donation, decision.payment, payments.value);
       case 'capture': {
         // The operator sees it as being confirmed until the capture succeeds.
         const held = donation.state === 'authorized' ? donation : this.move(donation, 'authorized', { paymentId: decision.payment.id }, { paymentId: decision.payment.id, foundAuthorised: true });
@@ -307,13 +307,19 @@ export class Reconciler {
           this.deps.log(`reconciliation: donation ${donation.id}: payment ${decision.payment.id} is authorised; capture not done yet: ${detail}`);
           return 'progressed';
         }
-        return this.markPaid(held, captured.value, decision.recovered, payments.value);
+        return this.markPaid(held, captured.value, payments.value);
       }
     }
   }
 
-  /** Records the payment; any other payment holding money on the same order is noted as a second payment there and then. */
-  private markPaid(donation: Donation, payment: GatewayPayment, recovered: boolean, orderPayments: readonly GatewayPayment[]): 'settled' | 'recovered' | 'unchanged' {
+  /**
+   * Records the payment; any other payment holding money on the same order is
+   * noted as a second payment there and then. Recovered unless a donor's screen
+   * is following it at this very moment (a capture can take a while, and the
+   * donor may have left meanwhile).
+   */
+  private markPaid(donation: Donation, payment: GatewayPayment, orderPayments: readonly GatewayPayment[]): 'settled' | 'recovered' | 'unchanged' {
+    const recovered = isRecovered(this.facts(donation));
     const method = payment.method && KNOWN_METHODS.has(payment.method) ? payment.method : 'other';
     const moved = this.move(
       donation,
