@@ -57,6 +57,13 @@ export interface KioskError {
 
 export type KioskMode = 'demo' | 'test' | 'live';
 
+/**
+ * Text the operator entered once per language: English always, other languages
+ * (KioskState.language's codes) when given. Screens show the donor's language
+ * and fall back to English (src-renderer/src/i18n/localized.ts).
+ */
+export type LocalizedText = { en: string } & Partial<Record<string, string>>;
+
 export interface KioskState {
   mode: KioskMode;
   kioskId: string;
@@ -95,8 +102,8 @@ export interface KioskState {
   causes: CauseInfo[];
   /** The processing fee a donor may add, in percent of the gift; 0 = not offered. */
   feeCoverPercent: number;
-  /** The charity's message on the welcome screen ("" = none). */
-  attractMessage: string;
+  /** The charity's message on the welcome screen (English "" = none), per language. */
+  attractMessage: LocalizedText;
   /** The event's goal in rupees; 0 = no progress bar. */
   goalRupees: number;
   /** Show recent donors' first names on the welcome screen. */
@@ -107,8 +114,10 @@ export interface KioskState {
 
 export interface CauseInfo {
   id: string;
-  name: string;
-  description: string;
+  /** Per language; the English name is the one the ledger, receipts and exports record. */
+  name: LocalizedText;
+  /** Per language; English "" = none. */
+  description: LocalizedText;
   imageDataUri?: string;
   presetAmountsRupees: number[];
 }
@@ -296,7 +305,7 @@ export interface EditableSettings {
   logoDataUri?: string;
   causes?: CauseInfo[];
   goalRupees?: number;
-  attractMessage?: string;
+  attractMessage?: LocalizedText;
   showDonorWall?: boolean;
   feeCoverPercent?: number;
   /** #rrggbb */

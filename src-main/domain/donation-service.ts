@@ -126,7 +126,7 @@ export class DonationService {
         id,
         receipt,
         kioskId: config.kioskId,
-        cause: cause.name,
+        cause: cause.name.en,
         amountPaise: orderPaise,
         feePaise,
         anonymous: request.donor.anonymous,
@@ -143,7 +143,7 @@ export class DonationService {
       receipt,
       notes: {
         kiosk_id: config.kioskId,
-        cause: cause.name,
+        cause: cause.name.en,
         cause_id: cause.id,
         donor_name: donorName ?? 'Anonymous',
         donation_id: id,
@@ -173,7 +173,7 @@ export class DonationService {
           amount: orderPaise,
           currency: 'INR',
           name: config.organisationName,
-          description: `Donation: ${cause.name}`,
+          description: `Donation: ${cause.name.en}`,
           // razorpay.md §5.2: a base64 data URI, so Checkout loads nothing else for it.
           ...(config.logoDataUri === undefined ? {} : { image: config.logoDataUri }),
           prefill: {

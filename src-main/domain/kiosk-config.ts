@@ -4,6 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { LocalizedText } from '../contract/kiosk-api.ts';
 import { logoProblem } from './logo.ts';
 import { checkPan } from './receipts/tax-id.ts';
 
@@ -16,6 +17,31 @@ const Rupees = z.number().int().min(RAZORPAY_MIN_RUPEES).max(UPI_MAX_RUPEES);
 /** The languages the donor screens can be shown in: one per catalogue in src-renderer/src/i18n/locales (tests/unit/i18n.test.ts checks they agree). */
 export const SUPPORTED_LANGUAGES = ['en', 'hi'] as const;
 export type KioskLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+
+/**
+ * Text the operator enters per language (the contract's LocalizedText): English,
+ * required when `required`, and any other supported language, optional. A
+ * plain string (files written before per-language text) is the English text;
+ * an empty translation is dropped, so the donor screens fall back to English.
+ */
+export function localizedTextSchema(options: { maxLength: number; required: boolean }) {
+  const text = z.string().trim().max(options.maxLength);
+  const perLanguage = z.partialRecord(z.enum(SUPPORTED_LANGUAGES), text);
+  return z.union([text, perLanguage]).transform((value, context): LocalizedText => {
+    const entries: Partial<Record<string, string>> = typeof value === 'string' ? { en: value } : value;
+    const english = entries['en'] ?? '';
+    if (options.required && english === '') {
+      context.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: english, path: ['en'], message: 'the English text is required' });
+      return z.NEVER;
+    }
+    const localized: LocalizedText = { en: english };
+    for (const code of SUPPORTED_LANGUAGES) {
+      const translation = entries[code];
+      if (code !== 'en' && translation !== undefined && translation !== '') localized[code] = translation;
+    }
+    return localized;
+  });
+}
 
 /** A PNG or JPEG data URI of at most 256 KB (logo.ts); with `emptyRemoves`, "" is accepted too (it removes the logo). */
 export function logoDataUriSchema(options: { emptyRemoves: boolean; what?: string }) {
@@ -48,8 +74,8 @@ export const CauseSchema = z
   .object({
     /** Stable, short and plain: it travels in the order notes and the ledger. */
     id: z.string().regex(/^[a-z0-9-]{1,24}$/, 'a cause id is 1-24 lower-case letters, digits or hyphens'),
-    name: z.string().trim().min(1).max(60),
-    description: z.string().trim().max(140),
+    name: localizedTextSchema({ maxLength: 60, required: true }),
+    description: localizedTextSchema({ maxLength: 140, required: false }),
     imageDataUri: logoDataUriSchema({ emptyRemoves: false, what: 'cause picture' }).optional(),
     presetAmountsRupees: z.array(Rupees).min(1).max(6),
   })
@@ -103,7 +129,7 @@ export const KioskConfigFields = z
     /** The event's goal in rupees for the welcome screen's progress bar; 0 = no goal shown. */
     goalRupees: z.number().int().min(0).max(1_000_000_000),
     /** The charity's message on the welcome screen (may be empty). */
-    attractMessage: z.string().trim().max(200),
+    attractMessage: localizedTextSchema({ maxLength: 200, required: false }),
     /** Show recent donors' first names (or "Anonymous") on the welcome screen. */
     showDonorWall: z.boolean(),
     /** The processing fee a donor may choose to add, in percent of the gift; 0 turns the offer off. */
@@ -142,6 +168,8 @@ export const KioskConfigSchema = KioskConfigFields.refine((c) => c.minAmountRupe
   });
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+/** What a kiosk-config.json may hold: texts may still be plain strings (English), as older files wrote them. */
+export type KioskConfigFile = z.input<typeof KioskConfigSchema>;
 
 export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   kioskId: 'KIOSK-1',
@@ -171,7 +199,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   receiptLayout: 'thermal-80mm',
   acceptForeignContributions: false,
   goalRupees: 0,
-  attractMessage: '',
+  attractMessage: { en: '' },
   showDonorWall: false,
   // Razorpay's standard domestic fee is about 2%.
   feeCoverPercent: 2,
@@ -186,7 +214,7 @@ export const DEFAULT_CAUSE_ID = 'main';
 /** The causes in force: the configured list, or the one `causeName` cause of an older file. */
 export function causesOf(config: KioskConfig): Cause[] {
   if (config.causes && config.causes.length > 0) return config.causes;
-  return [{ id: DEFAULT_CAUSE_ID, name: config.causeName, description: '', presetAmountsRupees: config.presetAmountsRupees }];
+  return [{ id: DEFAULT_CAUSE_ID, name: { en: config.causeName }, description: { en: '' }, presetAmountsRupees: config.presetAmountsRupees }];
 }
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';

@@ -27,9 +27,9 @@ interface LookForm {
 
 function toForm(s: EditableSettings): LookForm {
   return {
-    causes: (s.causes ?? []).map((c) => `${c.name} | ${c.description} | ${c.presetAmountsRupees.join(', ')}`).join('\n'),
+    causes: (s.causes ?? []).map((c) => `${c.name.en} | ${c.description.en} | ${c.presetAmountsRupees.join(', ')}`).join('\n'),
     goal: String(s.goalRupees ?? 0),
-    message: s.attractMessage ?? '',
+    message: s.attractMessage?.en ?? '',
     wall: s.showDonorWall ?? false,
     fee: String(s.feeCoverPercent ?? 0),
     primary: s.themeColor ?? '#9a3412',
@@ -55,9 +55,9 @@ export function parseCauses(text: string, existing: readonly CauseInfo[]): { ok:
     const [name = '', description = '', amounts = ''] = line.split('|').map((part) => part.trim());
     const presets = amounts.split(',').map((a) => a.trim()).filter((a) => a !== '');
     if (name === '' || presets.length === 0 || presets.some((a) => !/^\d+$/.test(a))) return { ok: false, line: index + 1 };
-    const before = existing.find((c) => c.name === name);
+    const before = existing.find((c) => c.name.en === name);
     const id = before && !taken.has(before.id) ? (taken.add(before.id), before.id) : causeId(name, index, taken);
-    causes.push({ id, name, description, presetAmountsRupees: presets.map(Number), ...(before?.imageDataUri ? { imageDataUri: before.imageDataUri } : {}) });
+    causes.push({ id, name: { ...before?.name, en: name }, description: { ...before?.description, en: description }, presetAmountsRupees: presets.map(Number), ...(before?.imageDataUri ? { imageDataUri: before.imageDataUri } : {}) });
   }
   return { ok: true, causes };
 }
@@ -106,7 +106,7 @@ export function DonorScreenSettings({ settings, call, onSaved }: Props) {
     await save({
       ...(causes.causes.length > 0 ? { causes: causes.causes } : {}),
       goalRupees: goal,
-      attractMessage: form.message,
+      attractMessage: { ...settings.attractMessage, en: form.message },
       showDonorWall: form.wall,
       // Main refuses anything but 0-5; a typo such as "2%" reaches it as NaN and is refused there.
       feeCoverPercent: Number.isFinite(fee) ? fee : -1,

@@ -1,6 +1,7 @@
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
+import { localized } from '../i18n/localized.ts';
 
 interface CauseChoiceProps {
   kiosk: KioskState;
@@ -20,11 +21,9 @@ export function CauseChoice({ kiosk, chosen, onChoose, onBack }: CauseChoiceProp
             <li key={cause.id}>
               <button type="button" className="cause" aria-pressed={chosen === cause.id} onClick={() => onChoose(cause.id)} aria-describedby={`cause-${cause.id}-text`}>
                 {cause.imageDataUri && <img src={cause.imageDataUri} alt="" className="cause-image" />}
-                <span className="cause-name">{cause.name}</span>
+                <span className="cause-name">{localized(cause.name)}</span>
                 <span id={`cause-${cause.id}-text`} className="cause-text">
-                  {cause.description}
-                  {cause.description !== '' && ' · '}
-                  {cause.presetAmountsRupees.map((a) => formatRupees(a)).join(' · ')}
+                  {[localized(cause.description), ...cause.presetAmountsRupees.map((a) => formatRupees(a))].filter((part) => part !== '').join(' · ')}
                 </span>
               </button>
             </li>

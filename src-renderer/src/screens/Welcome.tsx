@@ -1,6 +1,7 @@
 import type { AttractInfo, KioskState, KioskStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, LOCALES, t } from '../i18n/t.ts';
+import { localized } from '../i18n/localized.ts';
 
 interface WelcomeProps {
   kiosk: KioskState;
@@ -18,6 +19,7 @@ interface WelcomeProps {
 export function Welcome({ kiosk, status, attract, language, highContrast, onBegin, onLanguage, onContrast }: WelcomeProps) {
   const paused = status?.acceptingDonations === false;
   const singleCause = kiosk.causes.length === 1 ? kiosk.causes[0] : undefined;
+  const message = localized(kiosk.attractMessage, language);
   return (
     <ScreenFrame name="welcome" mode={kiosk.mode}>
       <div className="welcome-layout">
@@ -47,11 +49,11 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
         <div className="welcome">
           {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
           <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
-          {kiosk.attractMessage !== '' && <p className="welcome-message">{kiosk.attractMessage}</p>}
+          {message !== '' && <p className="welcome-message">{message}</p>}
           {singleCause && (
             <p className="welcome-cause">
               <span className="welcome-cause-label">{t('welcome.supporting')}</span>
-              <span className="welcome-cause-name">{singleCause.name}</span>
+              <span className="welcome-cause-name">{localized(singleCause.name, language)}</span>
             </p>
           )}
           <button type="button" className="btn btn-primary btn-hero" onClick={onBegin} disabled={paused} aria-describedby={paused ? 'welcome-paused' : undefined}>

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../../src-main/simulator/index.ts';
 import { startBrowserMode } from '../../../src-main/browser-mode/server.ts';
 import { Ledger, type Donation, type DonationEvent } from '../../../src-main/domain/ledger/ledger.ts';
-import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../../../src-main/domain/kiosk-config.ts';
+import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, type KioskConfig, type KioskConfigFile } from '../../../src-main/domain/kiosk-config.ts';
 import { LEDGER_FILE_NAME } from '../../../src-main/services/kiosk-services.ts';
 import { ELECTRON_MISSING_MESSAGE, findElectronBinary } from './electron-binary.ts';
 import { launchChromium } from './chromium.ts';
@@ -74,7 +74,7 @@ function readLedger(dataDir: string) {
   };
 }
 
-export const test = base.extend<{ kioskConfig: Partial<KioskConfig>; demoMode: boolean; ledgerFileContents: string | null; kiosk: Kiosk }>({
+export const test = base.extend<{ kioskConfig: Partial<KioskConfigFile>; demoMode: boolean; ledgerFileContents: string | null; kiosk: Kiosk }>({
   kioskConfig: [E2E_CONFIG, { option: true }],
   /** No keys: the kiosk starts its own built-in simulator, as a new install does. */
   demoMode: [false, { option: true }],
