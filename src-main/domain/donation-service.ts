@@ -15,7 +15,7 @@ import type {
   Result,
   StartDonationRequest,
 } from '../contract/kiosk-api.ts';
-import { causesOf, type KioskConfig } from './kiosk-config.ts';
+import type { KioskConfig } from './kiosk-config.ts';
 import { processingFeeRupees } from './fee-cover.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import type { DonationState } from './ledger/donation-states.ts';
@@ -102,7 +102,7 @@ export class DonationService {
 
   async startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>> {
     const { ledger, config } = this.deps;
-    const causes = causesOf(config);
+    const { causes } = config;
     const cause = request.causeId === undefined ? causes[0] : causes.find((c) => c.id === request.causeId);
     if (!cause) return fail('invalid_request', `no cause ${request.causeId ?? ''} on this kiosk`);
     const amount = decideOrderAmount(request.amountRupees, config);

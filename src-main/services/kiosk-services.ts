@@ -3,7 +3,7 @@
 // donation service and the IPC dispatcher. Electron main and browser mode both
 // start the kiosk through here, so they serve exactly the same handlers.
 import type { KioskMode, KioskState } from '../contract/kiosk-api.ts';
-import { causesOf, loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
+import { DEFAULT_CAUSE, loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
 import { attractInfo } from '../domain/attract.ts';
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { openLedgerFile } from '../domain/ledger/ledger-file.ts';
@@ -196,9 +196,9 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     mode: keys.mode,
     kioskId: config.kioskId,
     organisationName: config.organisationName,
-    causeName: config.causeName,
+    causeName: (config.causes[0] ?? DEFAULT_CAUSE).name.en,
     currency: 'INR',
-    presetAmountsRupees: config.presetAmountsRupees,
+    presetAmountsRupees: (config.causes[0] ?? DEFAULT_CAUSE).presetAmountsRupees,
     minAmountRupees: config.minAmountRupees,
     maxAmountRupees: config.maxAmountRupees,
     checkout: { scriptUrl: endpoints.checkoutScriptUrl, loadTimeoutMs: config.checkoutScriptLoadTimeoutMs },
@@ -209,7 +209,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
     taxReceiptsOffered: taxReceiptsOffered(config),
     acceptsForeignContributions: config.acceptForeignContributions,
-    causes: causesOf(config),
+    causes: config.causes,
     feeCoverPercent: config.feeCoverPercent,
     attractMessage: config.attractMessage,
     goalRupees: config.goalRupees,

@@ -274,11 +274,9 @@ function Today({ overview, search, onSearch }: { overview: OperatorOverview; sea
 
 interface SettingsForm {
   organisationName: string;
-  causeName: string;
   eventName: string;
   eventStartDate: string;
   kioskId: string;
-  presets: string;
   min: string;
   max: string;
   idle: string;
@@ -287,16 +285,14 @@ interface SettingsForm {
 
 /** What the settings form saves; the logo has its own section. */
 /** The settings form's fields; the logo and the update settings have their own panels. */
-type FormSettings = Omit<EditableSettings, 'logoDataUri' | 'updateFeedUrl' | 'updateInstallHour'>;
+type FormSettings = Omit<EditableSettings, 'logoDataUri' | 'updateFeedUrl' | 'updateInstallHour' | 'causes'>;
 
 function toForm(s: EditableSettings): SettingsForm {
   return {
     organisationName: s.organisationName,
-    causeName: s.causeName,
     eventName: s.eventName,
     eventStartDate: s.eventStartDate,
     kioskId: s.kioskId,
-    presets: s.presetAmountsRupees.join(', '),
     min: String(s.minAmountRupees),
     max: String(s.maxAmountRupees),
     idle: String(s.idleResetSeconds),
@@ -308,8 +304,6 @@ const WHOLE = /^\s*[0-9]+\s*$/;
 
 /** The form as EditableSettings, or the message saying which field is not a number. Main checks the rest. */
 function fromForm(f: SettingsForm): { ok: true; settings: FormSettings } | { ok: false; message: string } {
-  const parts = f.presets.split(',').map((p) => p.trim());
-  if (parts.length === 0 || parts.some((p) => !/^[0-9]+$/.test(p))) return { ok: false, message: t('operator.settings.presetsBad') };
   const numbers: [keyof SettingsForm, MessageKey][] = [
     ['min', 'operator.settings.min'],
     ['max', 'operator.settings.max'],
@@ -322,11 +316,9 @@ function fromForm(f: SettingsForm): { ok: true; settings: FormSettings } | { ok:
     ok: true,
     settings: {
       organisationName: f.organisationName,
-      causeName: f.causeName,
       eventName: f.eventName,
       eventStartDate: f.eventStartDate.trim(),
       kioskId: f.kioskId,
-      presetAmountsRupees: parts.map(Number),
       minAmountRupees: Number(f.min),
       maxAmountRupees: Number(f.max),
       idleResetSeconds: Number(f.idle),
@@ -343,11 +335,9 @@ function languageName(code: string): string {
 
 const SETTING_FIELDS: { field: Exclude<keyof SettingsForm, 'language'>; label: MessageKey; numeric?: boolean; hint?: MessageKey }[] = [
   { field: 'organisationName', label: 'operator.settings.organisationName' },
-  { field: 'causeName', label: 'operator.settings.causeName' },
   { field: 'eventName', label: 'operator.settings.eventName' },
   { field: 'eventStartDate', label: 'operator.settings.eventStartDate', hint: 'operator.settings.eventStartDateHint' },
   { field: 'kioskId', label: 'operator.settings.kioskId' },
-  { field: 'presets', label: 'operator.settings.presets', hint: 'operator.settings.presetsHint' },
   { field: 'min', label: 'operator.settings.min', numeric: true },
   { field: 'max', label: 'operator.settings.max', numeric: true },
   { field: 'idle', label: 'operator.settings.idle', numeric: true },
