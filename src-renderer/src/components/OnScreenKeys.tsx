@@ -7,7 +7,7 @@
 import { useState, type PointerEvent, type ReactNode } from 'react';
 import { t } from '../i18n/t.ts';
 
-export type KeyLayout = 'numeric' | 'name' | 'email' | 'pan' | 'address';
+export type KeyLayout = 'numeric' | 'name' | 'email' | 'pan' | 'address' | 'text';
 
 interface OnScreenKeysProps {
   layout: KeyLayout;
@@ -80,7 +80,9 @@ export function OnScreenKeys({ layout, value, onChange, maxLength, controls }: O
         {layout === 'email' && <Key label=".com" wide="wide" onPress={() => type('.com')} />}
         {layout === 'name' && ['.', "'", '-'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
         {layout === 'address' && [',', '.', '-', '/'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
-        {(layout === 'name' || layout === 'address') && <Key label={t('keyboard.space')} wide="space" onPress={() => type(' ')} />}
+        {/* Any short text the operator types in the console: names with apostrophes, key ids, addresses of updates. */}
+        {layout === 'text' && [',', '.', "'", '-', '_', '/', ':', '&'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
+        {(layout === 'name' || layout === 'address' || layout === 'text') && <Key label={t('keyboard.space')} wide="space" onPress={() => type(' ')} />}
         <Key label={<span aria-hidden="true">⌫</span>} name={t('keyboard.delete')} wide="wide" onPress={erase} />
       </div>
     </div>
