@@ -1,5 +1,5 @@
 // What an operator does: the hidden corner, the PIN pad, the console.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { screen } from './donor.ts';
 
 /** Holds the top-left corner (pointer down, no movement) until `expected` appears, then lets go. */
@@ -82,4 +82,86 @@ export async function touchHoldCorner(page: Page, expected: 'operator-pin' | 'op
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await cdp.detach();
   }
+}
+
+// ---- the console by taps only: the kiosk's own keys, the day picker, choice buttons ----
+
+/** The keys docked at the bottom of the console while a field is typed in. */
+export function keysDock(page: Page) {
+  return page.getByTestId('typing-dock');
+}
+
+/** Taps one key of the docked keys (a letter as shown, a digit, punctuation, or a named key: Space, Shift, Delete, Clear). */
+async function tapKey(page: Page, name: string): Promise<void> {
+  await keysDock(page).getByRole('button', { name, exact: true }).click();
+}
+
+/**
+ * Taps the field labelled `label`, takes away what it holds with the Delete
+ * key, and types `text` key by key: capitals with Shift on the letter layouts
+ * that have one. No page.keyboard, no fill.
+ */
+export async function tapType(page: Page, label: string | Locator, text: string): Promise<void> {
+  const field = typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label;
+  await field.click();
+  await expect(keysDock(page).getByRole('group')).toBeVisible();
+  const numeric = (await keysDock(page).getByTestId('numeric-pad').count()) > 0;
+  const hasShift = !numeric && (await keysDock(page).getByRole('button', { name: 'Shift', exact: true }).count()) > 0;
+  if (numeric) {
+    if ((await field.inputValue()) !== '') await tapKey(page, 'Clear');
+  } else {
+    for (let left = (await field.inputValue()).length; left > 0; left--) await tapKey(page, 'Delete');
+  }
+  for (const ch of text) {
+    if (ch === ' ') await tapKey(page, 'Space');
+    else if (hasShift && ch !== ch.toLowerCase()) {
+      await tapKey(page, 'Shift');
+      await tapKey(page, ch);
+    } else await tapKey(page, ch);
+  }
+  await expect(field).toHaveValue(text);
+}
+
+/** Closes the docked keys. */
+export async function hideKeys(page: Page): Promise<void> {
+  await keysDock(page).getByRole('button', { name: 'Hide keys' }).click();
+  await expect(keysDock(page).getByRole('group')).toHaveCount(0);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Opens the day picker labelled `label` and taps its way (years, then months) to `day` (YYYY-MM-DD), then taps the day. */
+export async function tapDate(page: Page, label: string, day: string): Promise<void> {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  await page.getByRole('button', { name: new RegExp(`^${label} `) }).click();
+  const calendar = page.getByRole('group', { name: `Calendar for ${label}` });
+  await expect(calendar).toBeVisible();
+  const shown = async (): Promise<{ year: number; month: number }> => {
+    const text = (await calendar.locator('.calendar-month').textContent()) ?? '';
+    const [name, y] = text.trim().split(/\s+/);
+    return { year: Number(y), month: MONTHS.indexOf(name ?? '') + 1 };
+  };
+  for (let view = await shown(); view.year !== year; view = await shown()) await calendar.getByRole('button', { name: view.year < year ? 'Next year' : 'Previous year' }).click();
+  for (let view = await shown(); view.month !== month; view = await shown()) await calendar.getByRole('button', { name: view.month < month ? 'Next month' : 'Previous month' }).click();
+  await calendar.getByRole('button', { name: `${date} ${MONTHS[month - 1]} ${year}`, exact: true }).click();
+  await expect(calendar).toHaveCount(0);
+}
+
+/** Taps the choice `choice` of the group of choice buttons labelled `label`. */
+export async function tapChoice(page: Page, label: string, choice: string): Promise<void> {
+  const option = page.getByRole('radiogroup', { name: label }).getByRole('radio', { name: choice });
+  await option.click();
+  await expect(option).toHaveAttribute('aria-checked', 'true');
+}
+
+/** The console's tab `name` (the unsaved-changes mark is part of its name). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('tab', { name: new RegExp(`^${name}`) })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** No sideways scrolling: the page is no wider than the window. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+  expect(widths.page, `page ${widths.page} px wide in a ${widths.window} px window`).toBeLessThanOrEqual(widths.window);
 }
