@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/kiosk-fixture.ts';
-import { longPressCorner, setUpPin } from './support/operator.ts';
+import { longPressCorner, openTab, setUpPin } from './support/operator.ts';
 
 const PIN = '4826';
 
@@ -11,7 +11,7 @@ test('the Updates panel shows the version and who manages updates, and saves an 
   const { page, shot } = kiosk;
   await longPressCorner(page, 'operator-setup');
   await setUpPin(page, PIN);
-  await page.getByRole('tab', { name: 'Kiosk' }).click();
+  await openTab(page, 'Kiosk');
 
   const panel = page.getByTestId('update-panel');
   await expect(panel.getByRole('heading', { name: 'Updates' })).toBeVisible();
@@ -25,14 +25,18 @@ test('the Updates panel shows the version and who manages updates, and saves an 
   // http is refused with a plain message, and nothing is written.
   await page.getByLabel('Update address (https)').fill('http://updates.example.org/kiosk');
   await page.getByRole('button', { name: 'Save update settings' }).click();
-  await expect(page.getByTestId('update-settings-message')).toHaveText('The update address must start with https://. Nothing was changed.');
+  await expect(page.locator('#set-update-feed-error')).toHaveText('The update address must start with https://.');
+  await expect(page.getByTestId('update-settings-message')).toHaveText('Not saved: 1 field above needs attention. Nothing was changed.');
   const configFile = join(kiosk.dataDir, 'kiosk-config.json');
   expect(JSON.parse(readFileSync(configFile, 'utf8'))).toMatchObject({ updateFeedUrl: '', updateInstallHour: null });
 
   await page.getByLabel('Update address (https)').fill('https://updates.example.org/kiosk');
-  await page.getByLabel('When to install updates').selectOption('Only between 03:00 and 04:00');
+  await page.getByText('Install updates only in one hour of the day').click();
+  await expect(page.getByTestId('update-hour')).toHaveText('Only between 03:00 and 04:00');
+  await page.getByRole('button', { name: 'One hour later' }).click();
+  await page.getByRole('button', { name: 'One hour earlier' }).click();
   await page.getByRole('button', { name: 'Save update settings' }).click();
-  await expect(page.getByTestId('update-settings-message')).toContainText('Saved. The kiosk uses these from its next update check.');
+  await expect(page.getByTestId('update-settings-message')).toHaveText('Saved: Update address (https); When to install updates.');
   expect(JSON.parse(readFileSync(configFile, 'utf8'))).toMatchObject({ updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 });
   await panel.scrollIntoViewIfNeeded();
   await shot('console-updates');

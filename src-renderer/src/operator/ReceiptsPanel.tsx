@@ -130,7 +130,6 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
       <form
         className="today-search"
         role="search"
-        aria-label={t('operator.receipts.search')}
         onSubmit={(e) => {
           e.preventDefault();
           onSearch(query);

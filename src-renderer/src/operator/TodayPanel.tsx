@@ -76,7 +76,7 @@ export function TodayPanel({ overview, search, onSearch, onDay }: TodayProps) {
 
       <div className="today-tools">
         <DateField id="today-day" label={t('operator.today.day')} value={overview.day} onChange={(day) => onDay(day)} />
-        <form className="today-search" onSubmit={submit} role="search" aria-label={t('operator.today.search')}>
+        <form className="today-search" onSubmit={submit} role="search">
           <TextField id="op-search" label={t('operator.today.search')} value={query} maxLength={80} onChange={setQuery} />
           <div className="actions">
             <button type="submit" className="btn btn-secondary">
