@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/kiosk-fixture.ts';
 import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, screen, waitForCheckout } from './support/donor.ts';
-import { enterPin, longPressCorner, openTab, parseCsv, setUpPin } from './support/operator.ts';
+import { enterPin, expectNoSidewaysScroll, longPressCorner, openTab, parseCsv, setUpPin } from './support/operator.ts';
 
 const PIN = '4826';
 
@@ -142,4 +142,14 @@ test('the CSV matches the receipts for paid, cash and failed donations; a cash g
     'Razorpay order id': failed.orderId,
   });
   expect(Date.parse(records.find((r) => r['Donation reference'] === failed.receipt)?.['Started at'] ?? '')).toBe(Math.floor(failed.createdAt / 1000) * 1000);
+
+  // With rows in them, the lists still fit every kiosk shape without sideways scrolling.
+  for (const size of [{ width: 1080, height: 1920 }, { width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 768, height: 1024 }]) {
+    await page.setViewportSize(size);
+    for (const tab of ['Today', 'Receipts']) {
+      await openTab(page, tab);
+      await expectNoSidewaysScroll(page);
+    }
+    await shot(`receipts-with-rows-${size.width}x${size.height}`);
+  }
 });

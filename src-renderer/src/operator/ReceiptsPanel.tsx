@@ -7,12 +7,14 @@ import { formatRupees, t } from '../i18n/t.ts';
 import { receiptSettingsChanges } from './changes.ts';
 import { fieldId } from './field-problems.ts';
 import { formatDateTime } from './india-date.ts';
+import { Breakable } from './TodayPanel.tsx';
 import type { OperatorCaller } from './operator-api.ts';
 import { describePrint } from './receipt-caller.ts';
 import { KeptNotice, SaveBar } from './SaveBar.tsx';
 import { useSettingsForm } from './settings-form.ts';
 import { DateField } from './touch/DateField.tsx';
 import { Choices, TextField, TickBox } from './touch/fields.tsx';
+import { useHideKeys } from './touch/typing.tsx';
 import '../receipts.css';
 
 export function ReceiptsTab({ call }: { call: OperatorCaller }) {
@@ -118,6 +120,7 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const hideKeys = useHideKeys();
   const reprint = async (receiptNumber: string): Promise<void> => {
     setBusy(receiptNumber);
     const r = await call((api) => api.reprintReceipt({ receiptNumber }));
@@ -132,6 +135,7 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
+          hideKeys();
           onSearch(query);
         }}
       >
@@ -166,7 +170,7 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
             {admin.receipts.map((r) => (
               <tr key={r.receiptNumber}>
                 <td data-label={t('operator.receipts.col.number')} className="mono">
-                  {r.receiptNumber}
+                  <Breakable text={r.receiptNumber} />
                 </td>
                 <td data-label={t('operator.receipts.col.date')}>{formatDateTime(r.paidAt)}</td>
                 <td data-label={t('operator.receipts.col.donor')}>{r.donorName ?? <span className="muted">{t('operator.anonymous')}</span>}</td>

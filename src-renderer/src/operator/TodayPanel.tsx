@@ -8,6 +8,26 @@ import { formatRupees, t, type MessageKey } from '../i18n/t.ts';
 import { formatDateTime, formatDay, formatTime, indiaToday } from './india-date.ts';
 import { DateField } from './touch/DateField.tsx';
 import { TextField } from './touch/fields.tsx';
+import { useHideKeys } from './touch/typing.tsx';
+
+/** A receipt number that may wrap after its slashes (KIOSK-1/2026-27/000001), not in the middle of a part. */
+export function Breakable({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
 
 export function stateLabel(state: string): string {
   const key = `state.${state}`;
@@ -26,8 +46,11 @@ export function TodayPanel({ overview, search, onSearch, onDay }: TodayProps) {
   const today = indiaToday();
   const isToday = overview.day === today;
   const searching = search !== '';
+  const hideKeys = useHideKeys();
+  // The keys make way for what the search found.
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    hideKeys();
     onSearch(query.trim());
   };
   const paid = (n: number): string => t(n === 1 ? 'operator.today.paidCount.one' : 'operator.today.paidCount.other', { n });
@@ -118,7 +141,7 @@ export function TodayPanel({ overview, search, onSearch, onDay }: TodayProps) {
               <tr key={d.donationId} data-state={d.state} data-receipt={d.receiptNumber ?? ''}>
                 <td data-label={t('operator.col.time')}>{searching || !isToday ? formatDateTime(d.createdAt) : formatTime(d.createdAt)}</td>
                 <td data-label={t('operator.col.receipt')}>
-                  <span className="mono">{d.receiptNumber ?? '—'}</span>
+                  <span className="mono">{d.receiptNumber ? <Breakable text={d.receiptNumber} /> : '—'}</span>
                   <span className="mono reference">{d.receipt}</span>
                 </td>
                 <td data-label={t('operator.col.donor')}>{d.donorName ?? <span className="muted">{t('operator.anonymous')}</span>}</td>

@@ -162,6 +162,13 @@ export async function openTab(page: Page, name: string): Promise<void> {
 
 /** No sideways scrolling: the page is no wider than the window. */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
-  expect(widths.page, `page ${widths.page} px wide in a ${widths.window} px window`).toBeLessThanOrEqual(widths.window);
+  const widths = await page.evaluate(() => {
+    // The elements that stick out on the right, to say what to fix.
+    const over = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { page: document.documentElement.scrollWidth, window: window.innerWidth, over };
+  });
+  expect(widths.page, `page ${widths.page} px wide in a ${widths.window} px window: ${widths.over.join(', ')}`).toBeLessThanOrEqual(widths.window);
 }

@@ -2,7 +2,7 @@
 // opens a month calendar (with a step of a year for dates such as an 80G
 // approval's end), a tap on a day chooses it. The value is YYYY-MM-DD, a day
 // in India's calendar, as main takes it.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { currentLanguage, t } from '../../i18n/t.ts';
 import { dayString, daysInMonth, formatDay, indiaToday, mondayOffset, parseDay, type CalendarDay } from '../india-date.ts';
 import { FieldNotes } from './fields.tsx';
@@ -44,6 +44,11 @@ export function DateField({ id, label, value, onChange, optional, hint, error }:
   const today = parseDay(indiaToday()) ?? { year: 2026, month: 1, day: 1 };
   const [open, setOpen] = useState(false);
   const [view, setView] = useState(() => ({ year: (chosen ?? today).year, month: (chosen ?? today).month }));
+  const calendar = useRef<HTMLDivElement>(null);
+  // The calendar opens under the field: all of it in view.
+  useEffect(() => {
+    if (open) calendar.current?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+  }, [open]);
 
   const choose = (day: string): void => {
     onChange(day);
@@ -82,7 +87,7 @@ export function DateField({ id, label, value, onChange, optional, hint, error }:
         <span className="date-icon" aria-hidden="true" />
       </button>
       {open && (
-        <div className="calendar" id={`${id}-calendar`} role="group" aria-label={t('operator.date.calendar', { field: label })}>
+        <div className="calendar" ref={calendar} id={`${id}-calendar`} role="group" aria-label={t('operator.date.calendar', { field: label })}>
           <div className="calendar-head">
             {step(-12, t('operator.date.previousYear'))}
             {step(-1, t('operator.date.previousMonth'))}
