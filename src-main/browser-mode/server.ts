@@ -27,6 +27,8 @@ export interface BrowserModeOptions {
   port?: number;
   rendererDir?: string;
   log?: (line: string) => void;
+  /** Tests only: read the event from Razorpay more often than a kiosk's once a minute (src-main/domain/fleet/read-budget.ts). */
+  eventReadGapMs?: number;
 }
 
 export interface BrowserModeServer {
@@ -81,7 +83,15 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   let unavailableMessage: string | null = null;
   try {
     // No keyStore and no onExitRequested: storing keys and exiting are for the installed app (not_supported here).
-    services = await startKioskServices({ dataDir: options.dataDir, env: options.env, log, refuseLiveKeys: true, appVersion: packageVersion(), receiptPrinter: chromiumReceiptPrinter() });
+    services = await startKioskServices({
+      dataDir: options.dataDir,
+      env: options.env,
+      log,
+      refuseLiveKeys: true,
+      appVersion: packageVersion(),
+      receiptPrinter: chromiumReceiptPrinter(),
+      ...(options.eventReadGapMs === undefined ? {} : { eventReadGapMs: options.eventReadGapMs }),
+    });
   } catch (error) {
     // A refused ledger is a safe stop, not a crash: the page still loads and
     // shows the operator why no donations are taken. Other start errors still throw.

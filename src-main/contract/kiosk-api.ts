@@ -179,18 +179,89 @@ export interface Branding {
 /** What the welcome screen shows while idle; from the ledger (captured payments only). */
 export interface AttractInfo {
   goalRupees: number;
-  /** Captured money since the event's start day (or today when no event is set), fees included. */
+  /** Captured money since the event's start day (or today when no event is set), fees included; the whole event's when `event` is there. */
   raisedRupees: number;
   /** Recent paid donors, newest first: a first name, or null for an anonymous gift. Empty when the wall is off. */
   recentDonors: (string | null)[];
+  /** With an event id: the whole event across its kiosks (raisedRupees and recentDonors are then the event's). */
+  event?: EventTotals;
+}
+
+// ---- one event, many kiosks (src-main/domain/fleet) --------------------------
+
+/** One kiosk's part of the event. */
+export interface KioskShare {
+  kioskId: string;
+  raisedRupees: number;
+  donations: number;
+  /** The kiosk showing this. */
+  thisKiosk: boolean;
+}
+
+/** The event's paid online donations across every kiosk on the Razorpay account, each counted once. */
+export interface EventTotals {
+  eventId: string;
+  raisedRupees: number;
+  donations: number;
+  /** Largest share first. */
+  kiosks: KioskShare[];
+  /** ISO 8601: when Razorpay last answered a read of the event; null before the first. */
+  updatedAt: string | null;
+  /** The kiosk cannot reach Razorpay now (or its last read failed): these are the figures it last knew. */
+  lastKnown: boolean;
+}
+
+/**
+ * Whether this kiosk may use its kiosk id for the event (issue 17): two
+ * kiosks with one id would issue the same receipt numbers.
+ * 'checking': not yet confirmed with Razorpay (donations wait);
+ * 'ours': this kiosk holds the id for the event;
+ * 'taken': another kiosk holds it (donations stay paused until the operator changes this kiosk's id).
+ */
+export type KioskIdCheckState = 'checking' | 'ours' | 'taken';
+
+export interface KioskIdCheck {
+  state: KioskIdCheckState;
+  kioskId: string;
+  /** 'taken': when the other kiosk claimed the id (ISO 8601). */
+  takenSince: string | null;
+  /** 'ours': payments on the event under this id from other installations (should be none). */
+  foreignPayments: number;
+}
+
+/** The console's "this event" card, beyond this kiosk's own totals. */
+export interface EventFleetView {
+  totals: EventTotals;
+  kioskIdCheck: KioskIdCheck;
+  /** This kiosk's cash gifts recorded for the event (not in the shared total: no other kiosk can see them). */
+  cashRupees: number;
+  cashGifts: number;
+  /** ISO 8601: the earliest the next read of Razorpay may start (at most one a minute). */
+  nextReadAt: string;
+}
+
+export interface EventReportResult {
+  path: string;
+  /** Payment rows (online payments of every kiosk plus this kiosk's cash gifts). */
+  rows: number;
+  onlineRupees: number;
+  cashRupees: number;
+  kiosks: number;
+  /** Payments on the event that this kiosk's ledger should know and does not (should always be 0). */
+  missingFromThisLedger: number;
+  /** ISO 8601: the Razorpay read the report is built from; null if there has been none. */
+  asOf: string | null;
+  lastKnown: boolean;
 }
 
 /** What can change while the kiosk runs; the renderer polls it on the welcome screen. */
 export interface KioskStatus {
   /** False when Razorpay cannot be reached; the kiosk recovers by itself when it can. */
   online: boolean;
-  /** False while the kiosk cannot finish a donation (offline, or the ledger is unavailable). */
+  /** False while the kiosk cannot finish a donation (offline, the ledger is unavailable, or its kiosk id is not confirmed for the event). */
   acceptingDonations: boolean;
+  /** Present while the kiosk id waits for, or failed, the event's check: the donor is asked to wait or fetch a volunteer. */
+  kioskIdHold?: 'checking' | 'taken';
 }
 
 export interface DonorDetails {
@@ -332,6 +403,8 @@ export interface PinRequest {
 /** What the operator may change from the console; main validates every field. */
 export interface EditableSettings {
   organisationName: string;
+  /** The event all the charity's kiosks share ("" = this kiosk alone): its orders carry it, and every kiosk totals it from Razorpay. Needs eventStartDate. */
+  eventId: string;
   eventName: string;
   /** Local day YYYY-MM-DD the event began ("" = no event): the console's "this event" totals start there. */
   eventStartDate: string;
@@ -406,7 +479,7 @@ export interface PeriodTotals {
 export interface OperatorOverview extends PeriodTotals {
   day: string;
   /** From the event's start day to the end of today; null when no event start date is set. */
-  event: (PeriodTotals & { name: string; since: string }) | null;
+  event: (PeriodTotals & { name: string; since: string; /** With an event id: the whole event across its kiosks. */ fleet: EventFleetView | null }) | null;
   /** Newest first, at most 200: the day's, or with a search, the matches from every day. */
   donations: DonationRow[];
   settings: EditableSettings;
@@ -507,6 +580,8 @@ export interface KioskApi {
   checkForUpdates(): Promise<Result<UpdateStatus>>;
   /** The operator installs a downloaded update at once (the kiosk restarts); illegal_state when none is ready. */
   installUpdateNow(): Promise<Result<UpdateStatus>>;
+  /** The whole event (every kiosk, from Razorpay, plus this kiosk's cash gifts) as a CSV with a per-kiosk summary; illegal_state without an event id. */
+  exportEventReport(): Promise<Result<EventReportResult>>;
 }
 
 export type KioskMethod = keyof KioskApi;
@@ -676,6 +751,7 @@ export const CHANNELS = {
   getUpdateStatus: 'operator:get-update-status',
   checkForUpdates: 'operator:check-for-updates',
   installUpdateNow: 'operator:install-update-now',
+  exportEventReport: 'operator:export-event-report',
 } as const satisfies Record<KioskMethod, string>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];

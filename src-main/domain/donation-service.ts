@@ -23,11 +23,14 @@ import { describeGatewayError, isOutcomeUnknown, type GatewayError, type Gateway
 import type { CreateOrderInput, GatewayOrder, GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
 import { newDonationId, receiptFor } from './donation-ids.ts';
+import { eventOrderNotes } from './fleet/event-notes.ts';
 
 export interface DonationServiceDeps {
   ledger: Ledger;
   gateway: PaymentGateway;
   config: KioskConfig;
+  /** This installation's id (the ledger's, migration 8): every order carries it, so kiosks can tell each other apart (src-main/domain/fleet). */
+  installationId?: string;
   keyId: string;
   /** Checks Checkout's signature; holds key_secret so this service never does. */
   verifySignature: (orderId: string, paymentId: string, signature: string) => boolean;
@@ -134,6 +137,7 @@ export class DonationService {
         phone: request.donor.phone ?? null,
         email: request.donor.email ?? null,
         tax: request.donor.taxReceipt ?? null,
+        eventId: config.eventId,
       },
       'donor',
     );
@@ -148,6 +152,7 @@ export class DonationService {
         donor_name: donorName ?? 'Anonymous',
         donation_id: id,
         ...(feePaise > 0 ? { fee_covered_inr: String(feeRupees) } : {}),
+        ...eventOrderNotes(config.eventId, this.deps.installationId),
       },
     });
     if (!order.ok) {

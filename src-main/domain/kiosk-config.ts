@@ -92,6 +92,10 @@ export const DEFAULT_CAUSE: Cause = { id: 'main', name: { en: "Children's educat
 /** A colour as #rrggbb; the renderer darkens it if needed so text on and in it stays readable (WCAG AA). */
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written like #9a3412');
 
+/** Short and plain, like the kiosk id: it goes into every order's notes and the kiosk-id claim's receipt. */
+export const EVENT_ID_PATTERN = /^[A-Za-z0-9-]{1,24}$/;
+const EventId = z.union([z.literal(''), z.string().trim().regex(EVENT_ID_PATTERN, 'The event id is 1-24 letters, digits or hyphens, e.g. DIWALI-MELA-2026')]);
+
 /** The file format's version; files without it (written before the operator console) are read as version 1. */
 export const CONFIG_FILE_VERSION = 1;
 
@@ -104,6 +108,11 @@ export const KioskConfigFields = z
     organisationName: z.string().trim().min(1).max(80),
     /** Older files only: the one cause's name, when there was no `causes` list (read into `causes`, never written). */
     causeName: z.string().trim().min(1).max(80).optional(),
+    /**
+     * The event every kiosk of the charity shares (docs/operator.md, "Several kiosks at one event"): it travels
+     * in every order's notes, so each kiosk can read the whole event's totals from Razorpay. "" = this kiosk alone.
+     */
+    eventId: EventId,
     /** Shown to the operator and in exports; may be empty. */
     eventName: z.string().trim().max(80),
     /** Local day (YYYY-MM-DD) the current event began; the console totals "this event" from it. "" = no event. */
@@ -189,6 +198,8 @@ export const KioskConfigSchema = KioskConfigFields.superRefine((c, context) => {
   if (c.registration80GValidFrom !== '' && c.registration80GValidTo !== '' && c.registration80GValidFrom > c.registration80GValidTo) {
     problem(['registration80GValidTo'], 'the 80G validity must not end before it starts', 'ends_before_start');
   }
+  // The kiosks read the event's orders from Razorpay from its first day on.
+  if (c.eventId !== '' && c.eventStartDate === '') problem(['eventStartDate'], 'an event id needs the event start date', 'required');
 }).transform((fields) => {
   const config: Omit<ConfigFields, 'causes' | 'causeName' | 'presetAmountsRupees'> & { causes: Cause[]; causeName?: string; presetAmountsRupees?: number[] } = { ...fields, causes: causesIn(fields).causes };
   // The older fields are read into `causes` above; the kiosk runs on `causes` alone.
@@ -204,6 +215,7 @@ export type KioskConfigFile = z.input<typeof KioskConfigSchema>;
 export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   kioskId: 'KIOSK-1',
   organisationName: 'Asha Education Trust',
+  eventId: '',
   eventName: '',
   eventStartDate: '',
   causes: [DEFAULT_CAUSE],

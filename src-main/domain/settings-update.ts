@@ -16,6 +16,7 @@ import { fieldProblemsOf } from './field-problems.ts';
 
 export const EDITABLE_SETTING_KEYS = [
   'organisationName',
+  'eventId',
   'eventName',
   'eventStartDate',
   'kioskId',
@@ -40,6 +41,7 @@ export const EDITABLE_SETTING_KEYS = [
 /** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
 export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   organisationName: true,
+  eventId: true,
   eventName: true,
   eventStartDate: true,
   kioskId: true,
@@ -71,6 +73,7 @@ export type SettingsPatch = z.output<typeof EditableSettingsPatchSchema>;
 const LABELS: Record<string, string> = {
   organisationName: 'Organisation name',
   causeName: 'Cause',
+  eventId: 'Event id',
   eventName: 'Event name',
   eventStartDate: 'Event start date',
   kioskId: 'Kiosk id',
@@ -95,6 +98,7 @@ const LABELS: Record<string, string> = {
 export function editableSettingsOf(config: KioskConfig): EditableSettings {
   return {
     organisationName: config.organisationName,
+    eventId: config.eventId,
     eventName: config.eventName,
     eventStartDate: config.eventStartDate,
     kioskId: config.kioskId,

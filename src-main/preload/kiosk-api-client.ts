@@ -66,5 +66,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
     installUpdateNow: () => call('installUpdateNow', null),
+    exportEventReport: () => call('exportEventReport', null),
   } satisfies KioskApi;
 }

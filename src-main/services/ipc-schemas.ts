@@ -136,11 +136,12 @@ export const IPC_SCHEMAS = {
   getUpdateStatus: z.null(),
   checkForUpdates: z.null(),
   installUpdateNow: z.null(),
+  exportEventReport: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow';
+type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow' | 'exportEventReport';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -174,4 +175,5 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  exportEventReport: true,
 };

@@ -7,8 +7,11 @@ export class KioskHealth {
   online = true;
   /** The ledger is open and writable. */
   ledgerAvailable = true;
+  /** Why the kiosk id holds donations for the event (src-main/domain/fleet/event-fleet.ts); null when it does not. */
+  kioskIdHold: () => 'checking' | 'taken' | null = () => null;
 
   status(): KioskStatus {
-    return { online: this.online, acceptingDonations: this.online && this.ledgerAvailable };
+    const hold = this.kioskIdHold();
+    return { online: this.online, acceptingDonations: this.online && this.ledgerAvailable && hold === null, ...(hold === null ? {} : { kioskIdHold: hold }) };
   }
 }

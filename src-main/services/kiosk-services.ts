@@ -10,7 +10,7 @@ import { openLedgerFile } from '../domain/ledger/ledger-file.ts';
 import { createRazorpayGateway } from '../domain/gateway/razorpay-gateway.ts';
 import { DonationService } from '../domain/donation-service.ts';
 import { isValidPaymentSignature } from '../domain/verification/payment-signature.ts';
-import { startRazorpaySimulator, type RazorpaySimulator } from '../simulator/index.ts';
+import { DEMO_CAPTURE_DELAY_MS, startRazorpaySimulator, type RazorpaySimulator } from '../simulator/index.ts';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc-dispatcher.ts';
 import { resolvePaymentKeys, type PaymentKeys } from './payment-keys.ts';
 import { KioskHealth } from './kiosk-health.ts';
@@ -32,6 +32,9 @@ import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/rece
 import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
 import { isKioskMethod } from './ipc-dispatcher.ts';
+import { EventFleet } from '../domain/fleet/event-fleet.ts';
+import { EVENT_READ_GAP_MS } from '../domain/fleet/read-budget.ts';
+import { createRazorpayAccountReads, withReadObserver, withReadRetries } from '../domain/fleet/account-reads.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -64,6 +67,8 @@ export interface KioskServicesOptions {
   updates?: UpdateControl;
   /** Tests move the activity tracker's clock. */
   now?: () => number;
+  /** Tests read the event from Razorpay more often than the once a minute a kiosk allows itself (read-budget.ts). */
+  eventReadGapMs?: number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
   operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
 }
@@ -87,6 +92,8 @@ export interface KioskServices {
   reconciler: Reconciler;
   /** What the kiosk is doing (welcome idle, donation, operator), from the calls it receives: the update policy's input. */
   activity: KioskActivityTracker;
+  /** The event across the charity's kiosks, read from Razorpay (src-main/domain/fleet). */
+  fleet: EventFleet;
   close(): Promise<void>;
 }
 
@@ -118,8 +125,9 @@ async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayE
   const keys = await resolveKeys(options);
 
   if (keys === null) {
-    // Demo mode: no keys yet, so the kiosk runs on its built-in simulator.
-    const simulator = await startRazorpaySimulator({ port: 0 });
+    // Demo mode: no keys yet, so the kiosk runs on its built-in simulator. It captures
+    // a few seconds after authorisation, as Razorpay does, so the donor sees the kiosk confirm.
+    const simulator = await startRazorpaySimulator({ port: 0, captureDelayMs: DEMO_CAPTURE_DELAY_MS });
     const demoKeys = simulator.createTestKey();
     return {
       keys: { mode: 'demo', keyId: demoKeys.keyId, keySecret: demoKeys.keySecret },
@@ -169,7 +177,10 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     // One list-orders read (a receipt no donation uses), not retried: each probe is one request.
     probe: () => rawGateway.findOrderByReceipt('kiosk-connectivity-probe'),
     probeIntervalMs: config.connectivityProbeSeconds * 1000,
-    onOnline: () => reconcileSoon(),
+    onOnline: () => {
+      reconcileSoon();
+      fleet.onOnline();
+    },
     log: options.log,
   });
   const gateway = withOutcomeObserver(withRetryPolicy(rawGateway, readRetryPolicy(config.gatewayTimeoutMs)), (result) => connectivity.report(result));
@@ -182,10 +193,28 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   reconcileSoon = () => {
     reconciler.runOnce().catch((error: unknown) => options.log(`reconciliation: pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   };
+  const fleet: EventFleet = new EventFleet({
+    ledger,
+    reads: withReadObserver(
+      withReadRetries(
+        createRazorpayAccountReads({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs }),
+        readRetryPolicy(config.gatewayTimeoutMs),
+      ),
+      (result) => connectivity.report(result),
+    ),
+    getConfig: () => config,
+    isOnline: () => connectivity.online,
+    now: options.now ?? Date.now,
+    readGapMs: options.eventReadGapMs ?? EVENT_READ_GAP_MS,
+    log: options.log,
+  });
+  // No donation starts while the kiosk id is not confirmed as this kiosk's for the event.
+  health.kioskIdHold = () => fleet.hold();
   const donations = new DonationService({
     ledger,
     gateway,
     config,
+    installationId: fleet.installationId,
     keyId: keys.keyId,
     verifySignature: (orderId, paymentId, signature) => isValidPaymentSignature({ orderId, paymentId, signature, keySecret: keys.keySecret }),
     log: options.log,
@@ -228,6 +257,12 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     ...(options.operatorAccess?.idleTimeoutMs ? { idleTimeoutMs: options.operatorAccess.idleTimeoutMs } : {}),
   });
   const defaultExportFolder = join(options.dataDir, 'exports');
+  /** New settings from the console (settings or receipts): every service sees them at once. */
+  const applyConfig = (next: KioskConfig): void => {
+    config = next;
+    donations.setConfig(next);
+    fleet.configChanged();
+  };
   const operator = new OperatorService({
     access: operatorAccess,
     ledger,
@@ -235,11 +270,9 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     mode: keys.mode,
     version: options.appVersion ?? 'unknown',
     getConfig: () => config,
-    applyConfig: (next) => {
-      config = next;
-      donations.setConfig(next);
-    },
+    applyConfig,
     reconcile: () => reconciler.runOnce(),
+    eventFleet: fleet,
     chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
     keyStore: options.keyStore ?? null,
     activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl },
@@ -257,12 +290,22 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     {
       getKioskState: () => ({ ok: true, value: kioskState() }),
       getKioskStatus: () => ({ ok: true, value: health.status() }),
-      startDonation: (request) => donations.startDonation(request),
+      startDonation: (request) => {
+        const hold = fleet.hold();
+        if (hold !== null) {
+          const message =
+            hold === 'taken'
+              ? `Kiosk id ${config.kioskId} is already used by another kiosk for event ${config.eventId}; the operator must change this kiosk's id`
+              : `Kiosk id ${config.kioskId} has not been confirmed with Razorpay for event ${config.eventId} yet`;
+          return { ok: false, error: { code: 'kiosk_unavailable', message, retryable: hold === 'checking' } };
+        }
+        return donations.startDonation(request);
+      },
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
       confirmPayment: (request) => donations.confirmPayment(request),
       cancelDonation: (request) => donations.cancelDonation(request),
-      getAttractInfo: () => ({ ok: true, value: attractInfo(ledger, config, new Date()) }),
+      getAttractInfo: () => ({ ok: true, value: fleet.attractInfo(config) ?? attractInfo(ledger, config, new Date()) }),
       ...operator.handlers(),
       ...new ReceiptService({
         ledger,
@@ -270,10 +313,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
         printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
         access: operatorAccess,
         getConfig: () => config,
-        applyConfig: (next) => {
-          config = next;
-          donations.setConfig(next);
-        },
+        applyConfig,
         chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
         log: options.log,
         ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
@@ -294,6 +334,7 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   // tries), and reconcile what an earlier run left unsettled.
   void connectivity.probeNow();
   reconcileSoon();
+  fleet.start();
   const reconcileTimer = setInterval(reconcileSoon, config.reconcileIntervalSeconds * 1000);
   reconcileTimer.unref();
 
@@ -311,9 +352,11 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     connectivity,
     reconciler,
     activity,
+    fleet,
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();
+      await fleet.close();
       // Let a pass in flight finish its ledger writes before the ledger closes.
       await reconciler.stop();
       ledger.close();

@@ -13,6 +13,7 @@ import type {
   DonationRow,
   PeriodTotals,
   EditableSettings,
+  EventReportResult,
   ExportResult,
   KeyCheckResult,
   KioskError,
@@ -38,6 +39,7 @@ import type { KioskHandlers } from './ipc-dispatcher.ts';
 import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
 import { updatesNotSupported, type UpdateControl } from '../domain/updates/update-control.ts';
+import type { EventFleet } from '../domain/fleet/event-fleet.ts';
 
 export type OperatorMethod =
   | 'getOperatorGate'
@@ -54,7 +56,8 @@ export type OperatorMethod =
   | 'restartKiosk'
   | 'getUpdateStatus'
   | 'checkForUpdates'
-  | 'installUpdateNow';
+  | 'installUpdateNow'
+  | 'exportEventReport';
 
 export type OperatorHandlers = Pick<KioskHandlers, OperatorMethod>;
 
@@ -76,6 +79,8 @@ export interface OperatorServiceDeps {
   /** Makes new settings live (kiosk state, donation limits). */
   applyConfig: (config: KioskConfig) => void;
   reconcile: () => Promise<PassSummary>;
+  /** The event across the charity's kiosks (src-main/domain/fleet); its card and report. */
+  eventFleet: Pick<EventFleet, 'operatorView' | 'report'>;
   /** Where exports go; null means the operator cancelled. */
   chooseExportFolder: () => Promise<string | null>;
   /** null in browser mode: keys cannot be stored there. */
@@ -174,6 +179,7 @@ export class OperatorService {
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
         return { ok: true, value: await updates.checkNow() };
       }),
+      exportEventReport: guarded(() => this.#exportEventReport()),
       installUpdateNow: guarded(() => {
         const updates = this.#deps.updates ?? null;
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
@@ -276,7 +282,7 @@ export class OperatorService {
       ok: true,
       value: {
         day: shown,
-        event: event === null ? null : { name: config.eventName, since: config.eventStartDate, ...event },
+        event: event === null ? null : { name: config.eventName, since: config.eventStartDate, ...event, fleet: this.#deps.eventFleet.operatorView() },
         ...totalsOf(report),
         donations,
         settings: editableSettingsOf(this.#deps.getConfig()),
@@ -309,6 +315,29 @@ export class OperatorService {
     writeFileAtomic(path, donationsCsv(donations, recoveredIds));
     this.#deps.log(`operator: exported ${donations.length} donation(s) to ${path}`);
     return { ok: true, value: { path, rows: donations.length } };
+  }
+
+  async #exportEventReport(): Promise<Result<EventReportResult>> {
+    const report = this.#deps.eventFleet.report();
+    if (report === null) return fail('illegal_state', 'No event id is set: set the event id, name and start day on the Event and kiosk tab first.');
+    const folder = await this.#deps.chooseExportFolder();
+    if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
+    const path = join(folder, `event-${report.eventId}-${isoIndianDay(this.#now())}.csv`);
+    writeFileAtomic(path, report.csv);
+    this.#deps.log(`operator: event report of ${report.eventId} (${report.rows} payment(s), ${report.kiosks} kiosk(s)) exported to ${path}`);
+    return {
+      ok: true,
+      value: {
+        path,
+        rows: report.rows,
+        onlineRupees: rupees(report.onlinePaise),
+        cashRupees: rupees(report.cashPaise),
+        kiosks: report.kiosks,
+        missingFromThisLedger: report.missingFromThisLedger,
+        asOf: report.asOf === null ? null : new Date(report.asOf).toISOString(),
+        lastKnown: report.lastKnown,
+      },
+    };
   }
 
   async #checkActiveKeys(): Promise<Result<KeyCheckResult>> {

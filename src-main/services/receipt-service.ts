@@ -236,6 +236,7 @@ export class ReceiptService {
       id,
       receipt: receiptFor(config.kioskId, id),
       kioskId: config.kioskId,
+      eventId: config.eventId,
       cause: cause.name.en,
       amountPaise,
       donorName: request.donorName,

@@ -22,7 +22,7 @@ export interface OrderEntity {
   created_at: number;
 }
 
-export type PaymentStatus = 'created' | 'authorized' | 'captured' | 'failed';
+export type PaymentStatus = 'created' | 'authorized' | 'captured' | 'refunded' | 'failed';
 export type PaymentMethod = 'upi' | 'card' | 'netbanking' | 'wallet';
 
 export interface CardEntity {
@@ -49,14 +49,18 @@ export interface PaymentEntity {
   international: boolean;
   method: PaymentMethod;
   amount_refunded: number;
-  refund_status: null;
+  /** null, or 'full' once an uncaptured authorisation was refunded automatically. */
+  refund_status: null | 'full';
   captured: boolean;
   description: string | null;
   card_id: string | null;
+  /** Only with `expand[]=card` over HTTP (razorpay.md §9); the in-process views always carry it. */
   card?: CardEntity;
   bank: string | null;
   wallet: string | null;
   vpa: string | null;
+  /** UPI payments only: the payer's VPA, as in the newer entity. */
+  upi?: { vpa: string | null };
   email: string;
   contact: string;
   notes: Notes;

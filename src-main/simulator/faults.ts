@@ -10,9 +10,15 @@ export const FAULT_ROUTES = [
   'orders.fetch',
   'orders.list',
   'orders.payments',
+  'payments.list',
   'payments.fetch',
   'payments.capture',
   'checkout.script',
+  /** The checkout frame page: `hang` gives a Checkout that never loads, so never answers. */
+  'checkout.frame',
+  /** The frame's look-up of the order when Checkout opens (Razorpay's /v1/preferences). */
+  'checkout.preferences',
+  /** The moment the bank answers an attempt (and the one-shot /_checkout/pay). */
   'checkout.pay',
 ] as const;
 

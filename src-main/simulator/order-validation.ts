@@ -9,11 +9,26 @@ export interface ValidOrderRequest {
   currency: string;
   receipt: string | null;
   notes: Notes;
-  /** `payment.capture` overrides the simulator's auto-capture setting per order. */
+  /** `payment.capture` (or the older `payment_capture`) overrides the account's capture setting per order. */
   capture: 'automatic' | 'manual' | null;
 }
 
-const ALLOWED_FIELDS = new Set(['amount', 'currency', 'receipt', 'notes', 'partial_payment', 'first_payment_min_amount', 'payment']);
+const ALLOWED_FIELDS = new Set(['amount', 'currency', 'receipt', 'notes', 'partial_payment', 'first_payment_min_amount', 'payment', 'payment_capture']);
+
+/**
+ * The currencies Razorpay accepts on orders (its list of supported currencies for
+ * international payments, plus INR). Anything else, even a well-formed ISO code,
+ * is "The selected currency is invalid." (the API's `in:` rule).
+ */
+export const SUPPORTED_CURRENCIES: ReadonlySet<string> = new Set(
+  (
+    'AED ALL AMD ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BZD CAD CHF CLP CNY COP CRC CUP CVE CZK ' +
+    'DJF DKK DOP DZD EGP ETB EUR FJD GBP GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD ISK JMD JOD JPY KES KGS ' +
+    'KHR KMF KRW KWD KYD KZT LAK LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR ' +
+    'PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SCR SEK SGD SLL SOS SSP SVC SZL THB TND TRY TTD TWD TZS UAH UGX USD UYU ' +
+    'UZS VND VUV XAF XCD XOF XPF YER ZAR ZMW'
+  ).split(' '),
+);
 
 export const MIN_ORDER_AMOUNT_PAISE = 100;
 const MAX_RECEIPT_LENGTH = 40;
@@ -41,7 +56,9 @@ export function validateOrderRequest(body: unknown, maxAmountPaise: number): Val
   if (body.partial_payment !== undefined && typeof body.partial_payment !== 'boolean') {
     throw badRequest('The partial payment field must be true or false.', { field: 'partial_payment' });
   }
-  return { amount, currency, receipt, notes, capture: validatePaymentConfig(body.payment) };
+  // `payment.capture` is the newer way to say it; when both are sent it wins.
+  const capture = validatePaymentConfig(body.payment) ?? validatePaymentCapture(body.payment_capture);
+  return { amount, currency, receipt, notes, capture };
 }
 
 export function validateAmount(amount: unknown, maxAmountPaise: number): number {
@@ -66,6 +83,7 @@ function validateCurrency(currency: unknown): string {
     throw badRequest(`expected string but provided ${JSON.stringify(currency)}`, { field: 'currency' });
   }
   if (currency.length !== 3) throw badRequest('The currency must be 3 characters.', { field: 'currency' });
+  if (!SUPPORTED_CURRENCIES.has(currency)) throw badRequest('The selected currency is invalid.', { field: 'currency' });
   return currency;
 }
 
@@ -114,4 +132,12 @@ function validatePaymentConfig(payment: unknown): 'automatic' | 'manual' | null 
     throw badRequest('The selected payment.capture is invalid.', { field: 'payment.capture' });
   }
   return capture;
+}
+
+/** The older flag (razorpay.md §9): true/false, 1/0 or "1"/"0" (the API's boolean rule). */
+function validatePaymentCapture(value: unknown): 'automatic' | 'manual' | null {
+  if (value === undefined || value === null) return null;
+  if (value === true || value === 1 || value === '1') return 'automatic';
+  if (value === false || value === 0 || value === '0') return 'manual';
+  throw badRequest('The payment capture field must be true or false.', { field: 'payment_capture' });
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: every figure of issue 8 in one run, side by side with its
 // target. Prints a table and writes the same figures to bench-results/bench.json.
-//   node tests/bench/run.ts [--only start,confirm,ledger,screens,day] [--runs N]
+//   node tests/bench/run.ts [--only start,confirm,ledger,screens,day,fleet] [--runs N]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { benchLedgerScale } from './ledger-scale.ts';
 import { benchScreens } from './screens.ts';
 import { benchDayAtKiosk } from './day-at-kiosk.ts';
 import { startBrowserKiosk } from './browser-kiosk.ts';
+import { benchFleetReads } from './fleet-reads.ts';
 
-const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'day'] as const;
+const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'day', 'fleet'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1000' },
     'ledger-donations': { type: 'string', default: '1000000' },
     'day-donations': { type: 'string', default: '500' },
+    'fleet-orders': { type: 'string', default: '10000' },
   },
 });
 const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
@@ -66,6 +68,12 @@ if (wanted('day')) {
   } finally {
     await kiosk.stop();
   }
+}
+
+if (wanted('fleet')) {
+  const paidOrders = Number(values['fleet-orders']);
+  progress(`one event, many kiosks: ${paidOrders} paid orders on the account`);
+  figures.push(...(await benchFleetReads({ paidOrders, log: progress })));
 }
 
 const totalSeconds = (performance.now() - startedAt) / 1000;

@@ -24,7 +24,7 @@ const requests = {
   exportForm10bd: { from: '2026-04-01', to: '2026-11-26' },
 } as const;
 
-const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint', 'getUpdateStatus', 'checkForUpdates', 'installUpdateNow'] as const;
+const NO_PAYLOAD = ['getKioskState', 'getKioskStatus', 'getAttractInfo', 'getOperatorGate', 'endOperatorSession', 'reconcileNow', 'checkPaymentKeys', 'exitKiosk', 'restartKiosk', 'testPrint', 'getUpdateStatus', 'checkForUpdates', 'installUpdateNow', 'exportEventReport'] as const;
 
 function callAll(api: KioskApi) {
   return {
@@ -59,6 +59,7 @@ function callAll(api: KioskApi) {
     getUpdateStatus: api.getUpdateStatus(),
     checkForUpdates: api.checkForUpdates(),
     installUpdateNow: api.installUpdateNow(),
+    exportEventReport: api.exportEventReport(),
   } satisfies Record<keyof KioskApi, Promise<unknown>>;
 }
 

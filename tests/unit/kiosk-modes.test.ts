@@ -7,6 +7,7 @@ import { resolvePaymentKeys } from '../../src-main/services/payment-keys.ts';
 import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
 import { startBrowserMode } from '../../src-main/browser-mode/server.ts';
 import type { KioskState, Result } from '../../src-main/contract/kiosk-api.ts';
+import { DEMO_CAPTURE_DELAY_MS } from '../../src-main/simulator/index.ts';
 
 const dirs: string[] = [];
 const running: KioskServices[] = [];
@@ -43,6 +44,8 @@ describe('payment keys and modes', () => {
     const state = (await services.dispatch('getKioskState', null)) as Result<KioskState>;
     expect(state).toMatchObject({ ok: true, value: { mode: 'demo', checkout: { scriptUrl: services.simulator?.checkoutScriptUrl } } });
     expect(services.checkoutOrigins).toEqual([new URL(services.simulator?.baseUrl ?? 'http://x').origin]);
+    // Razorpay captures shortly after authorisation: the demo donor sees the kiosk confirm.
+    expect(services.simulator?.settings()).toMatchObject({ autoCapture: true, captureDelayMs: DEMO_CAPTURE_DELAY_MS });
   });
 
   it('live keys use Razorpay itself, whatever the environment says', async () => {

@@ -41,6 +41,7 @@ describe('updateSettings', () => {
       ok: true,
       value: {
         organisationName: 'Seva Trust',
+        eventId: '',
         eventName: 'Diwali mela',
         eventStartDate: '',
         kioskId: 'GATE-2',

@@ -1,7 +1,8 @@
 // The simulator's Checkout side (razorpay.md §5): the fake checkout.js (run here
 // in a minimal fake DOM, with fake timers), the checkout frame page, the
-// /_checkout/pay endpoint the frame uses, and the test-card table (§6).
-// The frame's UI itself is exercised in a real browser by the end-to-end tests.
+// /_checkout/pay endpoint, and the test-card table (§6). The frame's behaviour
+// (display config, attempts, timeout, faults) runs in Chromium in
+// simulator-checkout-frame.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHmac } from 'node:crypto';
 import vm from 'node:vm';
@@ -199,7 +200,7 @@ describe('open, messages and callbacks', () => {
     });
   });
 
-  it('calls handler ~200 ms after complete, closes, and does not call ondismiss', () => {
+  it('calls handler ~200 ms after complete, with this = the instance, closes, and does not call ondismiss', () => {
     vi.useFakeTimers();
     const c = loadCheckout();
     c.fromFrame('load');
@@ -212,12 +213,15 @@ describe('open, messages and callbacks', () => {
     expect(handler).not.toHaveBeenCalled();
     vi.advanceTimersByTime(100);
     expect(handler).toHaveBeenCalledExactlyOnceWith(payment);
+    expect(handler.mock.contexts[0]).toBe(rzp);
     expect(c.container.style.display).toBe('none');
     rzp.close();
+    c.fromFrame('dismiss', null, rzp.id);
+    vi.runAllTimers();
     expect(ondismiss).not.toHaveBeenCalled();
   });
 
-  it('emits payment.failed (and the payment.error alias) and stays open for a retry by default', () => {
+  it('emits payment.failed (and the payment.error alias) and stays open: the frame decides about retry', () => {
     const c = loadCheckout();
     c.fromFrame('load');
     const ondismiss = vi.fn();
@@ -232,51 +236,57 @@ describe('open, messages and callbacks', () => {
     expect(ondismiss).not.toHaveBeenCalled();
   });
 
-  it('with retry disabled, closes after a failure and calls ondismiss({error})', () => {
+  it('relays the frame\'s dismiss {error} (retry off) to ondismiss, later, from a timer', () => {
+    vi.useFakeTimers();
     const c = loadCheckout();
     c.fromFrame('load');
     const ondismiss = vi.fn();
     const rzp = new c.Razorpay(baseOptions({ retry: { enabled: false }, modal: { ondismiss } })).open();
     const error = { error: { code: 'BAD_REQUEST_ERROR', description: 'x', metadata: { order_id: 'o', payment_id: 'p' } } };
     c.fromFrame('paymenterror', error, rzp.id);
+    c.fromFrame('dismiss', error, rzp.id);
+    expect(c.container.style.display).toBe('none');
+    expect(ondismiss).not.toHaveBeenCalled();
+    vi.runAllTimers();
     expect(ondismiss).toHaveBeenCalledExactlyOnceWith(error);
-    expect(c.container.style.display).toBe('none');
-    expect(c.sent('close')).toHaveLength(1);
   });
 
-  it('calls ondismiss() without a reason when the donor closes the frame', () => {
-    const c = loadCheckout();
-    c.fromFrame('load');
-    const ondismiss = vi.fn();
-    const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss } })).open();
-    c.fromFrame('dismiss', null, rzp.id);
-    expect(ondismiss).toHaveBeenCalledExactlyOnceWith();
-    expect(c.container.style.display).toBe('none');
+  it('relays dismiss without a reason, and \'timeout\', as the frame reports them', () => {
+    vi.useFakeTimers();
+    for (const reason of [null, 'timeout'] as const) {
+      const c = loadCheckout();
+      c.fromFrame('load');
+      const ondismiss = vi.fn();
+      const onhidden = vi.fn();
+      const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss, onhidden } })).open();
+      c.fromFrame('dismiss', reason, rzp.id);
+      expect(c.container.style.display).toBe('none');
+      vi.runAllTimers();
+      if (reason === null) expect(ondismiss).toHaveBeenCalledExactlyOnceWith();
+      else expect(ondismiss).toHaveBeenCalledExactlyOnceWith('timeout');
+      expect(onhidden).toHaveBeenCalledOnce();
+    }
   });
 
-  it('times out after `timeout` seconds with ondismiss("timeout")', () => {
+  it('close() only tells the frame: ondismiss never runs inside close(), only after the frame answers, once', () => {
     vi.useFakeTimers();
     const c = loadCheckout();
     c.fromFrame('load');
     const ondismiss = vi.fn();
-    new c.Razorpay(baseOptions({ timeout: 5, modal: { ondismiss } })).open();
-    vi.advanceTimersByTime(4999);
-    expect(ondismiss).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(ondismiss).toHaveBeenCalledExactlyOnceWith('timeout');
-    expect(c.container.style.display).toBe('none');
-    expect(c.sent('close')).toHaveLength(1);
-  });
-
-  it('close() tells the frame, hides, and calls ondismiss once', () => {
-    const c = loadCheckout();
-    c.fromFrame('load');
-    const ondismiss = vi.fn();
     const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss } })).open();
     rzp.close();
-    rzp.close();
-    expect(ondismiss).toHaveBeenCalledTimes(1);
-    expect(c.sent('close')).toHaveLength(1);
+    expect(c.sent('close')).toEqual([{ message: { source: 'checkout', event: 'close', data: { id: rzp.id } }, targetOrigin: c.frameOrigin }]);
+    vi.runAllTimers();
+    // A frame that never answers: no ondismiss at all, and the modal stays up.
+    expect(ondismiss).not.toHaveBeenCalled();
+    expect(c.container.style.display).toBe('block');
+    c.fromFrame('dismiss', null, rzp.id);
+    expect(ondismiss).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(ondismiss).toHaveBeenCalledOnce();
+    c.fromFrame('dismiss', null, rzp.id);
+    vi.runAllTimers();
+    expect(ondismiss).toHaveBeenCalledOnce();
   });
 
   it('forwards payment.submit, payment.cancel and render', () => {
@@ -294,21 +304,20 @@ describe('open, messages and callbacks', () => {
     expect(cancel).toHaveBeenCalledExactlyOnceWith({ method: 'netbanking' });
   });
 
-  it('on a fault, alerts only behind the switch, emits fault.close and dismisses', () => {
-    for (const [query, expectedAlerts] of [
-      ['', []],
-      ['?alerts=1', ['Oops! Something went wrong.\nThe payment server answered 500.']],
-    ] as const) {
-      const c = loadCheckout({ query });
-      c.fromFrame('load');
-      const ondismiss = vi.fn();
-      const faultClose = vi.fn();
-      const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss } })).on('fault.close', faultClose).open();
-      c.fromFrame('fault', { message: 'The payment server answered 500.' }, rzp.id);
-      expect(c.alerts).toEqual(expectedAlerts);
-      expect(faultClose).toHaveBeenCalledOnce();
-      expect(ondismiss).toHaveBeenCalledExactlyOnceWith();
-    }
+  it('on a fault, closes, emits fault.close, alerts "Oops! Something went wrong." and never calls ondismiss', () => {
+    vi.useFakeTimers();
+    const c = loadCheckout();
+    c.fromFrame('load');
+    const ondismiss = vi.fn();
+    const faultClose = vi.fn();
+    const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss } })).on('fault.close', faultClose).open();
+    c.fromFrame('fault', { message: 'The id provided does not exist' }, rzp.id);
+    expect(c.alerts).toEqual(['Oops! Something went wrong.\nThe id provided does not exist']);
+    expect(faultClose).toHaveBeenCalledOnce();
+    expect(c.sent('close')).toHaveLength(1);
+    expect(c.container.style.display).toBe('none');
+    vi.runAllTimers();
+    expect(ondismiss).not.toHaveBeenCalled();
   });
 
   it('ignores messages from other origins, other windows, or other instances', () => {
@@ -327,10 +336,12 @@ describe('open, messages and callbacks', () => {
     vi.useFakeTimers();
     const c = loadCheckout();
     c.fromFrame('load');
-    const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss: () => { throw new Error('merchant bug'); } } })).open();
+    const onhidden = vi.fn();
+    const rzp = new c.Razorpay(baseOptions({ modal: { ondismiss: () => { throw new Error('merchant bug'); }, onhidden } })).open();
     c.fromFrame('dismiss', null, rzp.id);
     expect(c.container.style.display).toBe('none');
     expect(() => vi.runAllTimers()).toThrow('merchant bug');
+    expect(onhidden).toHaveBeenCalledOnce();
   });
 });
 
@@ -338,11 +349,14 @@ describe('the checkout frame page', () => {
   const TEST_IDS = [
     'sim-modal', 'sim-simulator-label', 'sim-test-mode-ribbon', 'sim-merchant-name', 'sim-description', 'sim-amount',
     'sim-prefill-contact', 'sim-prefill-email', 'sim-close', 'sim-back', 'sim-backdrop',
-    'sim-method-upi', 'sim-method-card', 'sim-method-netbanking',
-    'sim-upi-qr', 'sim-upi-pay', 'sim-upi-fail',
+    'sim-loading', 'sim-methods', 'sim-no-methods',
+    'sim-upi-qr-section', 'sim-upi-qr', 'sim-upi-pay', 'sim-upi-fail',
+    'sim-upi-collect-section', 'sim-upi-vpa', 'sim-upi-vpa-error', 'sim-upi-collect-send', 'sim-upi-collect-approve', 'sim-upi-collect-decline',
     'sim-card-number', 'sim-card-error', 'sim-card-pay', 'sim-card-fill-success', 'sim-card-fill-failure',
+    'sim-otp-input', 'sim-otp-error', 'sim-otp-submit', 'sim-otp-fill', 'sim-otp-cancel',
     'sim-bank-select', 'sim-netbanking-pay', 'sim-popup-blocked', 'sim-bank-focus', 'sim-bank-cancel',
-    'sim-processing', 'sim-success', 'sim-error', 'sim-error-message', 'sim-retry', 'sim-fault',
+    'sim-wallet-select', 'sim-wallet-pay', 'sim-wallet-popup-blocked',
+    'sim-processing', 'sim-success', 'sim-error', 'sim-error-message', 'sim-retry', 'sim-fault', 'sim-fault-message',
     'sim-confirm-close', 'sim-confirm-close-yes', 'sim-confirm-close-no',
   ];
   let html: string;
@@ -374,6 +388,7 @@ describe('the checkout frame page', () => {
     expect(scripts).toHaveLength(1);
     expect(scripts[0]?.[1]).toBe(` nonce="${nonce}"`);
     expect(() => new vm.Script(scripts[0]?.[2] ?? '')).not.toThrow();
+    expect(csp).toContain("img-src 'self' data: https:");
     expect(html).not.toMatch(/<(link|img|iframe)[^>]+(src|href)="https?:/i);
     expect(html).not.toMatch(/url\(\s*['"]?https?:/i);
   });
@@ -384,7 +399,7 @@ describe('the checkout frame page', () => {
   });
 
   it('has a bank page with Success and Failure that reports through window.opener', () => {
-    for (const part of ['data-testid="sim-bank-success"', 'data-testid="sim-bank-failure"', 'window.opener', '{{NONCE}}', '{{BANK_NAME}}', '{{AMOUNT}}']) {
+    for (const part of ['data-testid="sim-bank-success"', 'data-testid="sim-bank-failure"', 'window.opener', '{{NONCE}}', '{{BANK_NAME}}', '{{KIND}}', '{{AMOUNT}}']) {
       expect(BANK_PAGE_TEMPLATE).toContain(part);
     }
   });

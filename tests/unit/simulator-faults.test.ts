@@ -68,6 +68,8 @@ async function prepare(route: FaultRoute): Promise<() => Promise<Response>> {
       return () => fetch(`${sim.baseUrl}/v1/orders?count=10&skip=0`, { headers });
     case 'orders.payments':
       return () => fetch(`${sim.baseUrl}/v1/orders/${orderId}/payments`, { headers });
+    case 'payments.list':
+      return () => fetch(`${sim.baseUrl}/v1/payments?count=10&skip=0`, { headers });
     case 'payments.fetch':
       return () => fetch(`${sim.baseUrl}/v1/payments/${paymentId}`, { headers });
     case 'payments.capture':
@@ -75,6 +77,10 @@ async function prepare(route: FaultRoute): Promise<() => Promise<Response>> {
         fetch(`${sim.baseUrl}/v1/payments/${paymentId}/capture`, { method: 'POST', headers, body: JSON.stringify({ amount: 1000, currency: 'INR' }) });
     case 'checkout.script':
       return () => fetch(sim.checkoutScriptUrl);
+    case 'checkout.frame':
+      return () => fetch(`${sim.baseUrl}/v1/checkout/public`);
+    case 'checkout.preferences':
+      return () => fetch(`${sim.baseUrl}/v1/preferences?key_id=${key.keyId}&order_id=${unpaid.id}`);
     case 'checkout.pay':
       return () =>
         fetch(`${sim.baseUrl}/_checkout/pay`, {

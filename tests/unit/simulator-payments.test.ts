@@ -58,13 +58,13 @@ const paymentSchema = z
     entity: z.literal('payment'),
     amount: z.number().int(),
     currency: z.string(),
-    status: z.enum(['created', 'authorized', 'captured', 'failed']),
+    status: z.enum(['created', 'authorized', 'captured', 'refunded', 'failed']),
     order_id: z.string().regex(/^order_/),
     invoice_id: z.null(),
     international: z.boolean(),
     method: z.enum(['upi', 'card', 'netbanking', 'wallet']),
     amount_refunded: z.number().int(),
-    refund_status: z.null(),
+    refund_status: z.enum(['full']).nullable(),
     captured: z.boolean(),
     description: z.string().nullable(),
     card_id: z.string().nullable(),
@@ -72,6 +72,7 @@ const paymentSchema = z
     bank: z.string().nullable(),
     wallet: z.string().nullable(),
     vpa: z.string().nullable(),
+    upi: z.object({ vpa: z.string().nullable() }).strict().optional(),
     email: z.string(),
     contact: z.string(),
     notes: z.union([z.tuple([]), z.record(z.string(), z.string())]),
@@ -119,7 +120,11 @@ describe('a successful payment (auto-capture, the default)', () => {
       error_step: null,
       error_reason: null,
     });
-    expect(payment.card).toMatchObject({ last4: '1007', entity: 'card' });
+    // The card object only with expand[]=card (razorpay.md §9); card_id always.
+    expect(payment.card).toBeUndefined();
+    expect(payment.card_id).toMatch(/^card_[A-Za-z0-9]{14}$/);
+    const expanded = await sdk(sim, key).payments.fetch(result.paymentId, { 'expand[]': 'card' } as never);
+    expect(expanded.card).toMatchObject({ id: payment.card_id, last4: '1007', entity: 'card' });
     expect(payment.fee).toBeGreaterThan(0);
     expect(await sdk(sim, key).orders.fetch(order.id)).toMatchObject({ status: 'paid', attempts: 1, amount_paid: 50_000, amount_due: 0 });
   });

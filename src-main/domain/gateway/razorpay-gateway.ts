@@ -29,7 +29,7 @@ const PaymentSchema = z.object({
 });
 export type GatewayPayment = z.infer<typeof PaymentSchema>;
 
-const CollectionSchema = <T extends z.ZodType>(item: T) => z.object({ count: z.number(), items: z.array(item) });
+export const CollectionSchema = <T extends z.ZodType>(item: T) => z.object({ count: z.number(), items: z.array(item) });
 
 export interface CreateOrderInput {
   amountPaise: number;
@@ -92,27 +92,32 @@ export interface RazorpayGatewayOptions extends RazorpayClientOptions {
   currency?: 'INR';
 }
 
+/**
+ * One SDK call as a GatewayResult: the answer checked against `schema`, every
+ * rejection classified, and a deadline (axios's timeout covers an idle socket;
+ * the deadline, the request timeout + 1 s, also covers a slow trickle).
+ */
+export async function callSdk<T>(schema: z.ZodType<T>, run: () => Promise<unknown>, timeoutMs: number): Promise<GatewayResult<T>> {
+  const deadlineMs = timeoutMs + 1_000;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`ETIMEDOUT no answer within ${deadlineMs} ms`)), deadlineMs);
+  });
+  try {
+    const answer = await Promise.race([run(), deadline]);
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) return { ok: false, error: { kind: 'bad_response', status: 200, detail: `unexpected shape: ${parsed.error.message}` } };
+    return { ok: true, value: parsed.data };
+  } catch (rejection) {
+    return { ok: false, error: classifySdkRejection(rejection) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentGateway {
   const sdk: Razorpay = createRazorpayClient(options);
-  // axios's timeout covers an idle socket; this deadline also covers a slow trickle.
-  const deadlineMs = options.timeoutMs + 1_000;
-
-  async function call<T>(schema: z.ZodType<T>, run: () => Promise<unknown>): Promise<GatewayResult<T>> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`ETIMEDOUT no answer within ${deadlineMs} ms`)), deadlineMs);
-    });
-    try {
-      const answer = await Promise.race([run(), deadline]);
-      const parsed = schema.safeParse(answer);
-      if (!parsed.success) return { ok: false, error: { kind: 'bad_response', status: 200, detail: `unexpected shape: ${parsed.error.message}` } };
-      return { ok: true, value: parsed.data };
-    } catch (rejection) {
-      return { ok: false, error: classifySdkRejection(rejection) };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const call = <T>(schema: z.ZodType<T>, run: () => Promise<unknown>): Promise<GatewayResult<T>> => callSdk(schema, run, options.timeoutMs);
 
   return {
     createOrder: (input) =>

@@ -11,6 +11,7 @@ import { canTransition, SETTLED_STATES, type DonationState, type EventSource } f
 import { migrate } from './migrations.ts';
 import { financialYearOf } from '../receipts/financial-year.ts';
 import { formatReceiptNumber } from '../receipts/receipt-number.ts';
+import { EventOrderCache } from '../fleet/event-order-cache.ts';
 
 export interface Donation {
   id: string;
@@ -59,6 +60,8 @@ export interface NewCashGift {
   phone: string | null;
   tax: TaxDetails | null;
   receivedAt: number;
+  /** The event the kiosk was set to (KioskConfig.eventId); absent or null when none. */
+  eventId?: string | null;
 }
 
 export interface DonationEvent {
@@ -92,6 +95,8 @@ export type NewDonation = Pick<Donation, 'id' | 'receipt' | 'kioskId' | 'cause' 
   tax?: TaxDetails | null;
   /** The processing fee the donor chose to add (included in amountPaise). */
   feePaise?: number;
+  /** The event the kiosk was set to (KioskConfig.eventId); absent or null when none. */
+  eventId?: string | null;
 };
 
 /** Fields a transition may set alongside the state. */
@@ -231,10 +236,10 @@ export class Ledger {
       const now = this.clock();
       this.db
         .prepare(
-          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, fee_paise, currency, anonymous, donor_name, phone, email, state, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, 'started', ?, ?)`,
+          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, fee_paise, currency, anonymous, donor_name, phone, email, state, created_at, updated_at, event_id)
+           VALUES (?, ?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, 'started', ?, ?, ?)`,
         )
-        .run(input.id, input.receipt, input.kioskId, input.cause, input.amountPaise, input.feePaise ?? 0, input.anonymous ? 1 : 0, input.donorName, input.phone, input.email, now, now);
+        .run(input.id, input.receipt, input.kioskId, input.cause, input.amountPaise, input.feePaise ?? 0, input.anonymous ? 1 : 0, input.donorName, input.phone, input.email, now, now, input.eventId || null);
       if (input.tax) this.setTaxDetails(input.id, input.tax);
       this.appendEvent(input.id, now, null, 'started', source, detail);
       return this.requireDonation(input.id);
@@ -433,10 +438,10 @@ export class Ledger {
       const now = this.clock();
       this.db
         .prepare(
-          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, currency, anonymous, donor_name, phone, email, state, payment_method, created_at, updated_at, paid_at)
-           VALUES (?, ?, ?, ?, ?, 'INR', 0, ?, ?, NULL, 'paid', 'cash', ?, ?, ?)`,
+          `INSERT INTO donations (id, receipt, kiosk_id, cause, amount_paise, currency, anonymous, donor_name, phone, email, state, payment_method, created_at, updated_at, paid_at, event_id)
+           VALUES (?, ?, ?, ?, ?, 'INR', 0, ?, ?, NULL, 'paid', 'cash', ?, ?, ?, ?)`,
         )
-        .run(gift.id, gift.receipt, gift.kioskId, gift.cause, gift.amountPaise, gift.donorName, gift.phone, gift.receivedAt, now, gift.receivedAt);
+        .run(gift.id, gift.receipt, gift.kioskId, gift.cause, gift.amountPaise, gift.donorName, gift.phone, gift.receivedAt, now, gift.receivedAt, gift.eventId || null);
       if (gift.tax) this.setTaxDetails(gift.id, gift.tax);
       const donation = this.requireDonation(gift.id);
       const receiptNo = this.assignReceiptNumber(donation, gift.receivedAt, now);
@@ -471,6 +476,28 @@ export class Ledger {
       .prepare("SELECT * FROM donations WHERE state = 'paid' AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, rowid")
       .all(from, to) as unknown as DonationRow[];
     return rows.map(toDonation);
+  }
+
+  // ---- one event, many kiosks (src-main/domain/fleet) ----
+
+  /** This installation's id, made once by migration 8 and never changed: it tells this kiosk's orders from another's. */
+  installationId(): string {
+    const row = this.db.prepare('SELECT installation_id FROM installation WHERE singleton = 1').get() as { installation_id: string } | undefined;
+    if (!row) throw new Error('the ledger has no installation id (migration 8 makes one)');
+    return row.installation_id;
+  }
+
+  /** The event's paid donations and cash gifts in this ledger (state paid), oldest payment first. */
+  listPaidForEvent(eventId: string): Donation[] {
+    const rows = this.db
+      .prepare("SELECT * FROM donations WHERE event_id = ? AND state = 'paid' ORDER BY paid_at, rowid")
+      .all(eventId) as unknown as DonationRow[];
+    return rows.map(toDonation);
+  }
+
+  /** The cache of the event's orders as Razorpay last listed them, in this ledger's file. */
+  eventOrderCache(): EventOrderCache {
+    return new EventOrderCache(this.db);
   }
 
   private setTaxDetails(id: string, tax: TaxDetails): void {

@@ -103,6 +103,62 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
         WHERE json_extract(detail, '$.extraPayment.id') IS NOT NULL;
     `,
   },
+  {
+    // Issue 17 (one event, many kiosks). The installation id is made here,
+    // once, and lives in the ledger with the receipt numbers it stands for: a
+    // restored ledger keeps it, a new ledger is a new installation. Donations
+    // and cash gifts remember their event; the event's orders as Razorpay last
+    // listed them are cached (src-main/domain/fleet/event-order-cache.ts), so a
+    // restarted or offline kiosk still shows what it last knew, and the next
+    // read is incremental.
+    version: 8,
+    sql: `
+      CREATE TABLE installation (
+        singleton       INTEGER PRIMARY KEY CHECK (singleton = 1),
+        installation_id TEXT NOT NULL,
+        created_at      INTEGER NOT NULL
+      );
+      INSERT INTO installation (singleton, installation_id, created_at)
+        VALUES (1, lower(hex(randomblob(8))), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+      CREATE TRIGGER installation_no_update BEFORE UPDATE ON installation
+        BEGIN SELECT RAISE(ABORT, 'the installation id never changes'); END;
+      ALTER TABLE donations ADD COLUMN event_id TEXT;
+      CREATE INDEX donations_event ON donations (event_id, state) WHERE event_id IS NOT NULL;
+      CREATE TABLE event_orders (
+        order_id          TEXT PRIMARY KEY,
+        event_id          TEXT NOT NULL,
+        kiosk_id          TEXT NOT NULL,
+        installation_id   TEXT,
+        donation_id       TEXT,
+        purpose           TEXT NOT NULL CHECK (purpose IN ('donation', 'kiosk_claim')),
+        amount_paise      INTEGER NOT NULL,
+        status            TEXT NOT NULL,
+        donor_first_name  TEXT,
+        receipt           TEXT,
+        payment_id        TEXT,
+        payment_method    TEXT,
+        created_at        INTEGER NOT NULL
+      );
+      CREATE INDEX event_orders_event ON event_orders (event_id, created_at);
+      -- One row per event window (event id and start day): how far the reads got.
+      CREATE TABLE event_reads (
+        event_key          TEXT PRIMARY KEY,
+        high_water         INTEGER,
+        last_read_at       INTEGER,
+        last_full_read_at  INTEGER,
+        last_attempt_at    INTEGER
+      );
+      -- What Razorpay said about this installation's claim to a kiosk id for an event.
+      CREATE TABLE kiosk_id_claims (
+        claim_receipt          TEXT PRIMARY KEY,
+        event_id               TEXT NOT NULL,
+        kiosk_id               TEXT NOT NULL,
+        owner_installation_id  TEXT NOT NULL,
+        owner_since            INTEGER NOT NULL,
+        checked_at             INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

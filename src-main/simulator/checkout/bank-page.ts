@@ -1,4 +1,6 @@
-// The mock bank page shown in the netbanking popup (razorpay.md §5.4, §6). The
+// The mock bank or wallet page shown in the netbanking and wallet popups
+// (razorpay.md §5.4, §6: "Netbanking/wallets: mock page (in the popup) with
+// Success/Failure"). {{BANK_NAME}} is the bank or the wallet, {{KIND}} says which. The
 // checkout frame opens `about:blank` with window.open, fills in the {{...}}
 // placeholders (HTML-escaped) and writes this page into it. The page reports back
 // through `window.opener`, as Razorpay's bank-return pages do, with a postMessage
@@ -11,7 +13,7 @@ export const BANK_PAGE_TEMPLATE = String.raw`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{BANK_NAME}} netbanking (simulator)</title>
+<title>{{BANK_NAME}} {{KIND}} (simulator)</title>
 <style>
   * { box-sizing: border-box; }
   body { margin: 0; font: 18px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #17202e; background: #eef1f6; }
@@ -37,14 +39,14 @@ export const BANK_PAGE_TEMPLATE = String.raw`<!DOCTYPE html>
 <div class="sim" role="note">SIMULATOR — no real money</div>
 <header>
   <h1 tabindex="-1" id="bank-name">{{BANK_NAME}}</h1>
-  <p>Netbanking · mock bank page</p>
+  <p>{{KIND_LABEL}} · mock page</p>
 </header>
 <main>
   <dl>
     <dt>Pay to</dt><dd>{{MERCHANT}}</dd>
     <dt>Amount</dt><dd class="amount">{{AMOUNT}}</dd>
   </dl>
-  <p class="note">This page stands in for your bank's login. Choose what the bank answers.</p>
+  <p class="note">This page stands in for the {{KIND}} login. Choose what it answers.</p>
   <div class="actions">
     <button type="button" class="ok" id="bank-success" data-testid="sim-bank-success">Success</button>
     <button type="button" class="fail" id="bank-failure" data-testid="sim-bank-failure">Failure</button>

@@ -5,8 +5,11 @@
 //
 // Shape, as in the real script: a hidden `div.razorpay-container` with an
 // `iframe.razorpay-checkout-frame` is added at load; the frame (served by the
-// simulator, another origin) draws the payment UI; both sides talk with
-// postMessage JSON strings and check each other's origin.
+// simulator, another origin) draws the payment UI and decides (its own timeout,
+// retry, display config); both sides talk with postMessage JSON strings and
+// check each other's origin. As in the real script, this side only relays:
+// close() posts a message to the frame, and ondismiss comes later, when the
+// frame answers, from a timer; a fault alerts and closes without ondismiss.
 
 export interface CheckoutScriptConfig {
   /** The simulator's checkout frame page, e.g. http://127.0.0.1:PORT/v1/checkout/public */
@@ -28,6 +31,7 @@ var FRAME_ORIGIN = CONFIG.frameOrigin;
 var scriptSrc = (document.currentScript && document.currentScript.src) || '';
 // The real checkout.js alert()s invalid options before throwing. alert() blocks an
 // Electron renderer, so the simulator only does it when asked: checkout.js?alerts=1
+// (a fault always alerts, as the real one does).
 var alertsEnabled = /[?&]alerts=1(&|$)/.test(scriptSrc);
 
 // ---- the container and the frame, created at load like the real script ----------
@@ -72,10 +76,10 @@ function flushPending() {
 
 // A throwing merchant callback must not leave the modal in a half-closed state:
 // report it asynchronously, like an uncaught error, and carry on.
-function safeCall(fn, arg, withArg) {
+function safeCall(fn, self, args) {
   if (typeof fn !== 'function') return;
   try {
-    if (withArg) fn(arg); else fn();
+    fn.apply(self, args);
   } catch (err) {
     setTimeout(function () { throw err; });
   }
@@ -86,23 +90,25 @@ function fail(message, alertFirst) {
   throw new Error(message);
 }
 
-/** Options as JSON: functions (handler, ondismiss) stay here, data goes to the frame. */
-function serialisableOptions(options) {
-  try {
-    return JSON.parse(JSON.stringify(options));
-  } catch (err) {
-    var copy = {};
-    ['key', 'amount', 'currency', 'name', 'description', 'image', 'order_id', 'prefill', 'theme', 'modal', 'retry', 'timeout'].forEach(function (k) {
-      try { copy[k] = JSON.parse(JSON.stringify(options[k])); } catch (e) { /* drop what cannot be sent */ }
-    });
-    return copy;
-  }
+/** As the real script: a relative image is resolved against the page (useless on app://; use a data URI). */
+function resolvedImage(image) {
+  if (typeof image !== 'string' || image === '' || /^data:image\//.test(image) || image.indexOf('http') === 0) return image;
+  try { return new URL(image, location.href).href; } catch (err) { return image; }
 }
 
-function retryEnabled(options) {
-  var retry = options.retry;
-  if (retry === false) return false;
-  return !(retry && typeof retry === 'object' && retry.enabled === false);
+/** Options as JSON: functions (handler, ondismiss) stay here, data goes to the frame. */
+function serialisableOptions(options) {
+  var copy;
+  try {
+    copy = JSON.parse(JSON.stringify(options));
+  } catch (err) {
+    copy = {};
+    ['key', 'amount', 'currency', 'name', 'description', 'image', 'order_id', 'prefill', 'notes', 'theme', 'modal', 'retry', 'timeout', 'config'].forEach(function (k) {
+      try { copy[k] = JSON.parse(JSON.stringify(options[k])); } catch (e) { /* drop what cannot be sent */ }
+    });
+  }
+  if (copy.image !== undefined) copy.image = resolvedImage(copy.image);
+  return copy;
 }
 
 var current = null;
@@ -122,7 +128,6 @@ function Razorpay(options) {
   this._listeners = {};
   this._shown = false;
   this._completed = false;
-  this._timer = null;
 }
 
 Razorpay.isSimulator = true;
@@ -150,7 +155,7 @@ Razorpay.prototype.off = function (name, callback) {
 
 Razorpay.prototype._emit = function (name, payload) {
   var list = (this._listeners[eventName(name)] || []).slice();
-  for (var i = 0; i < list.length; i++) safeCall(list[i], payload, true);
+  for (var i = 0; i < list.length; i++) safeCall(list[i], this, payload === undefined ? [] : [payload]);
 };
 
 Razorpay.prototype.open = function () {
@@ -166,38 +171,18 @@ Razorpay.prototype.open = function () {
   container.style.display = 'block';
   postToFrame('open', { id: self.id, options: serialisableOptions(options) });
   try { frame.focus(); } catch (err) { /* focus is best effort */ }
-
-  var seconds = Number(options.timeout);
-  if (seconds > 0) {
-    self._timer = setTimeout(function () {
-      self._timer = null;
-      if (!self._shown || self._completed) return;
-      postToFrame('close', { id: self.id });
-      self._dismiss('timeout', true);
-    }, seconds * 1000);
-  }
   return self;
 };
 
+// As the real script: close() only tells the frame. If the modal was showing, the
+// frame answers 'dismiss' and ondismiss runs later, from a timer: never inside close().
 Razorpay.prototype.close = function () {
-  if (!this._shown) return;
   postToFrame('close', { id: this.id });
-  this._dismiss(undefined, false);
 };
 
 Razorpay.prototype._hide = function () {
   this._shown = false;
-  if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
   if (current === this) container.style.display = 'none';
-};
-
-// ondismiss(undefined | 'timeout' | {error}) ends a session that did not succeed.
-Razorpay.prototype._dismiss = function (reason, withArg) {
-  var wasShown = this._shown;
-  this._hide();
-  var modal = this._options.modal || {};
-  if (wasShown && !this._completed) safeCall(modal.ondismiss, reason, withArg);
-  if (wasShown) safeCall(modal.onhidden, undefined, false);
 };
 
 // ---- messages from the frame ------------------------------------------------------
@@ -214,6 +199,7 @@ function onFrameMessage(e) {
   var rzp = current;
   if (!rzp || msg.id !== rzp.id) return;
   var data = msg.data;
+  var modal = rzp._options.modal || {};
   switch (msg.event) {
     case 'render':
       rzp._emit('render');
@@ -226,35 +212,39 @@ function onFrameMessage(e) {
       break;
     case 'complete':
       // As the real script: the handler runs ~200 ms after the frame reports
-      // success, the modal closes, and ondismiss is not called.
+      // success, with this = the Razorpay instance; ondismiss is not called.
       rzp._completed = true;
-      if (rzp._timer !== null) { clearTimeout(rzp._timer); rzp._timer = null; }
       setTimeout(function () {
         rzp._hide();
-        safeCall(rzp._options.handler, {
+        safeCall(rzp._options.handler, rzp, [{
           razorpay_payment_id: data.razorpay_payment_id,
           razorpay_order_id: data.razorpay_order_id,
           razorpay_signature: data.razorpay_signature,
-        }, true);
-        safeCall((rzp._options.modal || {}).onhidden, undefined, false);
+        }]);
+        safeCall(modal.onhidden, rzp, []);
       }, 200);
       break;
     case 'paymenterror':
+      // The frame offers "Try again", or (retry off) follows with 'dismiss' {error}.
       rzp._emit('payment.failed', data);
-      // The frame offers "Try again" unless retry is off; then the session ends here.
-      if (!retryEnabled(rzp._options) && rzp._shown) {
-        postToFrame('close', { id: rzp.id });
-        rzp._dismiss(data, true);
-      }
       break;
-    case 'fault':
-      if (alertsEnabled) window.alert('Oops! Something went wrong.\n' + ((data && data.message) || ''));
-      rzp._emit('fault.close', data);
-      postToFrame('close', { id: rzp.id });
-      rzp._dismiss(undefined, false);
+    case 'fault': {
+      // Oops: the real script closes, emits fault.close, alerts, and hides. No ondismiss.
+      var message = (data && (data.message || data.description)) || 'Something went wrong.';
+      rzp.close();
+      rzp._emit('fault.close');
+      rzp._hide();
+      window.alert('Oops! Something went wrong.\n' + message);
       break;
+    }
     case 'dismiss':
-      rzp._dismiss(undefined, false);
+      if (!rzp._shown || rzp._completed) break;
+      rzp._hide();
+      // ondismiss(undefined | 'timeout' | {error}), from a timer, as the real script does.
+      setTimeout(function () {
+        safeCall(modal.ondismiss, rzp, data === null || data === undefined ? [] : [data]);
+        safeCall(modal.onhidden, rzp, []);
+      });
       break;
   }
 }

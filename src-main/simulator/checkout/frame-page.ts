@@ -19,6 +19,16 @@ export const SIMULATED_BANKS: ReadonlyArray<readonly [string, string]> = [
   ['YESB', 'Yes Bank'],
 ];
 
+/** Wallets offered: [code, name] (Razorpay's wallet codes). */
+export const SIMULATED_WALLETS: ReadonlyArray<readonly [string, string]> = [
+  ['mobikwik', 'MobiKwik'],
+  ['phonepe', 'PhonePe'],
+  ['amazonpay', 'Amazon Pay'],
+  ['freecharge', 'Freecharge'],
+  ['airtelmoney', 'Airtel Money'],
+  ['jiomoney', 'JioMoney'],
+];
+
 /** The failing card suggested in the UI: Visa, insufficient funds (razorpay.md §6). */
 const FAILURE_CARD_NUMBER = '4100280000080001';
 
@@ -40,7 +50,8 @@ export function framePageCsp(nonce: string): string {
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     "style-src 'unsafe-inline'",
-    "img-src 'self' data:",
+    // The merchant's logo: a data URI, or an https URL (razorpay.md §5.2).
+    "img-src 'self' data: https:",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -49,6 +60,7 @@ export function framePageCsp(nonce: string): string {
 
 const ICON_UPI = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="#1f4fbf"><path d="M3 3h8v8H3zm2 2v4h4V5zm8-2h8v8h-8zm2 2v4h4V5zM3 13h8v8H3zm2 2v4h4v-4zm8-2h2v2h-2zm2 2h2v2h-2zm2-2h2v2h-2zm2 2h2v2h-2zm-4 2h2v2h-2zm2 2h2v2h-2zm2-2h2v2h-2zm-6 2h2v2h-2z"/></svg>`;
 const ICON_CARD = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="#1f4fbf" stroke-width="2"><rect x="2" y="5" width="20" height="14" rx="2"/><path d="M2 10h20M6 15h4"/></svg>`;
+const ICON_WALLET = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="#1f4fbf" stroke-width="2"><path d="M3 7h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2zM3 7l13-3v3"/><circle cx="16.5" cy="13.5" r="1.5"/></svg>`;
 const ICON_BANK = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="#1f4fbf" stroke-width="2"><path d="M3 10l9-6 9 6M5 10v8m4-8v8m6-8v8m4-8v8M3 20h18"/></svg>`;
 
 export function framePage(nonce: string): string {
@@ -57,9 +69,10 @@ export function framePage(nonce: string): string {
     successCard: SUCCESS_CARD_NUMBER,
     failureCard: FAILURE_CARD_NUMBER,
     banks: SIMULATED_BANKS,
+    wallets: SIMULATED_WALLETS,
     bankPageTemplate: BANK_PAGE_TEMPLATE,
+    icons: { upi: ICON_UPI, card: ICON_CARD, netbanking: ICON_BANK, wallet: ICON_WALLET },
   };
-  const bankOptions = SIMULATED_BANKS.map(([code, name]) => `<option value="${code}">${name}</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -96,38 +109,58 @@ export function framePage(nonce: string): string {
   </div>
 
   <div class="content">
-    <section data-view="methods" data-testid="sim-view-methods" aria-labelledby="methods-title">
-      <h2 id="methods-title" tabindex="-1">Choose a payment method</h2>
-      <div class="methods">
-        <button type="button" class="method" data-method="upi" data-testid="sim-method-upi">
-          <span class="method-icon">${ICON_UPI}</span>
-          <span class="method-text"><strong>UPI QR</strong><span>Scan with any UPI app</span></span>
-          <span class="chevron" aria-hidden="true">&rsaquo;</span>
-        </button>
-        <button type="button" class="method" data-method="card" data-testid="sim-method-card">
-          <span class="method-icon">${ICON_CARD}</span>
-          <span class="method-text"><strong>Card</strong><span>Credit or debit card</span></span>
-          <span class="chevron" aria-hidden="true">&rsaquo;</span>
-        </button>
-        <button type="button" class="method" data-method="netbanking" data-testid="sim-method-netbanking">
-          <span class="method-icon">${ICON_BANK}</span>
-          <span class="method-text"><strong>Netbanking</strong><span>Pay from your bank account</span></span>
-          <span class="chevron" aria-hidden="true">&rsaquo;</span>
-        </button>
+    <section data-view="loading" data-testid="sim-loading" aria-labelledby="loading-title" hidden>
+      <div class="status">
+        <div class="spinner" aria-hidden="true"></div>
+        <h2 id="loading-title" tabindex="-1">Loading payment methods…</h2>
       </div>
     </section>
 
+    <section data-view="methods" data-testid="sim-view-methods" aria-labelledby="methods-title">
+      <h2 id="methods-title" tabindex="-1">Choose a payment method</h2>
+      <!-- Filled in from config.display (blocks, sequence, hide, preferences) when Checkout opens. -->
+      <div class="blocks" id="blocks" data-testid="sim-methods"></div>
+      <p class="alert" id="no-methods" data-testid="sim-no-methods" role="alert" hidden>No payment method is available for this payment.</p>
+    </section>
+
     <section data-view="upi" data-testid="sim-view-upi" aria-labelledby="upi-title" hidden>
-      <h2 id="upi-title" tabindex="-1">Scan the QR code with any UPI app</h2>
-      <div class="qr-wrap">
-        <div class="qr" id="qr" role="img" aria-label="UPI QR code (simulated, cannot be scanned)" data-testid="sim-upi-qr"></div>
-        <div class="qr-caption">Pay <strong class="amount-inline"></strong> · this QR code is simulated</div>
+      <h2 id="upi-title" tabindex="-1">Pay with UPI</h2>
+      <div id="upi-qr-section" data-testid="sim-upi-qr-section">
+        <div class="qr-wrap">
+          <div class="qr" id="qr" role="img" aria-label="UPI QR code (simulated, cannot be scanned)" data-testid="sim-upi-qr"></div>
+          <div class="qr-caption">Scan with any UPI app to pay <strong class="amount-inline"></strong> · this QR code is simulated</div>
+        </div>
+        <div class="sim-box" role="group" aria-labelledby="upi-sim-title">
+          <h3 id="upi-sim-title">Simulate the donor's UPI app</h3>
+          <div class="stack">
+            <button type="button" class="btn btn-success" id="upi-pay" data-testid="sim-upi-pay">Donor pays <span class="amount-inline"></span></button>
+            <button type="button" class="btn btn-danger" id="upi-fail" data-testid="sim-upi-fail">Payment fails</button>
+          </div>
+        </div>
       </div>
-      <div class="sim-box" role="group" aria-labelledby="upi-sim-title">
-        <h3 id="upi-sim-title">Simulate the donor's UPI app</h3>
+      <form id="upi-collect-form" data-testid="sim-upi-collect-section" novalidate>
+        <div class="field">
+          <label for="upi-vpa">Or enter your UPI ID</label>
+          <input type="text" id="upi-vpa" data-testid="sim-upi-vpa" autocomplete="off" autocapitalize="none" spellcheck="false"
+            placeholder="name@bank" aria-describedby="upi-vpa-error upi-vpa-hint">
+          <p class="hint" id="upi-vpa-hint">Simulator: any UPI ID (e.g. success@razorpay); you choose the app's answer next.</p>
+          <p class="field-error" id="upi-vpa-error" data-testid="sim-upi-vpa-error" role="alert" hidden></p>
+        </div>
+        <button type="submit" class="btn btn-primary" id="upi-collect-send" data-testid="sim-upi-collect-send">Send a payment request</button>
+      </form>
+    </section>
+
+    <section data-view="upi-collect" data-testid="sim-view-upi-collect" aria-labelledby="collect-title" hidden>
+      <div class="status">
+        <div class="spinner" aria-hidden="true"></div>
+        <h2 id="collect-title" tabindex="-1">Approve the request in your UPI app</h2>
+        <p class="muted">A request for <strong class="amount-inline"></strong> was sent to <strong id="collect-vpa"></strong>.</p>
+      </div>
+      <div class="sim-box" role="group" aria-labelledby="collect-sim-title">
+        <h3 id="collect-sim-title">Simulate the donor's UPI app</h3>
         <div class="stack">
-          <button type="button" class="btn btn-success" id="upi-pay" data-testid="sim-upi-pay">Donor pays <span class="amount-inline"></span></button>
-          <button type="button" class="btn btn-danger" id="upi-fail" data-testid="sim-upi-fail">Payment fails</button>
+          <button type="button" class="btn btn-success" id="collect-approve" data-testid="sim-upi-collect-approve">Donor approves</button>
+          <button type="button" class="btn btn-danger" id="collect-decline" data-testid="sim-upi-collect-decline">Donor declines</button>
         </div>
       </div>
     </section>
@@ -150,6 +183,25 @@ export function framePage(nonce: string): string {
       </form>
     </section>
 
+    <section data-view="otp" data-testid="sim-view-otp" aria-labelledby="otp-title" hidden>
+      <h2 id="otp-title" tabindex="-1">Enter the OTP</h2>
+      <p class="muted">Your bank sent a one-time password to the mobile number of the card ending <strong id="otp-last4"></strong>.</p>
+      <form id="otp-form" novalidate>
+        <div class="field">
+          <label for="otp-input">One-time password</label>
+          <input type="text" id="otp-input" data-testid="sim-otp-input" inputmode="numeric" autocomplete="one-time-code" maxlength="10"
+            aria-describedby="otp-error otp-hint">
+          <p class="hint" id="otp-hint">Simulator: any 4 to 10 digits succeed; fewer fail.</p>
+          <p class="field-error" id="otp-error" data-testid="sim-otp-error" role="alert" hidden></p>
+        </div>
+        <div class="stack">
+          <button type="submit" class="btn btn-primary" id="otp-submit" data-testid="sim-otp-submit">Submit</button>
+          <button type="button" class="btn btn-secondary btn-small" id="otp-fill" data-testid="sim-otp-fill">Use 1234</button>
+          <button type="button" class="btn btn-danger" id="otp-cancel" data-testid="sim-otp-cancel">Cancel payment</button>
+        </div>
+      </form>
+    </section>
+
     <section data-view="netbanking" data-testid="sim-view-netbanking" aria-labelledby="nb-title" hidden>
       <h2 id="nb-title" tabindex="-1">Pay with netbanking</h2>
       <div class="alert" id="popup-blocked" data-testid="sim-popup-blocked" role="alert" hidden>
@@ -157,20 +209,33 @@ export function framePage(nonce: string): string {
       </div>
       <div class="field">
         <label for="bank">Your bank</label>
-        <select id="bank" data-testid="sim-bank-select">${bankOptions}</select>
+        <select id="bank" data-testid="sim-bank-select"></select>
       </div>
       <p class="muted">Your bank's page opens in a new window.</p>
       <button type="button" class="btn btn-primary" id="netbanking-pay" data-testid="sim-netbanking-pay">Pay <span class="amount-inline"></span></button>
     </section>
 
+    <section data-view="wallet" data-testid="sim-view-wallet" aria-labelledby="wallet-title" hidden>
+      <h2 id="wallet-title" tabindex="-1">Pay with a wallet</h2>
+      <div class="alert" id="wallet-popup-blocked" data-testid="sim-wallet-popup-blocked" role="alert" hidden>
+        The wallet's window could not be opened: pop-ups are blocked. Choose another payment method.
+      </div>
+      <div class="field">
+        <label for="wallet">Your wallet</label>
+        <select id="wallet" data-testid="sim-wallet-select"></select>
+      </div>
+      <p class="muted">Your wallet's page opens in a new window.</p>
+      <button type="button" class="btn btn-primary" id="wallet-pay" data-testid="sim-wallet-pay">Pay <span class="amount-inline"></span></button>
+    </section>
+
     <section data-view="bank-waiting" data-testid="sim-view-bank-waiting" aria-labelledby="wait-title" hidden>
       <div class="status">
         <div class="spinner" aria-hidden="true"></div>
-        <h2 id="wait-title" tabindex="-1">Complete the payment in your bank's window</h2>
+        <h2 id="wait-title" tabindex="-1">Complete the payment in the new window</h2>
         <p class="muted">Approve or decline the payment on <strong id="wait-bank"></strong>'s page.</p>
       </div>
       <div class="stack">
-        <button type="button" class="btn btn-secondary" id="bank-focus" data-testid="sim-bank-focus">Show the bank's window</button>
+        <button type="button" class="btn btn-secondary" id="bank-focus" data-testid="sim-bank-focus">Show the payment window</button>
         <button type="button" class="btn btn-danger" id="bank-cancel" data-testid="sim-bank-cancel">Cancel payment</button>
       </div>
     </section>
@@ -204,7 +269,7 @@ export function framePage(nonce: string): string {
       <div class="status">
         <div class="status-icon bad" aria-hidden="true">!</div>
         <h2 id="fault-title" tabindex="-1">Oops! Something went wrong.</h2>
-        <p class="muted">The payment could not be sent. Closing…</p>
+        <p class="muted" id="fault-message" data-testid="sim-fault-message">Closing…</p>
       </div>
     </section>
   </div>

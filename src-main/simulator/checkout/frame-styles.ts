@@ -60,7 +60,11 @@ body {
 .content p { margin: 0 0 14px; }
 .muted { color: #4a5568; font-size: 16px; }
 
+.blocks { display: flex; flex-direction: column; gap: 18px; }
+.block h3 { margin: 0 0 10px; font-size: 15px; text-transform: uppercase; letter-spacing: 0.05em; color: #4a5568; }
 .methods { display: flex; flex-direction: column; gap: 12px; }
+.hint { font-size: 15px; color: #4a5568; margin: 6px 0 0; }
+#upi-collect-form { margin-top: 18px; padding-top: 14px; border-top: 1px solid #d5dbe5; }
 .method {
   display: flex; align-items: center; gap: 16px; width: 100%; min-height: 76px; padding: 12px 16px;
   border: 2px solid #d5dbe5; border-radius: 12px; background: #fff; color: #17202e;
@@ -104,6 +108,7 @@ input[aria-invalid="true"] { border-color: #b42318; }
 .btn-success { background: #157a3c; border: 2px solid #157a3c; color: #fff; }
 .btn-danger { background: #fff; border: 2px solid #b42318; color: #b42318; }
 .btn-secondary { background: #fff; border: 2px solid #8a94a6; color: #17202e; }
+.btn:disabled { opacity: 0.55; cursor: default; }
 .btn-small { min-height: 52px; font-size: 17px; font-weight: 600; }
 
 .status { text-align: center; padding: 18px 0 6px; }

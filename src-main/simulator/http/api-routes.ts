@@ -1,7 +1,9 @@
 // The Razorpay REST endpoints the kiosk uses (razorpay.md §1, §2), behind Basic auth.
+// Bodies may be JSON or form-encoded, as Razorpay accepts both.
 import { authenticationFailed } from '../errors.ts';
+import { expands } from '../list-query.ts';
 import type { SimulatorStore } from '../store.ts';
-import { jsonReply, parseBasicAuth, parseJsonBody } from './http-io.ts';
+import { jsonReply, parseBasicAuth, parseRequestBody } from './http-io.ts';
 import { param } from './route.ts';
 import type { RequestContext, Route } from './route.ts';
 
@@ -12,6 +14,10 @@ function authenticatedKey(store: SimulatorStore, ctx: RequestContext): string {
   return credentials.keyId;
 }
 
+function body(ctx: RequestContext, integers: readonly string[], booleans: readonly string[] = []): unknown {
+  return parseRequestBody(ctx.body, ctx.headers['content-type'], { integers, booleans });
+}
+
 export function apiRoutes(store: SimulatorStore): Route[] {
   return [
     {
@@ -20,7 +26,7 @@ export function apiRoutes(store: SimulatorStore): Route[] {
       faultRoute: 'orders.create',
       handle: (ctx) => {
         const key = authenticatedKey(store, ctx);
-        return jsonReply(200, store.createOrder(key, parseJsonBody(ctx.body)));
+        return jsonReply(200, store.createOrder(key, body(ctx, ['amount', 'first_payment_min_amount'], ['partial_payment'])));
       },
     },
     {
@@ -39,13 +45,19 @@ export function apiRoutes(store: SimulatorStore): Route[] {
       method: 'GET',
       pattern: /^\/v1\/orders\/([^/]+)\/payments$/,
       faultRoute: 'orders.payments',
-      handle: (ctx) => jsonReply(200, store.orderPayments(authenticatedKey(store, ctx), param(ctx, 0))),
+      handle: (ctx) => jsonReply(200, store.orderPayments(authenticatedKey(store, ctx), param(ctx, 0), expands(ctx.query, 'card'))),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/payments$/,
+      faultRoute: 'payments.list',
+      handle: (ctx) => jsonReply(200, store.listPaymentsFor(authenticatedKey(store, ctx), ctx.query, expands(ctx.query, 'card'))),
     },
     {
       method: 'GET',
       pattern: /^\/v1\/payments\/([^/]+)$/,
       faultRoute: 'payments.fetch',
-      handle: (ctx) => jsonReply(200, store.fetchPayment(authenticatedKey(store, ctx), param(ctx, 0))),
+      handle: (ctx) => jsonReply(200, store.fetchPayment(authenticatedKey(store, ctx), param(ctx, 0), expands(ctx.query, 'card'))),
     },
     {
       method: 'POST',
@@ -53,7 +65,7 @@ export function apiRoutes(store: SimulatorStore): Route[] {
       faultRoute: 'payments.capture',
       handle: (ctx) => {
         const key = authenticatedKey(store, ctx);
-        return jsonReply(200, store.capturePayment(key, param(ctx, 0), parseJsonBody(ctx.body)));
+        return jsonReply(200, store.capturePayment(key, param(ctx, 0), body(ctx, ['amount'])));
       },
     },
   ];

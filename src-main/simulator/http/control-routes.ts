@@ -4,8 +4,11 @@
 // disturbed by anything else on the machine.
 import { timingSafeEqual } from 'node:crypto';
 import { SimulatorApiError } from '../errors.ts';
+import type { SimulatorClock } from '../clock.ts';
 import { describeInvalidFault, isFaultRoute } from '../faults.ts';
 import type { Fault, Faults } from '../faults.ts';
+import { parseSettingsPatch } from '../settings.ts';
+import type { SimulatorSettings } from '../settings.ts';
 import type { SimulatorStore } from '../store.ts';
 import { jsonReply, parseJsonBody } from './http-io.ts';
 import type { HttpReply } from './http-io.ts';
@@ -33,7 +36,14 @@ function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-export function controlRoutes(controlToken: string, store: SimulatorStore, faults: Faults): Route[] {
+export interface ControlledParts {
+  store: SimulatorStore;
+  faults: Faults;
+  settings: SimulatorSettings;
+  clock: SimulatorClock;
+}
+
+export function controlRoutes(controlToken: string, { store, faults, settings, clock }: ControlledParts): Route[] {
   const guarded =
     (handler: (ctx: RequestContext) => HttpReply) =>
     (ctx: RequestContext): HttpReply => {
@@ -84,6 +94,40 @@ export function controlRoutes(controlToken: string, store: SimulatorStore, fault
           throw controlError(400, err instanceof Error ? err.message : String(err));
         }
         return jsonReply(200, { payment: store.getPayment(paymentId) });
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/_simulator\/settings$/,
+      handle: guarded(() => jsonReply(200, { settings })),
+    },
+    {
+      // e.g. {"captureDelayMs": 5000} or {"autoCapture": false} or {"checkoutNeverCallsBack": true}
+      method: 'POST',
+      pattern: /^\/_simulator\/settings$/,
+      handle: guarded((ctx) => {
+        const parsed = parseSettingsPatch(parseJsonBody(ctx.body));
+        if (!parsed.ok) throw controlError(400, `Invalid settings: ${parsed.problem}`);
+        Object.assign(settings, parsed.patch);
+        return jsonReply(200, { settings });
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/_simulator\/clock$/,
+      handle: guarded(() => jsonReply(200, { now: clock.now() })),
+    },
+    {
+      // {"advanceMs": 259200000} moves the simulator's time 3 days on: what falls due happens.
+      method: 'POST',
+      pattern: /^\/_simulator\/clock$/,
+      handle: guarded((ctx) => {
+        const { advanceMs } = asObject(parseJsonBody(ctx.body));
+        if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+          throw controlError(400, 'advanceMs must be a number of milliseconds >= 0');
+        }
+        clock.advance(advanceMs);
+        return jsonReply(200, { now: clock.now() });
       }),
     },
   ];

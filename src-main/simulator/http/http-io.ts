@@ -43,6 +43,77 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
+/** Fields a form-encoded body carries as text that the API reads as numbers or booleans. */
+export interface FormFieldTypes {
+  integers?: readonly string[];
+  booleans?: readonly string[];
+}
+
+/**
+ * A request body as Razorpay reads it: JSON, or (older SDKs and hand-written
+ * integrations) `application/x-www-form-urlencoded` with PHP-style nested keys
+ * (`notes[kiosk]=K1`, `payment[capture]=manual`). Form values are text, so the
+ * fields named in `types` are read as the integers/booleans they stand for.
+ */
+export function parseRequestBody(text: string, contentType: string | undefined, types: FormFieldTypes = {}): unknown {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/x-www-form-urlencoded') return parseJsonBody(text);
+  const body = parseFormBody(text);
+  for (const name of types.integers ?? []) {
+    const value = body[name];
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) body[name] = Number(value);
+  }
+  for (const name of types.booleans ?? []) {
+    const value = body[name];
+    if (value === '1' || value === 'true') body[name] = true;
+    else if (value === '0' || value === 'false') body[name] = false;
+  }
+  return body;
+}
+
+type FormValue = string | FormObject | FormValue[];
+interface FormObject {
+  [key: string]: FormValue | number | boolean;
+}
+
+/** `a=1&b[c]=2&d[]=3` -> `{a: '1', b: {c: '2'}, d: ['3']}`. */
+export function parseFormBody(text: string): FormObject {
+  const root: FormObject = {};
+  for (const [rawKey, value] of new URLSearchParams(text)) {
+    const path = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(rawKey);
+    if (!path?.[1]) throw badRequest(`The field name ${JSON.stringify(rawKey)} is not valid.`);
+    const keys = [path[1], ...[...(path[2] ?? '').matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? '')];
+    let node: FormObject | FormValue[] = root;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] ?? '';
+      const last = i === keys.length - 1;
+      const child = (): FormObject | FormValue[] => (keys[i + 1] === '' ? [] : {});
+      if (Array.isArray(node)) {
+        if (last) {
+          node.push(value);
+        } else {
+          const next = child();
+          node.push(next);
+          node = next;
+        }
+      } else {
+        if (key === '') throw badRequest(`The field name ${JSON.stringify(rawKey)} is not valid.`);
+        const existing: FormValue | number | boolean | undefined = node[key];
+        if (last) {
+          node[key] = value;
+        } else if (typeof existing === 'object' && existing !== null) {
+          node = existing;
+        } else {
+          const next = child();
+          node[key] = next;
+          node = next;
+        }
+      }
+    }
+  }
+  return root;
+}
+
 /** `Basic <base64(key:secret)>`, exactly: Razorpay rejects `basic`, `BASIC` and quoted tokens (§1.1). */
 export function parseBasicAuth(header: string | undefined): { keyId: string; keySecret: string } | null {
   const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/.exec(header ?? '');

@@ -8,7 +8,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimulatorApiError, routeNotFound } from '../errors.ts';
+import type { SimulatorClock } from '../clock.ts';
 import type { Faults } from '../faults.ts';
+import type { SimulatorSettings } from '../settings.ts';
 import type { SimulatorStore } from '../store.ts';
 import { apiRoutes } from './api-routes.ts';
 import { checkoutRoutes } from './checkout-routes.ts';
@@ -27,12 +29,12 @@ export class SimulatorHttpServer {
   #origin = '';
   #closing: Promise<void> | null = null;
 
-  constructor(deps: { store: SimulatorStore; faults: Faults; controlToken?: string }) {
+  constructor(deps: { store: SimulatorStore; faults: Faults; settings: SimulatorSettings; clock: SimulatorClock; controlToken?: string }) {
     this.#faults = deps.faults;
     this.#routes = [
       ...apiRoutes(deps.store),
-      ...checkoutRoutes(deps.store, () => this.#origin),
-      ...(deps.controlToken ? controlRoutes(deps.controlToken, deps.store, deps.faults) : []),
+      ...checkoutRoutes(deps.store, deps.settings, () => this.#origin),
+      ...(deps.controlToken ? controlRoutes(deps.controlToken, deps) : []),
     ];
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((err: unknown) => {

@@ -40,6 +40,7 @@ const METHODS = {
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  exportEventReport: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
@@ -119,6 +120,7 @@ export function createWebBridge(token: string): KioskApi {
     getUpdateStatus: () => call('getUpdateStatus', null),
     checkForUpdates: () => call('checkForUpdates', null),
     installUpdateNow: () => call('installUpdateNow', null),
+    exportEventReport: () => call('exportEventReport', null),
   } satisfies KioskApi;
   return api;
 }

@@ -218,8 +218,9 @@ export function reduce(state: FlowState, action: Action): FlowState {
       return { ...initialState, kiosk: state.kiosk, screen: { name: 'out-of-service', operatorMessage: action.operatorMessage } };
     case 'status': {
       const prev = state.status;
-      if (prev && prev.online === action.status.online && prev.acceptingDonations === action.status.acceptingDonations) return state;
-      return { ...state, status: { online: action.status.online, acceptingDonations: action.status.acceptingDonations } };
+      const next = action.status;
+      if (prev && prev.online === next.online && prev.acceptingDonations === next.acceptingDonations && prev.kioskIdHold === next.kioskIdHold) return state;
+      return { ...state, status: { online: next.online, acceptingDonations: next.acceptingDonations, ...(next.kioskIdHold ? { kioskIdHold: next.kioskIdHold } : {}) } };
     }
     case 'attract':
       if (JSON.stringify(state.attract) === JSON.stringify(action.info)) return state;

@@ -21,6 +21,7 @@ import { TodayPanel } from './TodayPanel.tsx';
 import { TypingArea } from './touch/typing.tsx';
 import { dropAllDrafts, UnsavedGuard } from './unsaved.tsx';
 import { WelcomePanel } from './WelcomePanel.tsx';
+import { KioskIdBanner } from './EventCard.tsx';
 import './console.css';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
@@ -138,6 +139,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
                   {t('operator.done')}
                 </button>
               </header>
+              <KioskIdBanner fleet={overview?.event?.fleet ?? null} onChangeId={() => guard(() => setTab('event'), 'showing')} />
               <div className="console-tabs" role="tablist" aria-label={t('operator.console.heading')}>
                 {TABS.map(({ id, label, forms }) => {
                   const unsaved = forms.some((form) => dirtyForms.has(form));
@@ -151,7 +153,12 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
                       aria-controls={`panel-${id}`}
                       className="btn console-tab"
                       onClick={() => {
-                        if (id !== tab) guard(() => setTab(id), 'showing');
+                        if (id === tab) return;
+                        guard(() => {
+                          setTab(id);
+                          // Today's figures (and the event's, read from Razorpay in the background) as they are now.
+                          if (id === 'today') void load(search, day);
+                        }, 'showing');
                       }}
                     >
                       {t(label)}
@@ -175,6 +182,8 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
                   (overview ? (
                     <TodayPanel
                       overview={overview}
+                      call={call}
+                      onRefresh={() => void load(search, day)}
                       search={search}
                       onSearch={(query) => {
                         setSearch(query);

@@ -14,6 +14,7 @@ import { wholeNumber } from './field-problems.ts';
 
 interface EventForm {
   organisationName: string;
+  eventId: string;
   eventName: string;
   eventStartDate: string;
   kioskId: string;
@@ -21,17 +22,17 @@ interface EventForm {
   idle: string;
 }
 
-type EventRequest = Pick<EditableSettings, 'organisationName' | 'eventName' | 'eventStartDate' | 'kioskId' | 'language' | 'idleResetSeconds'>;
+type EventRequest = Pick<EditableSettings, 'organisationName' | 'eventId' | 'eventName' | 'eventStartDate' | 'kioskId' | 'language' | 'idleResetSeconds'>;
 
 function toForm(s: EditableSettings): EventForm {
-  return { organisationName: s.organisationName, eventName: s.eventName, eventStartDate: s.eventStartDate, kioskId: s.kioskId, language: s.language, idle: String(s.idleResetSeconds) };
+  return { organisationName: s.organisationName, eventId: s.eventId, eventName: s.eventName, eventStartDate: s.eventStartDate, kioskId: s.kioskId, language: s.language, idle: String(s.idleResetSeconds) };
 }
 
 function parse(form: EventForm): Parsed<EventRequest> {
   const idle = wholeNumber(form.idle);
   if (idle === null) return { ok: false, errors: { idleResetSeconds: problemText({ path: 'idleResetSeconds', problem: form.idle.trim() === '' ? 'required' : 'not_whole' }) } };
   const { organisationName, eventName, eventStartDate, kioskId, language } = form;
-  return { ok: true, request: { organisationName, eventName, eventStartDate, kioskId, language, idleResetSeconds: idle } };
+  return { ok: true, request: { organisationName, eventId: form.eventId.trim(), eventName, eventStartDate, kioskId, language, idleResetSeconds: idle } };
 }
 
 interface PanelProps {
@@ -64,6 +65,15 @@ export function EventPanel({ settings, supportedLanguages, call, onSaved }: Pane
         <TextField id={id('organisationName')} label={t('operator.settings.organisationName')} value={draft.organisationName} maxLength={80} onChange={(v) => edit({ organisationName: v })} error={errors['organisationName']} />
         <TextField id={id('kioskId')} label={t('operator.settings.kioskId')} value={draft.kioskId} maxLength={12} onChange={(v) => edit({ kioskId: v })} hint={t('operator.settings.kioskIdHint')} error={errors['kioskId']} />
         <TextField id={id('eventName')} label={t('operator.settings.eventName')} value={draft.eventName} maxLength={80} onChange={(v) => edit({ eventName: v })} error={errors['eventName']} />
+        <TextField
+          id={id('eventId')}
+          label={t('operator.settings.eventId')}
+          value={draft.eventId}
+          maxLength={24}
+          onChange={(v) => edit({ eventId: v })}
+          hint={t('operator.settings.eventIdHint')}
+          error={errors['eventId']}
+        />
         <DateField
           id={id('eventStartDate')}
           label={t('operator.settings.eventStartDate')}

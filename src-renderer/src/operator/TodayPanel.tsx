@@ -8,6 +8,8 @@ import { formatRupees, t, type MessageKey } from '../i18n/t.ts';
 import { formatDateTime, formatDay, formatTime, indiaToday } from './india-date.ts';
 import { DateField } from './touch/DateField.tsx';
 import { TextField } from './touch/fields.tsx';
+import { EventCard } from './EventCard.tsx';
+import type { OperatorCaller } from './operator-api.ts';
 import { useHideKeys } from './touch/typing.tsx';
 
 /** A receipt number that may wrap after its slashes (KIOSK-1/2026-27/000001), not in the middle of a part. */
@@ -36,12 +38,15 @@ export function stateLabel(state: string): string {
 
 interface TodayProps {
   overview: OperatorOverview;
+  call: OperatorCaller;
+  /** Reads the overview again (after the event report). */
+  onRefresh: () => void;
   search: string;
   onSearch: (query: string) => void;
   onDay: (day: string) => void;
 }
 
-export function TodayPanel({ overview, search, onSearch, onDay }: TodayProps) {
+export function TodayPanel({ overview, call, onRefresh, search, onSearch, onDay }: TodayProps) {
   const [query, setQuery] = useState(search);
   const today = indiaToday();
   const isToday = overview.day === today;
@@ -64,16 +69,7 @@ export function TodayPanel({ overview, search, onSearch, onDay }: TodayProps) {
           <span>{paid(overview.paidCount)}</span>
           {overview.recoveredCount > 0 && <span>{t('operator.today.recovered', { n: overview.recoveredCount })}</span>}
         </div>
-        {overview.event && (
-          <div className="today-total" data-testid="event-received">
-            <span className="today-total-label">
-              {t('operator.event.received', { name: overview.event.name || t('operator.event.unnamed'), since: formatDay(overview.event.since) })}
-            </span>
-            <span className="today-total-amount">{formatRupees(overview.event.receivedRupees)}</span>
-            <span>{paid(overview.event.paidCount)}</span>
-            <span>{t('operator.event.attempts', { n: overview.event.byState.reduce((sum, line) => sum + line.count, 0) })}</span>
-          </div>
-        )}
+        {overview.event && <EventCard event={overview.event} call={call} onRefresh={onRefresh} />}
         {overview.byState.length > 0 && (
           <table className="op-table today-states" data-testid="today-by-state">
             <caption>{t('operator.today.byState')}</caption>

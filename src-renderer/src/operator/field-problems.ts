@@ -15,6 +15,7 @@ export function pathKind(path: string): string {
 /** What a field that is "not in the right form" should look like, per kind of field. */
 const FORMAT_HINTS: Record<string, MessageKey> = {
   kioskId: 'operator.problem.format.kioskId',
+  eventId: 'operator.problem.format.eventId',
   eventStartDate: 'operator.problem.format.day',
   registration80GValidFrom: 'operator.problem.format.day',
   registration80GValidTo: 'operator.problem.format.day',

@@ -1,7 +1,8 @@
 import type { AttractInfo, KioskState, KioskStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
-import { formatRupees, LOCALES, t } from '../i18n/t.ts';
+import { formatRupees, LOCALES, t, type MessageKey } from '../i18n/t.ts';
 import { localized } from '../i18n/localized.ts';
+import { EventFreshness, EventShares } from '../components/EventShares.tsx';
 
 interface WelcomeProps {
   kiosk: KioskState;
@@ -64,7 +65,7 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
             {paused && (
               <div id="welcome-paused" className="welcome-paused" data-testid="welcome-paused">
                 <p className="welcome-paused-heading">{t('welcome.paused.heading')}</p>
-                <p>{t(status.online ? 'welcome.paused.other' : 'welcome.paused.offline')}</p>
+                <p>{t(pausedReason(status))}</p>
               </div>
             )}
           </div>
@@ -75,6 +76,14 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
       </div>
     </ScreenFrame>
   );
+}
+
+/** Why donations are paused, in the donor's words: offline first, then the kiosk id's check (issue 17). */
+function pausedReason(status: KioskStatus): MessageKey {
+  if (!status.online) return 'welcome.paused.offline';
+  if (status.kioskIdHold === 'taken') return 'welcome.paused.kioskId';
+  if (status.kioskIdHold === 'checking') return 'welcome.paused.checking';
+  return 'welcome.paused.other';
 }
 
 function Attract({ kiosk, attract }: { kiosk: KioskState; attract: AttractInfo }) {
@@ -102,6 +111,12 @@ function Attract({ kiosk, attract }: { kiosk: KioskState; attract: AttractInfo }
           >
             <div className="goal-fill" style={{ width: `${percent}%` }} />
           </div>
+          {attract.event && (
+            <>
+              <EventShares event={attract.event} />
+              <EventFreshness event={attract.event} testId="goal-freshness" />
+            </>
+          )}
         </section>
       )}
       {donors.length > 0 && (
@@ -113,6 +128,7 @@ function Attract({ kiosk, attract }: { kiosk: KioskState; attract: AttractInfo }
               <li key={i}>{name ?? t('welcome.wall.anonymous')}</li>
             ))}
           </ul>
+          {attract.event && goal <= 0 && <EventFreshness event={attract.event} testId="wall-freshness" />}
         </section>
       )}
     </div>

@@ -31,10 +31,13 @@ export async function waitForCheckout(page: Page): Promise<FrameLocator> {
   return frame;
 }
 
-export async function payByCard(frame: FrameLocator, cardNumber: string): Promise<void> {
+/** Card number, then the bank's OTP page (any 4 to 10 digits pass in test mode). */
+export async function payByCard(frame: FrameLocator, cardNumber: string, otp = '1234'): Promise<void> {
   await frame.getByTestId('sim-method-card').click();
   await frame.getByTestId('sim-card-number').fill(cardNumber);
   await frame.getByTestId('sim-card-pay').click();
+  await frame.getByTestId('sim-otp-input').fill(otp);
+  await frame.getByTestId('sim-otp-submit').click();
 }
 
 export const SUCCESS_CARD = '4100 2800 0000 1007';

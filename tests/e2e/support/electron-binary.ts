@@ -14,3 +14,8 @@ export function findElectronBinary(): string | null {
 
 export const ELECTRON_MISSING_MESSAGE =
   'Electron binary not installed (it downloads from GitHub, which this machine cannot reach): the Electron run of this spec is skipped; the browser run covers the same flow.';
+
+/** CI on real operating systems (.github/workflows/platforms.yml) sets this: a missing binary fails the run instead of skipping the Electron project. */
+export function electronRequired(): boolean {
+  return process.env.KIOSK_E2E_REQUIRE_ELECTRON === '1';
+}

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../../src-main/simulator/index.ts';
-import { startBrowserMode } from '../../../src-main/browser-mode/server.ts';
+import { startBrowserMode, type BrowserModeServer } from '../../../src-main/browser-mode/server.ts';
 import { Ledger, type Donation, type DonationEvent } from '../../../src-main/domain/ledger/ledger.ts';
 import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, type KioskConfig, type KioskConfigFile } from '../../../src-main/domain/kiosk-config.ts';
 import { LEDGER_FILE_NAME } from '../../../src-main/services/kiosk-services.ts';
@@ -34,7 +34,12 @@ export interface Kiosk {
   events(donationId: string): DonationEvent[];
   /** Saves a screenshot of the current screen for the test report and the README. */
   shot(name: string): Promise<string>;
+  /** Browser mode: stops the kiosk's services and starts them again on the same data folder, and the page reloads onto them. */
+  restart(): Promise<void>;
 }
+
+/** Another kiosk on the same Razorpay account (the first kiosk's simulator and test keys), with its own data folder: issue 17's fleet. */
+export type AnotherKiosk = (config: Partial<KioskConfigFile>, options?: { name?: string }) => Promise<Kiosk>;
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -74,14 +79,59 @@ function readLedger(dataDir: string) {
   };
 }
 
-export const test = base.extend<{ kioskConfig: Partial<KioskConfigFile>; demoMode: boolean; ledgerFileContents: string | null; kiosk: Kiosk }>({
+/** A browser-mode kiosk on `dataDir` in its own Chromium; restart() brings its services back on the same folder. */
+async function openBrowserKiosk(options: { dataDir: string; env: NodeJS.ProcessEnv; eventReadGapMs: number | undefined; logLines: string[]; ipcReplies: string[] }) {
+  const start = () =>
+    startBrowserMode({
+      dataDir: options.dataDir,
+      env: options.env,
+      log: (line) => options.logLines.push(line),
+      ...(options.eventReadGapMs === undefined ? {} : { eventReadGapMs: options.eventReadGapMs }),
+    });
+  let server: BrowserModeServer = await start();
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/ipc/')) {
+      response.text().then((body) => options.ipcReplies.push(body), () => undefined);
+    }
+  });
+  await page.goto(server.url);
+  return {
+    page,
+    get server() {
+      return server;
+    },
+    async restart() {
+      await server.close();
+      server = await start();
+      await page.goto(server.url);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export const test = base.extend<{
+  kioskConfig: Partial<KioskConfigFile>;
+  demoMode: boolean;
+  ledgerFileContents: string | null;
+  /** Tests only: how often (ms) a kiosk may read its event from Razorpay; unset = the kiosk's own once a minute. */
+  eventReadGapMs: number | undefined;
+  kiosk: Kiosk;
+  anotherKiosk: AnotherKiosk;
+}>({
   kioskConfig: [E2E_CONFIG, { option: true }],
   /** No keys: the kiosk starts its own built-in simulator, as a new install does. */
   demoMode: [false, { option: true }],
   /** Written as the ledger file before the kiosk starts (e.g. garbage, to test an unreadable ledger). */
   ledgerFileContents: [null, { option: true }],
+  eventReadGapMs: [undefined, { option: true }],
 
-  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents }, use, testInfo) => {
+  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, eventReadGapMs }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'browser' | 'electron';
     let electronBinary: string | null = null;
     if (target === 'electron') {
@@ -110,6 +160,9 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfigFile>; demoMod
     let page: Page;
     let simulator: RazorpaySimulator | null = ownSimulator;
     let cleanup: () => Promise<void>;
+    let restart: () => Promise<void> = async () => {
+      throw new Error('restart() is for browser mode');
+    };
 
     if (target === 'electron' && electronBinary) {
       testInfo.skip(demoMode, 'demo mode runs its simulator inside Electron main, out of the test\'s reach');
@@ -117,31 +170,62 @@ export const test = base.extend<{ kioskConfig: Partial<KioskConfigFile>; demoMod
       page = await app.firstWindow();
       cleanup = () => app.close();
     } else {
-      const server = await startBrowserMode({ dataDir, env, log: (line) => logLines.push(line) });
-      const browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
-      page = await context.newPage();
-      page.on('response', (response) => {
-        if (new URL(response.url()).pathname.startsWith('/ipc/')) {
-          response.text().then((body) => ipcReplies.push(body), () => undefined);
-        }
-      });
-      simulator ??= server.services?.simulator ?? null;
-      await page.goto(server.url);
-      cleanup = async () => {
-        await browser.close();
-        await server.close();
-      };
+      const opened = await openBrowserKiosk({ dataDir, env, eventReadGapMs, logLines, ipcReplies });
+      page = opened.page;
+      simulator ??= opened.server.services?.simulator ?? null;
+      cleanup = () => opened.close();
+      restart = () => opened.restart();
     }
 
     const ledger = readLedger(dataDir);
     if (!simulator) throw new Error('no simulator: demo mode without the built-in simulator');
-    await use({ page, simulator, dataDir, ipcReplies, logLines, donations: ledger.donations, events: ledger.events, shot: shooter(page, testInfo) });
+    await use({ page, simulator, dataDir, ipcReplies, logLines, donations: ledger.donations, events: ledger.events, shot: shooter(page, testInfo), restart });
 
     await cleanup();
     await ownSimulator?.close();
     testInfo.attach('kiosk log', { body: logLines.join('\n'), contentType: 'text/plain' }).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
+  },
+
+  anotherKiosk: async ({ kiosk, eventReadGapMs }, use, testInfo) => {
+    testInfo.skip(testInfo.project.metadata.target !== 'browser', 'a second kiosk on the test\'s simulator runs in browser mode (Electron main would need a second app instance)');
+    const opened: { close(): Promise<void>; dataDir: string; logLines: string[] }[] = [];
+    await use(async (config, options = {}) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-2-'));
+      writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify({ ...DEFAULT_KIOSK_CONFIG, ...E2E_CONFIG, ...config }));
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        KIOSK_DATA_DIR: dataDir,
+        KIOSK_WINDOWED: '1',
+        KIOSK_RAZORPAY_KEY_ID: TEST_KEY_ID,
+        KIOSK_RAZORPAY_KEY_SECRET: TEST_KEY_SECRET,
+        KIOSK_RAZORPAY_API_URL: kiosk.simulator.baseUrl,
+        KIOSK_CHECKOUT_SCRIPT_URL: kiosk.simulator.checkoutScriptUrl,
+      };
+      const logLines: string[] = [];
+      const ipcReplies: string[] = [];
+      const browserKiosk = await openBrowserKiosk({ dataDir, env, eventReadGapMs, logLines, ipcReplies });
+      opened.push({ close: () => browserKiosk.close(), dataDir, logLines });
+      const ledger = readLedger(dataDir);
+      const name = options.name ?? `kiosk-${opened.length + 1}`;
+      const shoot = shooter(browserKiosk.page, testInfo);
+      return {
+        page: browserKiosk.page,
+        simulator: kiosk.simulator,
+        dataDir,
+        ipcReplies,
+        logLines,
+        donations: ledger.donations,
+        events: ledger.events,
+        shot: (shotName) => shoot(`${name}-${shotName}`),
+        restart: () => browserKiosk.restart(),
+      };
+    });
+    for (const k of opened) {
+      await k.close();
+      testInfo.attach('another kiosk log', { body: k.logLines.join('\n'), contentType: 'text/plain' }).catch(() => undefined);
+      rmSync(k.dataDir, { recursive: true, force: true });
+    }
   },
 });
 
