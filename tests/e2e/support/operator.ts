@@ -167,7 +167,7 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     const over = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
       .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').slice(0, 30)}" (${Math.round(el.getBoundingClientRect().right)} px)`);
     return { page: document.documentElement.scrollWidth, window: window.innerWidth, over };
   });
   expect(widths.page, `page ${widths.page} px wide in a ${widths.window} px window: ${widths.over.join(', ')}`).toBeLessThanOrEqual(widths.window);
