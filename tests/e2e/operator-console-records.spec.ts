@@ -6,7 +6,7 @@
 // receipt number.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/kiosk-fixture.ts';
-import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, screen, waitForCheckout } from './support/donor.ts';
+import { declinedByTheBank, donateSuccessfully, screen } from './support/donor.ts';
 import { enterPin, expectNoSidewaysScroll, longPressCorner, openTab, parseCsv, setUpPin } from './support/operator.ts';
 
 const PIN = '4826';
@@ -60,12 +60,7 @@ test('the CSV matches the receipts for paid, cash and failed donations; a cash g
   const { page, shot } = kiosk;
   // Paid: ₹100 by UPI. Failed: ₹1,000, the bank declines the card.
   await donateSuccessfully(page);
-  await chooseAmount(page, '₹1,000');
-  await enterDetails(page, { name: 'Arjun Mehta' });
-  await page.getByRole('button', { name: 'Continue to payment' }).click();
-  await payByCard(await waitForCheckout(page), INSUFFICIENT_FUNDS_CARD);
-  await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
-  await page.getByRole('button', { name: 'Back to start' }).click();
+  await declinedByTheBank(page, '₹1,000', 'Arjun Mehta');
 
   await longPressCorner(page, 'operator-setup');
   await setUpPin(page, PIN);

@@ -2,15 +2,7 @@
 // settings the donor sees at once, and the CSV export of a day.
 import { readFileSync } from 'node:fs';
 import { test, expect, TEST_KEY_SECRET } from './support/kiosk-fixture.ts';
-import {
-  donateSuccessfully,
-  enterDetails,
-  chooseAmount,
-  payByCard,
-  screen,
-  waitForCheckout,
-  INSUFFICIENT_FUNDS_CARD,
-} from './support/donor.ts';
+import { declinedByTheBank, donateSuccessfully, enterDetails, chooseAmount, screen, waitForCheckout } from './support/donor.ts';
 import { enterPin, leaveConsole, longPressCorner, openTab, parseCsv, setUpPin, tapDate, touchHoldCorner } from './support/operator.ts';
 
 const PIN = '4826';
@@ -129,13 +121,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   // Paid: ₹100 by UPI.
   await donateSuccessfully(page);
   // Failed: ₹1,000 by a card the bank declines, then the donor leaves.
-  await chooseAmount(page, '₹1,000');
-  await enterDetails(page, { name: 'Arjun Mehta' });
-  await page.getByRole('button', { name: 'Continue to payment' }).click();
-  await payByCard(await waitForCheckout(page), INSUFFICIENT_FUNDS_CARD);
-  await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
-  await page.getByRole('button', { name: 'Back to start' }).click();
-  await expect(screen(page, 'welcome')).toBeVisible();
+  await declinedByTheBank(page, '₹1,000', 'Arjun Mehta');
   // Abandoned: ₹500, the donor closes Checkout.
   await chooseAmount(page, '₹500');
   await enterDetails(page, { name: 'Kavya Iyer' });

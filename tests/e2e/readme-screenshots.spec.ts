@@ -9,10 +9,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
 import { longPressCorner, openTab, setUpPin } from './support/operator.ts';
-import { buildReceiptModel } from '../../src-main/domain/receipts/receipt-model.ts';
-import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
-import { issuerOf } from '../../src-main/services/receipt-service.ts';
-import { DEFAULT_KIOSK_CONFIG, type KioskConfigFile } from '../../src-main/domain/kiosk-config.ts';
+import { KioskConfigSchema, withDefaults, type KioskConfigFile } from '../../src-main/domain/kiosk-config.ts';
+import { showReceipt } from './support/receipt-page.ts';
 
 const OUT = resolve('assets/screenshots');
 const SHAPES = [
@@ -111,6 +109,9 @@ const SET_UP: Partial<KioskConfigFile> = {
   registration80GValidTo: '2029-03-31',
 };
 
+/** The same settings as the kiosk reads them from its file. */
+const SET_UP_CONFIG = KioskConfigSchema.parse(withDefaults(SET_UP));
+
 test.describe('set up by the operator', () => {
   test.use({ kioskConfig: SET_UP });
 
@@ -143,19 +144,7 @@ test.describe('set up by the operator', () => {
       // The 80 mm receipt as the thermal printer gets it.
       const [paid] = kiosk.donations();
       if (!paid?.receiptNo) throw new Error('no receipt');
-      const model = buildReceiptModel(issuerOf({ ...DEFAULT_KIOSK_CONFIG, ...(SET_UP as object) } as typeof DEFAULT_KIOSK_CONFIG), {
-        receiptNumber: paid.receiptNo,
-        paidAt: paid.paidAt ?? paid.updatedAt,
-        amountPaise: paid.amountPaise,
-        paymentMethod: paid.paymentMethod ?? 'other',
-        paymentId: paid.paymentId,
-        causeName: paid.cause,
-        donorName: paid.donorName,
-        tax: paid.tax,
-      });
-      await page.setViewportSize({ width: 330, height: 900 });
-      await page.setContent(renderReceiptHtml(model, 'thermal-80mm'));
-      await expect(page.getByText(paid.receiptNo)).toBeVisible();
+      await showReceipt(page, SET_UP_CONFIG, paid, 'thermal-80mm');
       await page.screenshot({ path: join(OUT, 'receipt-thermal.png') });
     });
   }

@@ -8,10 +8,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByCard, screen, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
 import { setUpPin, longPressCorner, openTab, parseCsv } from './support/operator.ts';
-import { buildReceiptModel, type ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
-import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
-import { issuerOf } from '../../src-main/services/receipt-service.ts';
-import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
+import type { ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
+import { showReceipt } from './support/receipt-page.ts';
 import type { Donation } from '../../src-main/domain/ledger/ledger.ts';
 
 const RECEIPT_CONFIG = {
@@ -39,20 +37,7 @@ async function pdfText(path: string): Promise<string> {
 
 /** Opens the receipt's HTML in the kiosk's page at a layout's width and saves a screenshot of it. */
 async function shootLayout(kiosk: Kiosk, donation: Donation, layout: ReceiptLayout): Promise<void> {
-  if (donation.receiptNo === null) throw new Error('no receipt number');
-  const model = buildReceiptModel(issuerOf({ ...DEFAULT_KIOSK_CONFIG, ...RECEIPT_CONFIG }), {
-    receiptNumber: donation.receiptNo,
-    paidAt: donation.paidAt ?? donation.updatedAt,
-    amountPaise: donation.amountPaise,
-    paymentMethod: donation.paymentMethod ?? 'other',
-    paymentId: donation.paymentId,
-    causeName: donation.cause,
-    donorName: donation.donorName,
-    tax: donation.tax,
-  });
-  await kiosk.page.setViewportSize(layout === 'a4' ? { width: 840, height: 1190 } : { width: 330, height: 900 });
-  await kiosk.page.setContent(renderReceiptHtml(model, layout));
-  await expect(kiosk.page.getByText(donation.receiptNo)).toBeVisible();
+  await showReceipt(kiosk.page, RECEIPT_CONFIG, donation, layout);
   await kiosk.shot(`receipt-${layout}`);
 }
 
