@@ -25,7 +25,7 @@ test('the Updates panel shows the version and who manages updates, and saves an 
   // http is refused with a plain message, and nothing is written.
   await page.getByLabel('Update address (https)').fill('http://updates.example.org/kiosk');
   await page.getByRole('button', { name: 'Save update settings' }).click();
-  await expect(page.locator('#set-update-feed-error')).toHaveText('The update address must start with https://.');
+  await expect(page.locator('#updates-updateFeedUrl-error')).toHaveText('The update address must start with https://.');
   await expect(page.getByTestId('update-settings-message')).toHaveText('Not saved: 1 field above needs attention. Nothing was changed.');
   const configFile = join(kiosk.dataDir, 'kiosk-config.json');
   expect(JSON.parse(readFileSync(configFile, 'utf8'))).toMatchObject({ updateFeedUrl: '', updateInstallHour: null });

@@ -59,7 +59,7 @@ function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; ca
   const [printMessage, setPrintMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [printing, setPrinting] = useState(false);
   const { draft, edit, errors } = form;
-  const id = (path: string): string => fieldId('receipts', path);
+  const id = (path: string): string => fieldId('receipt-settings', path);
 
   const testPrint = async (): Promise<void> => {
     setPrinting(true);

@@ -10,6 +10,7 @@ import type { OperatorCaller } from './operator-api.ts';
 import { formatDateTime } from './india-date.ts';
 import { KeptNotice, SaveBar } from './SaveBar.tsx';
 import { useSettingsForm } from './settings-form.ts';
+import { fieldId } from './field-problems.ts';
 import { TextField, TickBox } from './touch/fields.tsx';
 /** How often the panel refreshes the status while it is open (download progress, waiting → installing). */
 const STATUS_REFRESH_MS = 5_000;
@@ -169,7 +170,7 @@ export function UpdatePanel({ call, settings, onSaved }: { call: OperatorCaller;
         <p className="op-note">{t('operator.updates.policy')}</p>
         <KeptNotice kept={form.kept} />
         <TextField
-          id="set-update-feed"
+          id={fieldId('updates', 'updateFeedUrl')}
           label={t('operator.updates.feedLabel')}
           value={form.draft.feedUrl}
           maxLength={500}

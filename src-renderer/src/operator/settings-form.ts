@@ -4,7 +4,7 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Result } from '../../../src-main/contract/kiosk-api.ts';
 import { t } from '../i18n/t.ts';
-import { fieldErrorsOf, type FieldErrors } from './field-problems.ts';
+import { fieldErrorsOf, fieldId, type FieldErrors } from './field-problems.ts';
 import { useHideKeys } from './touch/typing.tsx';
 import { useDraft } from './unsaved.tsx';
 
@@ -13,6 +13,7 @@ export type Status = { kind: 'saved' | 'refused' | 'unchanged'; text: string } |
 export type Parsed<R> = { ok: true; request: R } | { ok: false; errors: FieldErrors };
 
 interface SettingsFormOptions<F, R, S> {
+  /** The form's id: its draft's key, and the prefix of its fields' ids (fieldId(formId, path)). */
   formId: string;
   /** The form's name in "Unsaved changes in: …". */
   label: string;
@@ -61,9 +62,15 @@ export function useSettingsForm<F, R, S>(options: SettingsFormOptions<F, R, S>):
   const refuse = (found: FieldErrors): void => {
     setErrors(found);
     const count = Object.keys(found).length;
-    setStatus({ kind: 'refused', text: t(count === 1 ? 'operator.save.refused.one' : 'operator.save.refused.other', { n: count }) });
-    // Take the operator to the first field to put right.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    const summary = t(count === 1 ? 'operator.save.refused.one' : 'operator.save.refused.other', { n: count });
+    setStatus({ kind: 'refused', text: summary });
+    requestAnimationFrame(() => {
+      // A problem with no field of its own on screen is said in the summary instead, so none goes unsaid.
+      const unplaced = Object.entries(found).filter(([path]) => document.getElementById(fieldId(options.formId, path)) === null);
+      if (unplaced.length > 0) setStatus({ kind: 'refused', text: `${summary} ${unplaced.map(([, text]) => text).join(' ')}` });
+      // Take the operator to the first field to put right.
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    });
   };
 
   const submit = async (e?: FormEvent): Promise<void> => {
