@@ -61,6 +61,8 @@ export function useSettingsForm<F, R, S>(options: SettingsFormOptions<F, R, S>):
 
   const refuse = (found: FieldErrors): void => {
     setErrors(found);
+    // The keys make way for the fields marked and the summary; a tap on a field brings them back.
+    hideKeys();
     const count = Object.keys(found).length;
     const summary = t(count === 1 ? 'operator.save.refused.one' : 'operator.save.refused.other', { n: count });
     setStatus({ kind: 'refused', text: summary });
