@@ -4,7 +4,9 @@
 //                        plain Node: never import electron
 //   src-main/electron, src-main/preload
 //                        the only places that may import electron
-//   src-renderer         browser code: may import the contract's types only
+//   src-shared           rules both processes apply (the PIN rule): plain
+//                        TypeScript, imports nothing outside src-shared
+//   src-renderer         browser code: may import the contract's types and src-shared only
 import tseslint from 'typescript-eslint';
 
 const electronBan = {
@@ -31,6 +33,12 @@ export default tseslint.config(
     files: ['src-main/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['../*', 'zod'], message: 'The contract stays dependency-free.' }] }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', 'node:*', 'electron', 'zod', 'react'], message: 'src-shared runs in every process: it imports nothing outside src-shared.' }] }],
     },
   },
   {

@@ -12,7 +12,11 @@ export type KioskErrorCode =
   | 'invalid_request'
   /** An operator method was called without an active operator session. */
   | 'operator_required'
-  /** The new PIN is too easy to guess (repeated, sequential, common) or not 4-8 digits. */
+  /** This step (payment keys, update settings, exports, exit) asks for the PIN again: confirmOperatorPin, then repeat the call. */
+  | 'pin_required'
+  /** No PIN file on a kiosk that already has donations: set-up is reset from the machine itself (docs/security.md). */
+  | 'operator_access_lost'
+  /** The new PIN is too easy to guess (repeated, sequential, common) or shorter than the PIN rule allows (src-shared/pin-rule.ts). */
   | 'weak_pin'
   /** The PIN was wrong; see getOperatorGate for how many tries are left. */
   | 'wrong_pin'
@@ -380,23 +384,44 @@ export interface DonationRef {
   donationId: string;
 }
 
+export interface OpenConsoleRequest {
+  /** The language the donor screen shows (KioskState.language's kind): the console opens in it. */
+  language: string;
+}
+
 // ---- operator ---------------------------------------------------------------
 
-export type OperatorGateStatus = 'needs_setup' | 'locked' | 'ready';
+export type OperatorGateStatus =
+  /** A fresh install (no PIN, no donations yet), or set-up reset from the machine: the operator chooses a PIN. */
+  | 'needs_setup'
+  /** The PIN file is gone on a kiosk that has donations: no set-up from the screen; reset it from the machine (docs/security.md). */
+  | 'access_lost'
+  | 'locked'
+  | 'ready';
 
-/** Where the operator stands with the PIN pad; safe to show to anyone. */
+/** Where the operator stands with the PIN pad; safe to show on the operator screen. */
 export interface OperatorGate {
   status: OperatorGateStatus;
   /** While locked: how long until the next try. */
   retryAfterMs: number;
   /** Wrong tries left before the pad locks. */
   attemptsBeforeLock: number;
-  /** An operator session is open (it ends by itself after a few idle minutes). */
+  /** An operator session is open. */
   operatorActive: boolean;
+  /** Operator mode ends after this long without a touch or key press on the console (noteOperatorActivity). */
+  idleTimeoutMs: number;
+  /** ...and this long after the PIN was entered, whatever the operator does. */
+  maxSessionMs: number;
+  /** The kiosk's mode, for the operator screens' banner. */
+  mode: KioskMode;
+  /** While a session is open: wrong PINs tried between the previous right PIN and this session's. */
+  wrongAttemptsBeforeThisVisit: number;
+  /** ISO 8601: the last of those wrong PINs; null when there were none. */
+  lastWrongAttemptAt: string | null;
 }
 
 export interface PinRequest {
-  /** 4-8 digits. */
+  /** Digits only (src-shared/pin-rule.ts); a new PIN must also pass the PIN rule. */
   pin: string;
 }
 
@@ -431,8 +456,6 @@ export interface EditableSettings {
   accentColor?: string;
   /** As logoDataUri: "" in an update removes it. */
   backgroundDataUri?: string;
-  /** Where the installed app looks for updates (https only); "" = the feed the app was built with. */
-  updateFeedUrl: string;
   /** 0-23, the kiosk's local time: updates install only in this hour (and only while idle); null = whenever the kiosk is idle. */
   updateInstallHour: number | null;
 }
@@ -506,6 +529,25 @@ export interface SetPaymentKeysRequest {
   keySecret: string;
 }
 
+/** Where the keys in use came from. */
+export type PaymentKeysSource =
+  /** Typed in the operator console, kept encrypted by the OS (the installed app). */
+  | 'console'
+  /** KIOSK_RAZORPAY_KEY_* in the environment: development runs and browser mode only, never the installed app. */
+  | 'environment'
+  /** No keys: the built-in simulator. */
+  | 'none';
+
+/** The keys the kiosk runs with now (never the secret), and any saved for the next start. */
+export interface PaymentKeysStatus {
+  /** The key id in use; null in demo mode (the simulator's own key). */
+  keyId: string | null;
+  mode: KioskMode;
+  source: PaymentKeysSource;
+  /** Keys saved in the console that take effect when the kiosk restarts; null when none are waiting. */
+  savedForRestart: { keyId: string; mode: 'test' | 'live' } | null;
+}
+
 export type UpdateState =
   /** Browser mode or an unpackaged build: updates are managed by the installed app. */
   | 'not-supported'
@@ -530,7 +572,7 @@ export interface UpdateStatus {
   downloadPercent: number | null;
   /** ISO 8601: when the last check finished. */
   lastCheckedAt: string | null;
-  /** Where updates come from now. */
+  /** Where updates come from: fixed when the app was built; "" when this build has none. */
   feedUrl: string;
   installHour: number | null;
 }
@@ -542,8 +584,11 @@ export interface KeyCheckResult {
   message: string;
 }
 
-/** Intent-level methods; each takes at most one payload object. */
-export interface KioskApi {
+/**
+ * What the donor page may call (`window.kiosk`). Razorpay's checkout.js runs in
+ * that page, so nothing here reads or changes what only the operator may.
+ */
+export interface DonorApi {
   getKioskState(): Promise<Result<KioskState>>;
   getKioskStatus(): Promise<Result<KioskStatus>>;
   startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>>;
@@ -552,24 +597,41 @@ export interface KioskApi {
   confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>>;
   cancelDonation(request: CancelDonationRequest): Promise<Result<null>>;
   getAttractInfo(): Promise<Result<AttractInfo>>;
+  checkTaxDetails(request: TaxReceiptDetails): Promise<Result<TaxDetailsCheckResult>>;
+  /** The donor's own receipt, once, just after paying. */
+  printReceipt(request: DonationRef): Promise<Result<PrintReceiptResult>>;
+  /** The hidden corner or Ctrl+Alt+O: shows the operator console (its own window, or its own origin in browser mode) in the page's language. */
+  openOperatorConsole(request: OpenConsoleRequest): Promise<Result<null>>;
+}
 
-  // Operator: the gate is open to anyone; everything after it needs an operator session (checked in main).
+/**
+ * What the operator console may call (`window.kioskOperator`), from its own
+ * window and preload (Electron) or its own origin (browser mode); main refuses
+ * these from the donor page. The gate methods are open to the console; the rest
+ * need an operator session, and some also a fresh PIN (pin_required).
+ */
+export interface OperatorApi {
   getOperatorGate(): Promise<Result<OperatorGate>>;
   setUpOperatorPin(request: PinRequest): Promise<Result<OperatorGate>>;
   unlockOperator(request: PinRequest): Promise<Result<OperatorGate>>;
+  /** The PIN asked again before a sensitive step; the next such step within a minute goes through. */
+  confirmOperatorPin(request: PinRequest): Promise<Result<OperatorGate>>;
+  /** A person touched or typed on the console: the only thing that keeps operator mode open. */
+  noteOperatorActivity(): Promise<Result<OperatorGate>>;
+  /** Ends operator mode and leaves the console (back to the donor screen). */
   endOperatorSession(): Promise<Result<null>>;
   getOperatorOverview(request: OverviewRequest): Promise<Result<OperatorOverview>>;
   updateSettings(request: UpdateSettingsRequest): Promise<Result<EditableSettings>>;
   exportDonationsCsv(request: ExportRequest): Promise<Result<ExportResult>>;
   reconcileNow(): Promise<Result<{ checked: number; settled: number; recovered: number }>>;
+  getPaymentKeysStatus(): Promise<Result<PaymentKeysStatus>>;
   setPaymentKeys(request: SetPaymentKeysRequest): Promise<Result<KeyCheckResult>>;
-  checkPaymentKeys(): Promise<Result<KeyCheckResult>>;
+  /** Checks the keys typed (one call to Razorpay); stores nothing. */
+  checkPaymentKeys(request: SetPaymentKeysRequest): Promise<Result<KeyCheckResult>>;
   exitKiosk(): Promise<Result<null>>;
   restartKiosk(): Promise<Result<null>>;
 
   // Receipts, 80G, cash gifts, Form 10BD (receipt-service.ts).
-  checkTaxDetails(request: TaxReceiptDetails): Promise<Result<TaxDetailsCheckResult>>;
-  printReceipt(request: DonationRef): Promise<Result<PrintReceiptResult>>;
   getReceiptAdmin(request: ReceiptListRequest): Promise<Result<ReceiptAdmin>>;
   updateReceiptSettings(request: UpdateReceiptSettingsRequest): Promise<Result<ReceiptSettings>>;
   reprintReceipt(request: ReprintRequest): Promise<Result<PrintReceiptResult>>;
@@ -584,7 +646,12 @@ export interface KioskApi {
   exportEventReport(): Promise<Result<EventReportResult>>;
 }
 
+/** Every method main serves: one handler table, one validation table; who may call which is AUDIENCE. */
+export interface KioskApi extends DonorApi, OperatorApi {}
+
 export type KioskMethod = keyof KioskApi;
+export type DonorMethod = keyof DonorApi;
+export type OperatorMethod = keyof OperatorApi;
 
 // ---- receipts, 80G, cash gifts, Form 10BD ------------------------------------
 
@@ -718,8 +785,8 @@ export interface Form10bdResult {
   refused: Form10bdRefusedRow[];
 }
 
-/** IPC channel per method; the preload and main use these names and no others. */
-export const CHANNELS = {
+/** IPC channel per donor method; the donor preload and main use these names and no others. */
+export const DONOR_CHANNELS = {
   getKioskState: 'kiosk:get-state',
   getKioskStatus: 'kiosk:get-status',
   startDonation: 'donation:start',
@@ -728,20 +795,28 @@ export const CHANNELS = {
   confirmPayment: 'donation:confirm-payment',
   cancelDonation: 'donation:cancel',
   getAttractInfo: 'kiosk:get-attract-info',
+  checkTaxDetails: 'donation:check-tax-details',
+  printReceipt: 'donation:print-receipt',
+  openOperatorConsole: 'kiosk:open-operator-console',
+} as const satisfies Record<DonorMethod, string>;
+
+/** IPC channel per operator method; only the operator preload uses these, and main answers them only to the console. */
+export const OPERATOR_CHANNELS = {
   getOperatorGate: 'operator:get-gate',
   setUpOperatorPin: 'operator:set-up-pin',
   unlockOperator: 'operator:unlock',
+  confirmOperatorPin: 'operator:confirm-pin',
+  noteOperatorActivity: 'operator:activity',
   endOperatorSession: 'operator:end-session',
   getOperatorOverview: 'operator:get-overview',
   updateSettings: 'operator:update-settings',
   exportDonationsCsv: 'operator:export-csv',
   reconcileNow: 'operator:reconcile-now',
+  getPaymentKeysStatus: 'operator:get-payment-keys-status',
   setPaymentKeys: 'operator:set-payment-keys',
   checkPaymentKeys: 'operator:check-payment-keys',
   exitKiosk: 'operator:exit-kiosk',
   restartKiosk: 'operator:restart-kiosk',
-  checkTaxDetails: 'donation:check-tax-details',
-  printReceipt: 'donation:print-receipt',
   getReceiptAdmin: 'operator:get-receipt-admin',
   updateReceiptSettings: 'operator:update-receipt-settings',
   reprintReceipt: 'operator:reprint-receipt',
@@ -752,16 +827,34 @@ export const CHANNELS = {
   checkForUpdates: 'operator:check-for-updates',
   installUpdateNow: 'operator:install-update-now',
   exportEventReport: 'operator:export-event-report',
-} as const satisfies Record<KioskMethod, string>;
+} as const satisfies Record<OperatorMethod, string>;
+
+/** A method belongs to one audience only: this line stops compiling if the two APIs share a method. */
+export const AUDIENCES_ARE_DISJOINT: [DonorMethod & OperatorMethod] extends [never] ? true : never = true;
+
+/** Every channel. */
+export const CHANNELS = { ...DONOR_CHANNELS, ...OPERATOR_CHANNELS } as const satisfies Record<KioskMethod, string>;
+
+export type Audience = 'donor' | 'operator';
+
+/** Who may call each method. Main refuses a method from the other audience's page (forbidden_sender). */
+export const AUDIENCE = {
+  ...(Object.fromEntries(Object.keys(DONOR_CHANNELS).map((m) => [m, 'donor'])) as Record<DonorMethod, 'donor'>),
+  ...(Object.fromEntries(Object.keys(OPERATOR_CHANNELS).map((m) => [m, 'operator'])) as Record<OperatorMethod, 'operator'>),
+} as Readonly<Record<KioskMethod, Audience>>;
 
 export const KIOSK_METHODS = Object.keys(CHANNELS) as KioskMethod[];
+export const DONOR_METHODS = Object.keys(DONOR_CHANNELS) as DonorMethod[];
+export const OPERATOR_METHODS = Object.keys(OPERATOR_CHANNELS) as OperatorMethod[];
 
 export type KioskRequest<M extends KioskMethod> = Parameters<KioskApi[M]>[0];
 export type KioskReply<M extends KioskMethod> = Awaited<ReturnType<KioskApi[M]>>;
 
 declare global {
   interface Window {
-    /** Set by the Electron preload, or by the browser-mode web bridge. */
-    kiosk?: KioskApi;
+    /** The donor page's API: set by the donor preload, or by the browser-mode web bridge. */
+    kiosk?: DonorApi;
+    /** The operator console's API: set by the operator preload, or by the browser-mode web bridge on the console's own origin. */
+    kioskOperator?: OperatorApi;
   }
 }

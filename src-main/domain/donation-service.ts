@@ -23,6 +23,8 @@ import { describeGatewayError, isOutcomeUnknown, type GatewayError, type Gateway
 import type { CreateOrderInput, GatewayOrder, GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
 import { newDonationId, receiptFor } from './donation-ids.ts';
+import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from './receipts/tax-receipts-offered.ts';
+import { redactCredentials } from './gateway/redact.ts';
 import { eventOrderNotes } from './fleet/event-notes.ts';
 
 export interface DonationServiceDeps {
@@ -37,7 +39,15 @@ export interface DonationServiceDeps {
   log: (line: string) => void;
   /** False while Razorpay cannot be reached: no donation is started that could not be finished. */
   isOnline?: () => boolean;
+  now?: () => number;
 }
+
+/**
+ * How many ledger events the page may add to one donation (Checkout opened,
+ * failures reported, cancels): a real donor needs a handful; a script on the
+ * page must not be able to grow the ledger without end (issue 14, item 10).
+ */
+export const MAX_PAGE_EVENTS_PER_DONATION = 40;
 
 /** After a failed create: whether the order was looked for by its receipt, and what came of it. */
 type ReceiptLookup = 'not_needed' | 'no_order' | 'failed';
@@ -49,18 +59,26 @@ function fail(code: KioskErrorCode, message: string, retryable = false): { ok: f
   return { ok: false, error: { code, message, retryable } };
 }
 
-/** What a gateway failure means for the donor. */
+/**
+ * What a gateway failure means for the donor: a code and the kiosk's own
+ * words. Razorpay's texts never reach the renderer (issue 14, item 9); the
+ * ledger and the log keep them, credentials taken out (gateway/redact.ts).
+ */
 export function kioskErrorForGateway(error: GatewayError): KioskError {
-  const message = describeGatewayError(error);
   if (error.kind === 'network') {
     return error.cause === 'timeout'
-      ? { code: 'gateway_timeout', message, retryable: true }
-      : { code: 'gateway_unavailable', message, retryable: true };
+      ? { code: 'gateway_timeout', message: 'Razorpay did not answer in time.', retryable: true }
+      : { code: 'gateway_unavailable', message: 'Razorpay could not be reached.', retryable: true };
   }
-  if (error.kind === 'bad_response') return { code: 'gateway_unavailable', message, retryable: true };
-  if (error.status === 429) return { code: 'gateway_busy', message, retryable: true };
-  if (error.status >= 500) return { code: 'gateway_unavailable', message, retryable: true };
-  return { code: 'gateway_rejected', message, retryable: false };
+  if (error.kind === 'bad_response') return { code: 'gateway_unavailable', message: `Razorpay answered with something that is not its usual reply (HTTP ${error.status}).`, retryable: true };
+  if (error.status === 429) return { code: 'gateway_busy', message: 'Razorpay is busy (HTTP 429).', retryable: true };
+  if (error.status >= 500) return { code: 'gateway_unavailable', message: `Razorpay had a problem (HTTP ${error.status}).`, retryable: true };
+  return { code: 'gateway_rejected', message: `Razorpay refused the request (HTTP ${error.status}).`, retryable: false };
+}
+
+/** Checkout's failure as kept in the ledger: every text with credentials taken out. */
+function redactFailure(failure: RecordPaymentFailureRequest['failure']): RecordPaymentFailureRequest['failure'] {
+  return Object.fromEntries(Object.entries(failure).map(([key, value]) => [key, typeof value === 'string' ? redactCredentials(value) : value]));
 }
 
 function paymentMethod(method: string | null | undefined): PaymentMethod {
@@ -108,6 +126,11 @@ export class DonationService {
     const { causes } = config;
     const cause = request.causeId === undefined ? causes[0] : causes.find((c) => c.id === request.causeId);
     if (!cause) return fail('invalid_request', `no cause ${request.causeId ?? ''} on this kiosk`);
+    // 80G details only on a day the kiosk offers 80G receipts (issue 14, item 7):
+    // otherwise the receipt would claim section 80G without an approval number.
+    if (request.donor.taxReceipt !== undefined && !(taxReceiptsOffered(config, (this.deps.now ?? Date.now)()) && ledger.keepsIdentityNumbers)) {
+      return fail('invalid_request', TAX_RECEIPT_NOT_OFFERED);
+    }
     const amount = decideOrderAmount(request.amountRupees, config);
     if (!amount.ok) return amount;
     // The fee is main's own figure from its own setting; the gift alone is checked against the limits.
@@ -223,6 +246,8 @@ export class DonationService {
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
     if (!PAYABLE_STATES.includes(donation.state)) return fail('illegal_state', `donation is ${donation.state}`);
     if (donation.state === 'checkout_open') return { ok: true, value: null };
+    const full = this.pageEventsFull(donation);
+    if (full) return full;
     return this.move(donation, 'checkout_open', 'donor');
   }
 
@@ -230,7 +255,10 @@ export class DonationService {
     const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
-    const { failure } = request;
+    const full = this.pageEventsFull(donation);
+    if (full) return full;
+    // Checkout's words come from Razorpay through the page: credentials are taken out before they are kept.
+    const failure = redactFailure(request.failure);
     const detail = { failure };
     if (donation.state === 'payment_failed') {
       ledger.note(donation.id, 'checkout', detail);
@@ -247,6 +275,8 @@ export class DonationService {
     const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    const full = this.pageEventsFull(donation);
+    if (full) return full;
     if (request.reason === 'checkout_unavailable') {
       // Checkout never showed: the order stays open for another try, and the
       // ledger keeps why.
@@ -341,6 +371,17 @@ export class DonationService {
     const moved = this.transitionOrLog(donation.id, to, source, patch, detail);
     if (moved.ok) return { ok: true, value: null };
     return fail(moved.reason === 'unknown_donation' ? 'unknown_donation' : 'illegal_state', `cannot move donation ${donation.id} from ${donation.state} to ${to}`);
+  }
+
+  /** The page has added all the events one donation may have: refused, and logged once. */
+  private pageEventsFull(donation: Donation): Result<never> | null {
+    const count = this.deps.ledger.countEvents(donation.id);
+    if (count < MAX_PAGE_EVENTS_PER_DONATION) return null;
+    if (count === MAX_PAGE_EVENTS_PER_DONATION) {
+      this.deps.ledger.note(donation.id, 'kiosk', { pageEventsCapped: MAX_PAGE_EVENTS_PER_DONATION });
+      this.deps.log(`donation ${donation.id}: the page reached ${MAX_PAGE_EVENTS_PER_DONATION} events; further reports are refused`);
+    }
+    return fail('illegal_state', 'this donation has recorded as much as one donation may');
   }
 
   /** Every transition the service asks for; a refusal is also logged, not only kept in the ledger. */

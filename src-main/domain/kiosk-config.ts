@@ -156,11 +156,6 @@ export const KioskConfigFields = z
     accentColor: HexColour,
     /** A background picture for the donor screens (PNG or JPEG data URI, at most 256 KB). */
     backgroundDataUri: logoDataUriSchema({ emptyRemoves: false, what: 'background picture' }).optional(),
-    /** Where the installed app looks for updates; "" = the feed it was built with (electron-builder.yml `publish`). */
-    updateFeedUrl: z.union([
-      z.literal(''),
-      z.url({ protocol: /^https$/, message: 'The update address must be an https:// address' }).max(500),
-    ]),
     /** Updates install only in this local hour (0-23), while the kiosk is idle; null = whenever the kiosk is idle. */
     updateInstallHour: z.number().int().min(0, 'The install hour is 0 to 23').max(23, 'The install hour is 0 to 23').nullable(),
   })
@@ -245,27 +240,46 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   // Razorpay's standard domestic fee is about 2%.
   feeCoverPercent: 2,
   accentColor: '#0f766e',
-  updateFeedUrl: '',
   updateInstallHour: null,
 };
 
 export const CONFIG_FILE_NAME = 'kiosk-config.json';
 
-export type ConfigLoadResult = { ok: true; config: KioskConfig } | { ok: false; message: string };
+export type ConfigLoadResult = { ok: true; config: KioskConfig; ignored: string[] } | { ok: false; message: string };
 
-/** Defaults, overlaid with the file if there is one. A bad file is an error, never silently ignored. */
+/**
+ * Settings older kiosks kept that no longer exist, and why: a file that still
+ * holds one loads, the setting is ignored, and the kiosk logs it.
+ */
+export const RETIRED_SETTINGS: Readonly<Record<string, string>> = {
+  // Issue 14: a console override let anyone with the PIN point updates at any https address.
+  updateFeedUrl: 'the update address is fixed when the kiosk is built',
+};
+
+/** The file's settings without the retired ones, and which of those it held. */
+export function withoutRetiredSettings(raw: Record<string, unknown>): { settings: Record<string, unknown>; ignored: string[] } {
+  const retired = (key: string) => Object.hasOwn(RETIRED_SETTINGS, key);
+  return {
+    settings: Object.fromEntries(Object.entries(raw).filter(([key]) => !retired(key))),
+    ignored: Object.keys(raw).filter(retired),
+  };
+}
+
+/** Defaults, overlaid with the file if there is one. A bad file is an error, never silently ignored; a retired setting is ignored and named. */
 export function loadKioskConfig(dataDir: string): ConfigLoadResult {
   const path = join(dataDir, CONFIG_FILE_NAME);
-  if (!existsSync(path)) return { ok: true, config: DEFAULT_KIOSK_CONFIG };
+  if (!existsSync(path)) return { ok: true, config: DEFAULT_KIOSK_CONFIG, ignored: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     return { ok: false, message: `${path} is not valid JSON: ${(error as Error).message}` };
   }
-  const parsed = KioskConfigSchema.safeParse(withDefaults(raw as Record<string, unknown>));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, message: `${path} does not hold a JSON object` };
+  const { settings, ignored } = withoutRetiredSettings(raw as Record<string, unknown>);
+  const parsed = KioskConfigSchema.safeParse(withDefaults(settings));
   if (!parsed.success) return { ok: false, message: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
-  return { ok: true, config: parsed.data };
+  return { ok: true, config: parsed.data, ignored: ignored.map((key) => `${key} (${RETIRED_SETTINGS[key] ?? 'retired'})`) };
 }
 
 /**

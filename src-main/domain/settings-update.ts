@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditableSettings, FieldProblem, ReceiptSettings } from '../contract/kiosk-api.ts';
 import type { z } from 'zod';
-import { CausesSchema, CONFIG_FILE_NAME, CONFIG_FILE_VERSION, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, withDefaults, type KioskConfig } from './kiosk-config.ts';
+import { CausesSchema, CONFIG_FILE_NAME, CONFIG_FILE_VERSION, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, withDefaults, withoutRetiredSettings, type KioskConfig } from './kiosk-config.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { fieldProblemsOf } from './field-problems.ts';
 
@@ -34,7 +34,6 @@ export const EDITABLE_SETTING_KEYS = [
   'themeColor',
   'accentColor',
   'backgroundDataUri',
-  'updateFeedUrl',
   'updateInstallHour',
 ] as const satisfies readonly (keyof EditableSettings)[];
 
@@ -55,7 +54,6 @@ export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   feeCoverPercent: true,
   themeColor: true,
   accentColor: true,
-  updateFeedUrl: true,
   updateInstallHour: true,
 })
   // The logo and the background: a PNG/JPEG data URI, or "" to remove it.
@@ -91,7 +89,6 @@ const LABELS: Record<string, string> = {
   themeColor: 'Main colour',
   accentColor: 'Accent colour',
   backgroundDataUri: 'Background picture',
-  updateFeedUrl: 'Update address',
   updateInstallHour: 'Install hour',
 };
 
@@ -106,7 +103,6 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
     maxAmountRupees: config.maxAmountRupees,
     idleResetSeconds: config.idleResetSeconds,
     language: config.language,
-    updateFeedUrl: config.updateFeedUrl,
     updateInstallHour: config.updateInstallHour,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
     causes: config.causes,
@@ -119,6 +115,9 @@ export function editableSettingsOf(config: KioskConfig): EditableSettings {
     ...(config.backgroundDataUri === undefined ? {} : { backgroundDataUri: config.backgroundDataUri }),
   };
 }
+
+/** The settings that steer updates: changing them asks for the PIN again (operator-service.ts). */
+export const UPDATE_SETTING_KEYS = ['updateInstallHour'] as const satisfies readonly (keyof EditableSettings)[];
 
 /** Zod issues in the operator's words: "Maximum amount: ...". */
 export function describeSettingsIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -198,7 +197,8 @@ function writeSettingsPatch(dataDir: string, patch: SettingsPatch | ReceiptSetti
     try {
       const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('it does not hold a JSON object');
-      onDisk = raw as Record<string, unknown>;
+      // A retired setting (kiosk-config.ts RETIRED_SETTINGS) is dropped when the file is next written.
+      onDisk = withoutRetiredSettings(raw as Record<string, unknown>).settings;
     } catch (error) {
       return { ok: false, message: `The settings file ${path} cannot be read (${(error as Error).message}); it was left as it is and nothing was changed.`, fields: [] };
     }

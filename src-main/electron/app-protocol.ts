@@ -1,13 +1,18 @@
 // The app:// scheme (electron.md §1 #18): the renderer is served from
-// `app://kiosk/…`, only from out/renderer, with the CSP header on HTML
-// documents. Every decision lives in ../security/static-files.ts (plain Node);
-// this file only adapts it to Electron's `protocol` API.
+// out/renderer only, on two origins: `app://kiosk/` serves the donor page
+// (index.html, whose CSP names Razorpay's hosts) and `app://operator/` the
+// operator console (operator.html, whose CSP names nothing outside the app),
+// each with its CSP header. Every decision lives in ../security/static-files.ts
+// (plain Node); this file only adapts it to Electron's `protocol` API.
 
 import type { Protocol } from 'electron';
 import { responseHeadersFor, serveStaticFile } from '../security/static-files.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
+export const OPERATOR_HOST = 'operator';
+export const DONOR_DOCUMENT = 'index.html';
+export const OPERATOR_DOCUMENT = 'operator.html';
 
 /**
  * Served by main itself, not from out/renderer, so it shows even when the
@@ -47,7 +52,10 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 export interface AppProtocolOptions {
   /** Absolute path of out/renderer. */
   rendererDir: string;
+  /** The donor page's CSP (Checkout's hosts). */
   contentSecurityPolicy: string;
+  /** The console's CSP (the app only). */
+  operatorContentSecurityPolicy: string;
   log: (line: string) => void;
 }
 
@@ -56,14 +64,24 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
   return async (request) => {
     const outOfService = outOfServiceResponse(request);
     if (outOfService !== null) return outOfService;
+    const operator = hostOf(request.url) === OPERATOR_HOST;
     const result = await serveStaticFile(request.method, request.url, {
       rootDir: options.rendererDir,
-      contentSecurityPolicy: options.contentSecurityPolicy,
-      expectedOrigin: { protocol: `${APP_SCHEME}:`, host: APP_HOST },
+      contentSecurityPolicy: operator ? options.operatorContentSecurityPolicy : options.contentSecurityPolicy,
+      expectedOrigin: { protocol: `${APP_SCHEME}:`, host: operator ? OPERATOR_HOST : APP_HOST },
+      documents: [operator ? OPERATOR_DOCUMENT : DONOR_DOCUMENT],
     });
     if (result.status !== 200) options.log(`app-protocol: ${result.status} ${request.method} ${request.url}`);
     return new Response(result.body, { status: result.status, headers: result.headers });
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
 }
 
 function outOfServiceResponse(request: Request): Response | null {
@@ -81,7 +99,7 @@ function outOfServiceResponse(request: Request): Response | null {
   return new Response(method === 'HEAD' ? null : OUT_OF_SERVICE_HTML, { status: 200, headers });
 }
 
-/** Call after `ready`. */
+/** Call after `ready`, once per session that loads app:// (each partition has its own protocol table). */
 export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, options: AppProtocolOptions): void {
   protocol.handle(APP_SCHEME, createAppRequestHandler(options));
 }

@@ -11,15 +11,22 @@
 //   the installer does not take over (quitAndInstall throws, or the app is
 //   still running a minute later), the guard is put back and the install is
 //   tried again later.
-// - The feed: the operator's address (console, https only) or the one the app
-//   was built with (resources/app-update.yml, from electron-builder.yml `publish`).
+// - The feed is fixed when the app is built (electron-builder.yml `publish`,
+//   baked into the main bundle: src-main/electron/build-info.ts); nothing at
+//   run time can point it elsewhere (issue 14, item 6).
+// - A downloaded update installs only after its detached ed25519 signature
+//   (`<file>.sig` in the feed) verifies with the public key built into the app
+//   (src-main/domain/updates/update-signature.ts), on every platform. A build
+//   without a key, or without a feed, checks for nothing.
 // - Nothing installs on an ordinary quit (autoInstallOnAppQuit off): an OS
 //   shutdown could cut an installer off halfway.
 
+import { basename } from 'node:path';
 import type { UpdateState, UpdateStatus } from '../contract/kiosk-api.ts';
 import type { KioskActivity } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
 import { decideUpdateInstall, describeWait, formatHour } from '../domain/updates/update-policy.ts';
+import { parseUpdatePublicKey, verifyUpdateSignature } from '../domain/updates/update-signature.ts';
 
 /** The part of electron-updater's AppUpdater the kiosk uses. */
 export interface Updater {
@@ -29,7 +36,8 @@ export interface Updater {
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
   on(event: 'checking-for-update' | 'update-not-available' | 'update-cancelled', listener: () => void): unknown;
-  on(event: 'update-available' | 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(event: 'update-available', listener: (info: { version: string }) => void): unknown;
+  on(event: 'update-downloaded', listener: (info: { version: string; downloadedFile: string }) => void): unknown;
   on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
@@ -62,10 +70,16 @@ export interface AutoUpdateOptions {
   quitGuard: UpdateQuitGuard;
   /** What the kiosk is doing now (KioskServices.activity). */
   activity: () => KioskActivity;
-  /** The operator's settings, read at each check and decision. */
-  settings: () => { updateFeedUrl: string; updateInstallHour: number | null };
-  /** The feed the app was built with (resources/app-update.yml); "" if none. */
+  /** The operator's install hour, read at each decision. */
+  settings: () => { updateInstallHour: number | null };
+  /** The feed the app was built with; "" if none (then nothing is checked). */
   builtInFeedUrl: string;
+  /** The ed25519 public key (PEM) built into the app; "" if none (then nothing is checked or installed). */
+  publicKeyPem: string;
+  /** Reads the downloaded file. */
+  readFile: (path: string) => Promise<Buffer>;
+  /** Fetches a small text file over https (the signature); rejects on any failure. */
+  fetchText: (url: string) => Promise<string>;
   currentVersion: string;
   log: (line: string) => void;
   now?: () => number;
@@ -119,10 +133,9 @@ export class AutoUpdateService implements UpdateControl {
     });
     updater.on('update-downloaded', (info) => {
       this.#availableVersion = info.version;
-      this.#downloadedVersion = info.version;
       this.#downloadPercent = 100;
-      this.#options.log(`update: version ${info.version} downloaded`);
-      this.decide();
+      this.#options.log(`update: version ${info.version} downloaded; checking its signature`);
+      void this.#verifyThenDecide(info.version, info.downloadedFile);
     });
     updater.on('update-cancelled', () => this.#set('idle', 'The download was cancelled; it is tried again at the next check.'));
     updater.on('error', (error) => this.#fail(`Update check or download failed: ${error.message}`));
@@ -136,7 +149,7 @@ export class AutoUpdateService implements UpdateControl {
   }
 
   feedUrl(): string {
-    return this.#options.settings().updateFeedUrl || this.#options.builtInFeedUrl;
+    return this.#options.builtInFeedUrl;
   }
 
   status(): UpdateStatus {
@@ -157,7 +170,12 @@ export class AutoUpdateService implements UpdateControl {
     if (this.#state === 'installing') return this.status();
     const url = this.feedUrl();
     if (url === '') {
-      this.#fail('No update address is set: enter one in the console, or build the app with one.');
+      this.#fail('This build has no update address, so it does not update itself; install new versions by hand.');
+      return this.status();
+    }
+    const key = parseUpdatePublicKey(this.#options.publicKeyPem);
+    if (!key.ok) {
+      this.#fail(`Updates are off: ${key.reason}, so no update could be trusted; install new versions by hand.`);
       return this.status();
     }
     try {
@@ -192,6 +210,26 @@ export class AutoUpdateService implements UpdateControl {
     this.#install(this.#downloadedVersion, 'kiosk idle');
   }
 
+  /** Only a file whose signature verifies with the built-in key ever becomes installable. */
+  async #verifyThenDecide(version: string, file: string): Promise<void> {
+    const signatureUrl = new URL(`${encodeURIComponent(basename(file))}.sig`, this.feedUrl().endsWith('/') ? this.feedUrl() : `${this.feedUrl()}/`).href;
+    let verdict: { ok: true } | { ok: false; reason: string };
+    try {
+      const [bytes, signature] = await Promise.all([this.#options.readFile(file), this.#options.fetchText(signatureUrl)]);
+      verdict = verifyUpdateSignature(bytes, signature, this.#options.publicKeyPem);
+    } catch (error) {
+      verdict = { ok: false, reason: `the signature could not be checked (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (!verdict.ok) {
+      this.#downloadedVersion = null;
+      this.#fail(`Version ${version} was downloaded but is not installed: ${verdict.reason}.`);
+      return;
+    }
+    this.#downloadedVersion = version;
+    this.#options.log(`update: version ${version} signature verified`);
+    this.decide();
+  }
+
   #install(version: string, why: string): void {
     this.#set('installing', `Installing version ${version}; the kiosk restarts by itself.`);
     this.#options.log(`update: installing version ${version} (${why})`);
@@ -224,9 +262,13 @@ export class AutoUpdateService implements UpdateControl {
   }
 }
 
-/** The `url:` of a generic-provider app-update.yml (written by electron-builder); "" if absent. */
-export function feedUrlFromAppUpdateYml(text: string | null): string {
-  if (text === null) return '';
-  const match = /^url:\s*['"]?(https:\/\/[^'"\s]+)['"]?\s*$/m.exec(text);
-  return match?.[1] ?? '';
+/** electron-builder's `${os}` in a feed address, for this platform (win, mac, linux); an https address only, else "". */
+export function expandFeedUrl(template: string, platform: NodeJS.Platform): string {
+  const os = platform === 'win32' ? 'win' : platform === 'darwin' ? 'mac' : 'linux';
+  const url = template.replaceAll('${os}', os);
+  try {
+    return new URL(url).protocol === 'https:' ? url : '';
+  } catch {
+    return '';
+  }
 }

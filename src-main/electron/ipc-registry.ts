@@ -1,15 +1,20 @@
 // The ONE place that registers the kiosk's IPC handlers (Electron Fiddle's
 // `IpcMainManager` style). For every method in the contract's CHANNELS:
-//   1. the sender must be the kiosk window's own top frame on the app origin
-//      (electron.md §1 #17), else `forbidden_sender`;
+//   1. the sender must be the top frame of the window of the method's
+//      audience (contract AUDIENCE), on that window's own origin
+//      (electron.md §1 #17): donor methods only from the kiosk window on
+//      app://kiosk, operator methods only from the console window on
+//      app://operator (issue 14, item 3). Anything else is `forbidden_sender`,
+//      so neither checkout.js in the donor page nor a Razorpay frame can reach
+//      an operator method, even with the console open;
 //   2. the dispatcher validates the payload and runs the service.
 // Nothing is thrown across IPC: every reply is a Result.
 //
 // Electron objects are injected through the small structural interfaces
 // below, so tests drive this with typed fakes and no Electron binary.
 
-import { CHANNELS, KIOSK_METHODS, type KioskErrorCode, type KioskMethod, type Result } from '../contract/kiosk-api.ts';
-import { APP_ORIGIN, isSenderAllowed, urlForLog } from '../security/navigation-policy.ts';
+import { AUDIENCE, CHANNELS, KIOSK_METHODS, type Audience, type KioskErrorCode, type KioskMethod, type Result } from '../contract/kiosk-api.ts';
+import { APP_ORIGIN, isSenderAllowed, OPERATOR_ORIGIN, urlForLog } from '../security/navigation-policy.ts';
 
 /** Same shape as `IpcDispatcher` in src-main/services/ipc-dispatcher.ts. */
 export type KioskDispatch = (method: KioskMethod, payload: unknown) => Promise<Result<unknown>>;
@@ -39,14 +44,17 @@ export interface KioskWindowLike {
 
 export interface IpcRegistryOptions<Sender> {
   ipcMain: IpcMainLike<Sender>;
-  kioskWindow: KioskWindowLike;
+  /** The window each audience's calls must come from, now; null while it is not open (the console is opened on demand). */
+  windows: Record<Audience, () => KioskWindowLike | null>;
   /** `BrowserWindow.fromWebContents`. */
   windowFromSender: (sender: Sender) => unknown;
   dispatch: KioskDispatch;
   log: (line: string) => void;
-  /** Defaults to `app://kiosk`. */
-  appOrigin?: string;
+  /** Each audience's origin; defaults to `app://kiosk` and `app://operator`. */
+  origins?: Partial<Record<Audience, string>>;
 }
+
+export const DEFAULT_ORIGINS: Readonly<Record<Audience, string>> = { donor: APP_ORIGIN, operator: OPERATOR_ORIGIN };
 
 export function errorResult(code: KioskErrorCode, message: string, retryable = false): Result<never> {
   return { ok: false, error: { code, message, retryable } };
@@ -54,25 +62,28 @@ export function errorResult(code: KioskErrorCode, message: string, retryable = f
 
 const FORBIDDEN = 'The call did not come from the kiosk page.';
 
-/** Why a sender is refused, or null when it is the kiosk's own top frame. */
+/** Why a sender is refused for a method of `audience`, or null when it is that audience's window's own top frame. */
 export function senderRejection<Sender>(
   event: InvokeEventLike<Sender>,
-  options: Pick<IpcRegistryOptions<Sender>, 'kioskWindow' | 'windowFromSender' | 'appOrigin'>,
+  audience: Audience,
+  options: Pick<IpcRegistryOptions<Sender>, 'windows' | 'windowFromSender' | 'origins'>,
 ): string | null {
   // Frame objects throw once disposed; any surprise is a refusal.
   try {
     const frame = event.senderFrame;
     if (frame === null) return 'sender frame is gone';
-    if (options.kioskWindow.isDestroyed()) return 'kiosk window is destroyed';
-    if (options.windowFromSender(event.sender) !== options.kioskWindow) return 'sender is not the kiosk window';
+    const window = options.windows[audience]();
+    if (window === null) return `no ${audience} window is open`;
+    if (window.isDestroyed()) return `the ${audience} window is destroyed`;
+    if (options.windowFromSender(event.sender) !== window) return `sender is not the ${audience} window`;
     const allowed = isSenderAllowed({
-      senderFrameIsMainFrame: frame === options.kioskWindow.webContents.mainFrame,
+      senderFrameIsMainFrame: frame === window.webContents.mainFrame,
       senderFrameUrl: frame.url,
-      appOrigin: options.appOrigin ?? APP_ORIGIN,
+      appOrigin: options.origins?.[audience] ?? DEFAULT_ORIGINS[audience],
     });
     if (!allowed) {
-      return frame === options.kioskWindow.webContents.mainFrame
-        ? `sender is not on the app origin (${urlForLog(frame.url)})`
+      return frame === window.webContents.mainFrame
+        ? `sender is not on the ${audience} origin (${urlForLog(frame.url)})`
         : `sender is a subframe (${urlForLog(frame.url)})`;
     }
     return null;
@@ -96,8 +107,9 @@ export function createIpcHandler<Sender>(
   options: IpcRegistryOptions<Sender>,
 ): (event: InvokeEventLike<Sender>, payload: unknown) => Promise<Result<unknown>> {
   const channel = CHANNELS[method];
+  const audience = AUDIENCE[method];
   return async (event, payload) => {
-    const rejection = senderRejection(event, options);
+    const rejection = senderRejection(event, audience, options);
     if (rejection !== null) {
       safeLog(options.log, `ipc: ${channel} refused: ${rejection}`);
       return errorResult('forbidden_sender', FORBIDDEN);

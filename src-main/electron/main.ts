@@ -1,44 +1,66 @@
 // Electron main entry (electron-vite builds it to out/main/index.js).
 //
 // Wiring only: every decision is in a plain-Node module with unit tests
-// (../security/*, ./ipc-registry.ts, ./quit-guard.ts). Security items refer
-// to electron.md §1; popups to §2; exit guard to §7.
+// (../security/*, ./ipc-registry.ts, ./quit-guard.ts, ./session-policy.ts,
+// ./operator-window.ts, ./auto-update.ts). Security items refer to electron.md
+// §1; popups to §2; exit guard to §7; issue 14 items to docs/security.md.
+//
+// Two windows, two origins, two preloads, two in-memory sessions:
+// - the donor window on app://kiosk (window.kiosk: donation steps only), where
+//   Razorpay's checkout.js runs; its session is reset between donations;
+// - the operator console on app://operator (window.kioskOperator), opened on
+//   demand by the hidden corner or Ctrl+Alt+O, with no Razorpay at all.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 // electron-updater is CommonJS and defines `autoUpdater` with a getter Node's
 // ESM loader cannot see, so a named import fails at start-up: take the default.
 import electronUpdater from 'electron-updater';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
-import type { OpenDialogOptions, Session, WebContents } from 'electron';
-import { buildContentSecurityPolicy } from '../security/content-security-policy.ts';
+import type { OpenDialogOptions, WebContents } from 'electron';
+import { AUDIENCE } from '../contract/kiosk-api.ts';
+import { buildContentSecurityPolicy, NO_CHECKOUT } from '../security/content-security-policy.ts';
 import { shouldBlockInput } from '../security/input-policy.ts';
 import {
   APP_ORIGIN,
   decideWindowOpen,
+  isAppUrl,
   isKioskNavigationAllowed,
   isPopupNavigationAllowed,
+  OPERATOR_ORIGIN,
   type PopupPolicyOptions,
   urlForLog,
 } from '../security/navigation-policy.ts';
+import { escapeLogLine } from '../domain/log-line.ts';
 import { isLedgerUnavailableError } from '../domain/ledger/ledger-file.ts';
 import { startKioskServices, type KioskServices } from '../services/kiosk-services.ts';
-import { handleAppProtocol, OUT_OF_SERVICE_PATH, registerAppScheme } from './app-protocol.ts';
+import { RESET_OPERATOR_PIN_FLAG, resetOperatorAccessFile } from '../services/operator-access-file.ts';
+import { handleAppProtocol, OPERATOR_DOCUMENT, OUT_OF_SERVICE_PATH, registerAppScheme } from './app-protocol.ts';
 import { PreventDisplaySleepService } from './display-sleep.ts';
 import { applyStartAtLogin } from './login-item.ts';
 import { installMainCrashHandlers, RelaunchGuard } from './main-crash-guard.ts';
 import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recovery.ts';
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
-import { createSafeStorageKeyStore } from './safe-storage-key-store.ts';
+import { createSafeStorageKeyStore, safeStorageIdentityKey } from './safe-storage-key-store.ts';
 import { createElectronReceiptPrinter } from './electron-receipt-printer.ts';
-import { AutoUpdateService, feedUrlFromAppUpdateYml } from './auto-update.ts';
+import { AutoUpdateService, expandFeedUrl } from './auto-update.ts';
+import { BUILT_IN_UPDATE_FEED_TEMPLATE, BUILT_IN_UPDATE_PUBLIC_KEY } from './build-info.ts';
+import { applySessionPolicy, createDonorSessionReset, DonationSessionTracker } from './session-policy.ts';
+import { OperatorConsoleWindow } from './operator-window.ts';
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
+const OPERATOR_URL = `${OPERATOR_ORIGIN}/${OPERATOR_DOCUMENT}`;
 const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
 const WINDOWED = process.env['KIOSK_WINDOWED'] === '1';
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
+const OPERATOR_PRELOAD_PATH = path.join(__dirname, '../preload/operator.cjs');
+const DIALOG_GUARD_PATH = path.join(__dirname, '../preload/dialog-guard.cjs');
+/** In-memory partitions (no `persist:`): nothing a payment page stores reaches the disk. */
+const DONOR_PARTITION = 'kiosk-donor';
+const OPERATOR_PARTITION = 'kiosk-operator';
+const RECEIPT_PARTITION = 'receipt-print';
 
 /**
  * Answers every call while the services are down, so the page can show its
@@ -46,8 +68,9 @@ const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
  */
 const unavailableDispatch = (message: string): KioskDispatch => async () => errorResult('kiosk_unavailable', message, false);
 
+/** One line per event: text from a page or a setting cannot start a line of its own. */
 function log(line: string): void {
-  console.log(`${new Date().toISOString()} [main] ${line}`);
+  console.log(`${new Date().toISOString()} [main] ${escapeLogLine(line)}`);
 }
 
 // Single-instance lock first (electron.md §8).
@@ -70,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
 async function main(): Promise<void> {
   let kioskWindow: BrowserWindow | null = null;
   let services: KioskServices | null = null;
+  const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
 
   const quitGuard = new QuitGuard({
     lockedDown: !WINDOWED,
@@ -79,7 +103,16 @@ async function main(): Promise<void> {
     log,
   });
 
-  app.on('second-instance', () => {
+  // Operator access reset from the machine (docs/security.md): only someone who can start the app with a flag can do it.
+  const resetOperatorAccess = (source: string): void => {
+    const written = resetOperatorAccessFile(dataDir);
+    log(`operator access reset from the machine (${source}): ${written}; the next operator chooses a PIN`);
+    void services?.operatorAccess.reloadFromStorage();
+  };
+  if (process.argv.includes(RESET_OPERATOR_PIN_FLAG)) resetOperatorAccess('launch flag');
+
+  app.on('second-instance', (_event, argv) => {
+    if (argv.includes(RESET_OPERATOR_PIN_FLAG)) resetOperatorAccess('second launch with the flag');
     if (kioskWindow === null || kioskWindow.isDestroyed()) return;
     if (kioskWindow.isMinimized()) kioskWindow.restore();
     kioskWindow.focus();
@@ -100,36 +133,62 @@ async function main(): Promise<void> {
     });
   }
 
-  const dataDir = process.env['KIOSK_DATA_DIR'] || app.getPath('userData');
   let unavailableMessage = 'The kiosk services did not start.';
-  // Where CSV exports go: the operator picks a folder (a USB stick, say); null means "cancelled".
+
+  // The operator console: its own window, preload, origin and session (issue 14, item 3).
+  const operatorConsole = new OperatorConsoleWindow({
+    createWindow: () => createKioskWindow({ title: 'Donation Kiosk: operator', preload: OPERATOR_PRELOAD_PATH, partition: OPERATOR_PARTITION }),
+    url: OPERATOR_URL,
+    isConsoleUrl: (url) => isAppUrl(url, OPERATOR_ORIGIN),
+    onClosed: () => {
+      services?.operatorAccess.endOperatorSession();
+      // The donor page comes back fresh at the welcome screen, with any new settings.
+      if (kioskWindow !== null && !kioskWindow.isDestroyed()) {
+        kioskWindow.webContents.loadURL(APP_URL).catch((error: unknown) => log(`reloading the donor page failed: ${error instanceof Error ? error.message : String(error)}`));
+        kioskWindow.focus();
+      }
+    },
+    log,
+  });
+
+  // Where exports go: the operator picks a folder (a USB stick, say) from the console's window; null means "cancelled".
   const chooseExportFolder = async (): Promise<string | null> => {
     const options: OpenDialogOptions = { title: 'Export donations to…', properties: ['openDirectory', 'createDirectory'] };
-    const window = kioskWindow !== null && !kioskWindow.isDestroyed() ? kioskWindow : null;
+    const window = operatorConsole.current();
     const picked = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
-  // Updates only in the installed app (electron-updater skips unpackaged runs); the policy's activity comes from the services.
-  // electron-builder writes the built-in feed (electron-builder.yml `publish`) next to app.asar.
-  const appUpdateYml = path.join(process.resourcesPath ?? '', 'app-update.yml');
+  // Updates only in the installed app (electron-updater skips unpackaged runs). The feed and the
+  // signing key are fixed at build time (build-info.ts); the policy's activity comes from the services.
   const updates = app.isPackaged
     ? new AutoUpdateService({
         updater: electronUpdater.autoUpdater,
         quitGuard,
         activity: () => services?.activity.current() ?? { kind: 'donation-in-progress' },
-        settings: () => services?.config ?? { updateFeedUrl: '', updateInstallHour: null },
-        builtInFeedUrl: feedUrlFromAppUpdateYml(existsSync(appUpdateYml) ? readFileSync(appUpdateYml, 'utf8') : null),
+        settings: () => services?.config ?? { updateInstallHour: null },
+        builtInFeedUrl: expandFeedUrl(BUILT_IN_UPDATE_FEED_TEMPLATE, process.platform),
+        publicKeyPem: BUILT_IN_UPDATE_PUBLIC_KEY,
+        readFile: (file) => readFile(file),
+        fetchText: async (url) => {
+          const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(30_000) });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return response.text();
+        },
         currentVersion: app.getVersion(),
         log,
       })
     : undefined;
+  const secretFileOptions = { safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() };
   const servicesStarting = startKioskServices({
     dataDir,
     env: process.env,
     log,
+    // The installed app takes keys from the console only, never the environment (issue 14, item 4).
+    readKeysFromEnvironment: !app.isPackaged,
     appVersion: app.getVersion(),
-    // Operator keys, encrypted with safeStorage (electron.md §4); its calls wait for `ready`.
-    keyStore: createSafeStorageKeyStore({ safeStorage, platform: process.platform, dataDir, whenReady: () => app.whenReady() }),
+    // Operator keys and the identity-number key, encrypted with safeStorage (electron.md §4); their calls wait for `ready`.
+    keyStore: createSafeStorageKeyStore(secretFileOptions),
+    identityKey: safeStorageIdentityKey(secretFileOptions),
     chooseExportFolder,
     // Receipts: silent printing and PDFs from a hidden, sandboxed, script-less window (electron.md §10).
     receiptPrinter: createElectronReceiptPrinter({
@@ -146,7 +205,7 @@ async function main(): Promise<void> {
             nodeIntegrationInSubFrames: false,
             webviewTag: false,
             javascript: false,
-            partition: 'receipt-print',
+            partition: RECEIPT_PARTITION,
             navigateOnDragDrop: false,
             spellcheck: false,
             devTools: false,
@@ -156,6 +215,8 @@ async function main(): Promise<void> {
       whenReady: () => app.whenReady(),
     }),
     ...(updates === undefined ? {} : { updates }),
+    onOperatorConsoleRequested: (language) => operatorConsole.open(language),
+    onOperatorConsoleClosed: () => operatorConsole.close(),
     // The operator's "Exit kiosk" (PIN checked in main): lift the guard, then quit once the reply is sent (§7).
     onExitRequested: () => {
       quitGuard.allowQuit('operator exit');
@@ -176,7 +237,19 @@ async function main(): Promise<void> {
 
   await app.whenReady();
   Menu.setApplicationMenu(null);
-  denyAllPermissions(session.defaultSession);
+  const donorSession = session.fromPartition(DONOR_PARTITION);
+  const operatorSession = session.fromPartition(OPERATOR_PARTITION);
+  // Every session refuses permissions and downloads (issue 14, item 5).
+  for (const [name, target] of [
+    ['default', session.defaultSession],
+    ['donor', donorSession],
+    ['operator', operatorSession],
+    ['receipt', session.fromPartition(RECEIPT_PARTITION)],
+  ] as const) {
+    applySessionPolicy(target, name, log);
+  }
+  // No print dialog, file chooser or file picker in any page of the donor's session.
+  donorSession.registerPreloadScript({ type: 'frame', id: 'kiosk-dialog-guard', filePath: DIALOG_GUARD_PATH });
   // Display and system stay awake (§8); start at login only when configured.
   new PreventDisplaySleepService(powerSaveBlocker, log).setEnabled(true);
   applyStartAtLogin({ app, platform: process.platform, env: process.env, log });
@@ -187,43 +260,34 @@ async function main(): Promise<void> {
 
   services = await servicesStarting;
   if (services !== null) updates?.start();
-  // Without services the page still loads and shows its "unavailable" screen.
-  const dispatch = services?.dispatch ?? unavailableDispatch(unavailableMessage);
-  const checkoutOrigins = services?.checkoutOrigins ?? [];
-  const popupPolicy: PopupPolicyOptions = { extraOrigins: checkoutOrigins.filter((origin) => !origin.includes('*')) };
+  const popupPolicy: PopupPolicyOptions = { extraOrigins: services?.popupOrigins ?? [] };
   log(`mode ${services?.mode ?? 'unavailable'}, data dir ${dataDir}, ${WINDOWED ? 'windowed' : 'kiosk'}`);
 
-  handleAppProtocol(protocol, {
+  const protocolOptions = {
     rendererDir: RENDERER_DIR,
-    contentSecurityPolicy: buildContentSecurityPolicy({ appOrigin: APP_ORIGIN, checkoutOrigins }),
+    contentSecurityPolicy: buildContentSecurityPolicy({ appOrigin: APP_ORIGIN, checkout: services?.checkoutSources ?? NO_CHECKOUT }),
+    operatorContentSecurityPolicy: buildContentSecurityPolicy({ appOrigin: OPERATOR_ORIGIN, checkout: NO_CHECKOUT }),
     log,
-  });
+  };
+  // Each session has its own protocol table.
+  handleAppProtocol(protocol, protocolOptions);
+  handleAppProtocol(donorSession.protocol, protocolOptions);
+  handleAppProtocol(operatorSession.protocol, protocolOptions);
 
-  const win = new BrowserWindow({
-    show: false,
-    // Kiosk mode; never together with `fullscreen: true` (electron.md §6).
-    kiosk: !WINDOWED,
-    width: 1280,
-    height: 800,
-    title: 'Donation Kiosk',
-    backgroundColor: '#ffffff',
-    autoHideMenuBar: true,
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      preload: PRELOAD_PATH,
-      devTools: !app.isPackaged,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      // Middle-click must not open windows (Electronegativity AUXCLICK_JS_CHECK).
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const win = createKioskWindow({ title: 'Donation Kiosk', preload: PRELOAD_PATH, partition: DONOR_PARTITION });
   kioskWindow = win;
   const contents = win.webContents;
+
+  // Between donors: every child window closed, every cookie and storage of the payment pages forgotten.
+  const resetDonorSession = createDonorSessionReset({ session: donorSession, childWindows: () => win.getChildWindows(), log });
+  const donations = new DonationSessionTracker();
+  const servicesDispatch = services?.dispatch ?? unavailableDispatch(unavailableMessage);
+  const dispatch: KioskDispatch = async (method, payload) => {
+    if (AUDIENCE[method] === 'donor' && donations.beforeCall(method)) await resetDonorSession('a donation starts');
+    const reply = await servicesDispatch(method, payload);
+    if (AUDIENCE[method] === 'donor' && donations.afterCall(method, reply)) void resetDonorSession('the donation ended');
+    return reply;
+  };
 
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => {
@@ -246,13 +310,19 @@ async function main(): Promise<void> {
   contents.on('will-navigate', guardNavigation);
   contents.on('will-redirect', guardNavigation);
   contents.on('will-frame-navigate', guardNavigation);
+  // A reload (idle reset, recovery, the console closing) leaves no payment window or payment data behind.
+  contents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) void resetDonorSession('the donor page reloads');
+  });
   // Checkout's beforeunload must not cancel idle-reset reloads (§2).
   contents.on('will-prevent-unload', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.on('before-input-event', (event, input) => {
+    // Ctrl+Alt+O passes (input-policy.ts): the welcome screen asks for the console with it.
     if (shouldBlockInput(input, { lockedDown: !WINDOWED, devToolsAllowed: !app.isPackaged })) event.preventDefault();
   });
   contents.on('did-finish-load', () => pinZoom(contents));
+  contents.on('render-process-gone', () => void resetDonorSession('the donor page was lost'));
   // A crashed or hung renderer comes back on its own at the welcome screen (§8).
   attachRendererRecovery(contents, {
     homeUrl: APP_URL,
@@ -292,7 +362,7 @@ async function main(): Promise<void> {
 
   registerIpcHandlers({
     ipcMain,
-    kioskWindow: win,
+    windows: { donor: () => win, operator: () => operatorConsole.current() },
     windowFromSender: (sender: WebContents) => BrowserWindow.fromWebContents(sender),
     dispatch,
     log,
@@ -305,12 +375,43 @@ async function main(): Promise<void> {
 }
 
 /** Every webContents, including ones we did not expect: no new windows, no <webview> (§1 #11, #14). */
+/**
+ * The donor window and the operator console's window: the same locked-down
+ * settings, each with its own preload (its own API) and its own session.
+ */
+function createKioskWindow(options: { title: string; preload: string; partition: string }): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    // Kiosk mode; never together with `fullscreen: true` (electron.md §6).
+    kiosk: !WINDOWED,
+    width: 1280,
+    height: 800,
+    title: options.title,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      preload: options.preload,
+      partition: options.partition,
+      devTools: !app.isPackaged,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+}
+
 function applyBaselineGuards(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The Checkout popup: no further windows, https / about:blank navigation only, unload never blocks. */
+/** The Checkout popup: no further windows, https (or the demo simulator) / about:blank navigation only, unload never blocks. */
 function guardCheckoutPopup(child: BrowserWindow, policy: PopupPolicyOptions): void {
   const contents = child.webContents;
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -326,15 +427,6 @@ function guardCheckoutPopup(child: BrowserWindow, policy: PopupPolicyOptions): v
   contents.on('before-input-event', (event, input) => {
     if (shouldBlockInput(input, { lockedDown: !WINDOWED, devToolsAllowed: !app.isPackaged })) event.preventDefault();
   });
-}
-
-function denyAllPermissions(target: Session): void {
-  target.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`permission denied: ${permission}`);
-    callback(false);
-  });
-  target.setPermissionCheckHandler(() => false);
-  target.setDevicePermissionHandler(() => false);
 }
 
 function pinZoom(contents: WebContents): void {

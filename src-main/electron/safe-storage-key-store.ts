@@ -1,19 +1,24 @@
-// The Electron KeyStore: the keys, encrypted with safeStorage, in
-// payment-keys.bin in the data folder (electron.md §4). Electron-free by
-// structural typing, so tests drive it with a fake safeStorage.
+// Secrets kept encrypted by the OS (electron.md §4): the operator's Razorpay
+// keys (payment-keys.bin) and the key that seals donors' identity numbers
+// (identity-key.bin), each a file in the data folder written with safeStorage.
+// Electron-free by structural typing, so tests drive it with a fake safeStorage.
 //
 // - Uses the async API (encryptStringAsync / decryptStringAsync), which needs
 //   the app to be ready: every call waits for `whenReady` first.
-// - On Linux, refuses the `basic_text` backend: without a keyring the
-//   "encryption" is a fixed key, i.e. plaintext.
+// - On Linux, refuses the `basic_text` backend (no keyring: the "encryption"
+//   is a fixed key, i.e. plaintext) and `unknown` (Electron could not tell
+//   which backend it has, so it cannot promise a keyring either).
 // - Re-encrypts when safeStorage says the key was rotated.
 // - Errors never carry the secret.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
+import { IDENTITY_KEY_BYTES, newIdentityKey } from '../domain/ledger/identity-cipher.ts';
 import { KeyStoreError, parseStoredKeys, type KeyStore, type StoredPaymentKeys } from '../services/key-store.ts';
+import type { IdentityKeySource } from '../services/identity-key.ts';
 
 export const PAYMENT_KEYS_FILE = 'payment-keys.bin';
+export const IDENTITY_KEY_FILE = 'identity-key.bin';
 
 /** The part of Electron's `safeStorage` used here. */
 export interface SafeStorageLike {
@@ -30,26 +35,38 @@ export interface SafeStorageKeyStoreOptions {
   whenReady: () => Promise<unknown>;
 }
 
-export function createSafeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeyStore & { path: string } {
-  const path = join(options.dataDir, PAYMENT_KEYS_FILE);
+/** Linux secret-store backends that are no keyring at all. */
+export const UNSAFE_LINUX_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
+
+interface SecretFile {
+  path: string;
+  /** null when the file does not exist. */
+  load(): Promise<string | null>;
+  save(text: string): Promise<void>;
+}
+
+/** One OS-encrypted file; `what` names it in messages ("the payment keys"). */
+function safeStorageSecretFile(options: SafeStorageKeyStoreOptions, fileName: string, what: string): SecretFile {
+  const path = join(options.dataDir, fileName);
+  const What = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
 
   async function ensureUsable(): Promise<void> {
     await options.whenReady();
-    if (options.platform === 'linux' && options.safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      throw new KeyStoreError('No keyring (GNOME Keyring / KWallet) is available on this computer, so the keys cannot be stored encrypted; they were not stored.');
+    if (options.platform === 'linux' && UNSAFE_LINUX_BACKENDS.has(options.safeStorage.getSelectedStorageBackend())) {
+      throw new KeyStoreError(`No keyring (GNOME Keyring / KWallet) is available on this computer, so ${what} cannot be stored encrypted; nothing was stored.`);
     }
     if (!(await options.safeStorage.isAsyncEncryptionAvailable())) {
-      throw new KeyStoreError("The operating system's encryption is not available, so the keys cannot be stored encrypted; they were not stored.");
+      throw new KeyStoreError(`The operating system's encryption is not available, so ${what} cannot be stored encrypted; nothing was stored.`);
     }
   }
 
-  async function save(keys: StoredPaymentKeys): Promise<void> {
+  async function save(text: string): Promise<void> {
     await ensureUsable();
     let cipher: Buffer;
     try {
-      cipher = await options.safeStorage.encryptStringAsync(JSON.stringify({ keyId: keys.keyId, keySecret: keys.keySecret }));
+      cipher = await options.safeStorage.encryptStringAsync(text);
     } catch (error) {
-      throw new KeyStoreError('Encrypting the keys failed; they were not stored.', { cause: error });
+      throw new KeyStoreError(`Encrypting ${what} failed; nothing was stored.`, { cause: error });
     }
     writeFileAtomic(path, cipher, { mode: 0o600 });
   }
@@ -63,18 +80,59 @@ export function createSafeStorageKeyStore(options: SafeStorageKeyStoreOptions): 
         cipher = readFileSync(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw new KeyStoreError(`The stored payment keys (${path}) cannot be read.`, { cause: error });
+        throw new KeyStoreError(`${What} (${path}) cannot be read.`, { cause: error });
       }
       await ensureUsable();
       let decrypted: { result: string; shouldReEncrypt: boolean };
       try {
         decrypted = await options.safeStorage.decryptStringAsync(cipher);
       } catch {
-        throw new KeyStoreError(`The stored payment keys (${path}) cannot be decrypted by this user on this computer; enter them again in the operator console.`);
+        throw new KeyStoreError(`${What} (${path}) cannot be decrypted by this user on this computer.`);
       }
-      const keys = parseStoredKeys(decrypted.result);
-      if (decrypted.shouldReEncrypt) await save(keys);
-      return keys;
+      if (decrypted.shouldReEncrypt) await save(decrypted.result);
+      return decrypted.result;
     },
+  };
+}
+
+export function createSafeStorageKeyStore(options: SafeStorageKeyStoreOptions): KeyStore & { path: string } {
+  const file = safeStorageSecretFile(options, PAYMENT_KEYS_FILE, 'the payment keys');
+  return {
+    path: file.path,
+    async save(keys: StoredPaymentKeys) {
+      await file.save(JSON.stringify({ keyId: keys.keyId, keySecret: keys.keySecret }));
+    },
+    async load() {
+      let text: string | null;
+      try {
+        text = await file.load();
+      } catch (error) {
+        if (error instanceof KeyStoreError && /cannot be decrypted/.test(error.message)) {
+          throw new KeyStoreError(`${error.message} Enter them again in the operator console.`);
+        }
+        throw error;
+      }
+      return text === null ? null : parseStoredKeys(text);
+    },
+  };
+}
+
+/**
+ * The key that seals donors' PAN and Aadhaar numbers, kept like the payment
+ * keys: created on first use, then read back. No keyring, no key: the kiosk
+ * then offers no 80G receipts (kiosk-services.ts) rather than keep numbers in clear.
+ */
+export function safeStorageIdentityKey(options: SafeStorageKeyStoreOptions): IdentityKeySource {
+  const file = safeStorageSecretFile(options, IDENTITY_KEY_FILE, "the key for donors' identity numbers");
+  return async () => {
+    const text = await file.load();
+    if (text !== null) {
+      const key = Buffer.from(text, 'base64');
+      if (key.length !== IDENTITY_KEY_BYTES) throw new KeyStoreError(`${file.path} does not hold a ${IDENTITY_KEY_BYTES}-byte key.`);
+      return key;
+    }
+    const key = newIdentityKey();
+    await file.save(key.toString('base64'));
+    return key;
   };
 }

@@ -26,6 +26,17 @@ const DEVTOOLS_LETTERS = new Set(['i', 'j', 'c']);
 const LOCKED_COMMAND_LETTERS = new Set(['r', 'w', 'q', 'p', 's', 'o', 'n', 't', 'm', 'h']);
 const ZOOM_KEYS = new Set(['+', '=', '-', '_', '0']);
 
+/**
+ * Ctrl+Alt+O, the documented way to the operator console besides the hidden
+ * corner (docs/operator.md). It passes the lockdown filter (which would
+ * otherwise swallow it as Ctrl+O: issue 14, item 12) so the welcome screen can
+ * ask for the console, in the language it is showing.
+ */
+export function isOperatorChord(input: KeyInput): boolean {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
+  return input.control && input.alt && !input.meta && input.key.toLowerCase() === 'o';
+}
+
 export function shouldBlockInput(input: KeyInput, options: InputPolicyOptions): boolean {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
@@ -37,7 +48,7 @@ export function shouldBlockInput(input: KeyInput, options: InputPolicyOptions): 
     (input.meta && input.alt && DEVTOOLS_LETTERS.has(key));
   if (devTools) return !options.devToolsAllowed;
 
-  if (!options.lockedDown) return false;
+  if (!options.lockedDown || isOperatorChord(input)) return false;
   if (key === 'F5' || key === 'F11' || key === 'BrowserRefresh' || key === 'BrowserBack' || key === 'BrowserForward') {
     return true;
   }

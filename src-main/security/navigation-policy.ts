@@ -7,8 +7,10 @@
 // `app:`), so origins are compared by scheme, host and port, with no
 // credentials allowed.
 
-/** The kiosk's own origin in Electron. */
+/** The donor page's origin in Electron. */
 export const APP_ORIGIN = 'app://kiosk';
+/** The operator console's origin in Electron: its own window, its own preload, no Razorpay (issue 14, item 3). */
+export const OPERATOR_ORIGIN = 'app://operator';
 
 /** Parses a URL, or returns null for anything unparsable. */
 export function parseUrl(url: string): URL | null {

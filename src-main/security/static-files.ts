@@ -110,6 +110,13 @@ export interface ServeStaticOptions {
   contentSecurityPolicy: string;
   /** When set, the URL's scheme+host must match it (e.g. `app://kiosk`). */
   expectedOrigin?: { protocol: string; host: string };
+  /**
+   * The HTML documents this origin serves (paths relative to the root, e.g.
+   * `index.html`); any other document is a 404. The donor origin serves the
+   * donor page only and the console's origin the console only (issue 14,
+   * item 3); scripts, styles and pictures are shared.
+   */
+  documents?: readonly string[];
 }
 
 const PLAIN_HEADERS = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
@@ -145,6 +152,7 @@ export async function serveStaticFile(
 
   const resolved = resolveRequestPath(url.pathname);
   if (!resolved.ok) return failure(resolved.status);
+  if (options.documents !== undefined && isHtmlDocument(resolved.relativePath) && !options.documents.includes(resolved.relativePath)) return failure(404);
   const filePath = joinInsideRoot(options.rootDir, resolved.relativePath);
   if (filePath === null) return failure(404);
 

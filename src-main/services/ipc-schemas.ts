@@ -10,6 +10,8 @@ import { TaxDetailsSchema, TaxDetailsShape } from '../domain/receipts/tax-detail
 import { CASH_80G_LIMIT_PAISE } from '../domain/exports/form-10bd.ts';
 import { problemParams } from '../domain/field-problems.ts';
 import { parseIndianDay } from '../domain/india-time.ts';
+import { PIN_DIGITS } from '../../src-shared/pin-rule.ts';
+import { SUPPORTED_LANGUAGES } from '../domain/kiosk-config.ts';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -42,10 +44,34 @@ const Donor = z
   .strict()
   .refine((donor) => donor.anonymous || donor.name !== undefined, { message: 'A name is needed unless the gift is anonymous', path: ['name'] });
 
-const shortText = z.string().max(500).optional();
+/** Razorpay's own formats (razorpay.md §6): an id is a prefix and 14 letters or digits. */
+export const PAYMENT_ID_PATTERN = /^pay_[A-Za-z0-9]{14}$/;
+export const ORDER_ID_PATTERN = /^order_[A-Za-z0-9]{14}$/;
 
-/** ASCII digits only (`\d` without the u flag), 4 to 8 of them; the PIN policy decides which are too easy. */
-const Pin = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict();
+/**
+ * What Checkout's payment.failed reported, as the page passes it on (issue 14,
+ * item 10): the payment id in Razorpay's format, the codes as Razorpay writes
+ * them (BAD_REQUEST_ERROR, payment_authentication, …), a description of at most
+ * 300 characters. Control characters are refused; credentials in the words are
+ * taken out before the ledger keeps them (domain/gateway/redact.ts).
+ */
+const FailureCode = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'not a Razorpay error code').optional();
+const FailureText = z
+  .string()
+  .max(300)
+  .refine((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text), 'control characters are not allowed')
+  .optional();
+
+/** Digits only (ASCII, src-shared/pin-rule.ts); the PIN rule decides which new PINs are too easy. */
+const Pin = z.object({ pin: z.string().regex(PIN_DIGITS, 'a PIN is 4 to 12 digits') }).strict();
+
+const KeyPair = z
+  .object({
+    keyId: z.string().trim().regex(KEY_ID_PATTERN, 'a key id looks like rzp_test_XXXXXXXXXXXXXX or rzp_live_XXXXXXXXXXXXXX'),
+    // Messages never echo the value: it is the secret.
+    keySecret: z.string().trim().regex(/^[A-Za-z0-9]{8,64}$/, 'a key secret is 8 to 64 letters and digits'),
+  })
+  .strict();
 
 /** A day in India's calendar, YYYY-MM-DD, that exists (src-main/domain/india-time.ts). */
 const Day = z.string().refine((day) => parseIndianDay(day) !== null, 'a day is YYYY-MM-DD, and a real one');
@@ -74,15 +100,22 @@ export const IPC_SCHEMAS = {
     .object({
       donationId: DonationId,
       failure: z
-        .object({ code: shortText, description: shortText, reason: shortText, source: shortText, step: shortText, paymentId: shortText })
+        .object({
+          code: FailureCode,
+          description: FailureText,
+          reason: FailureCode,
+          source: FailureCode,
+          step: FailureCode,
+          paymentId: z.string().regex(PAYMENT_ID_PATTERN, 'not a Razorpay payment id').optional(),
+        })
         .strict(),
     })
     .strict(),
   confirmPayment: z
     .object({
       donationId: DonationId,
-      razorpayPaymentId: z.string().regex(/^pay_[A-Za-z0-9]{14}$/, 'not a Razorpay payment id'),
-      razorpayOrderId: z.string().regex(/^order_[A-Za-z0-9]{14}$/, 'not a Razorpay order id'),
+      razorpayPaymentId: z.string().regex(PAYMENT_ID_PATTERN, 'not a Razorpay payment id'),
+      razorpayOrderId: z.string().regex(ORDER_ID_PATTERN, 'not a Razorpay order id'),
       // Checked by the signature verification, which records why it failed.
       razorpaySignature: z.string().min(1).max(256),
     })
@@ -91,23 +124,21 @@ export const IPC_SCHEMAS = {
     .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left']) })
     .strict(),
   getAttractInfo: z.null(),
+  openOperatorConsole: z.object({ language: z.enum(SUPPORTED_LANGUAGES) }).strict(),
   getOperatorGate: z.null(),
   setUpOperatorPin: Pin,
   unlockOperator: Pin,
+  confirmOperatorPin: Pin,
+  noteOperatorActivity: z.null(),
   endOperatorSession: z.null(),
   getOperatorOverview: z.object({ day: Day.optional(), search: z.string().trim().max(80).optional() }).strict(),
   // The same field rules as kiosk-config.json; the cross-field rules are checked after merging with the current settings.
   updateSettings: z.object({ settings: EditableSettingsPatchSchema }).strict(),
   exportDonationsCsv: DayRange,
   reconcileNow: z.null(),
-  setPaymentKeys: z
-    .object({
-      keyId: z.string().trim().regex(KEY_ID_PATTERN, 'a key id looks like rzp_test_XXXXXXXXXXXXXX or rzp_live_XXXXXXXXXXXXXX'),
-      // Messages never echo the value: it is the secret.
-      keySecret: z.string().trim().regex(/^[A-Za-z0-9]{8,64}$/, 'a key secret is 8 to 64 letters and digits'),
-    })
-    .strict(),
-  checkPaymentKeys: z.null(),
+  getPaymentKeysStatus: z.null(),
+  setPaymentKeys: KeyPair,
+  checkPaymentKeys: KeyPair,
   exitKiosk: z.null(),
   restartKiosk: z.null(),
   // Receipts, 80G, cash gifts, Form 10BD: the field rules themselves are reported per field by checkTaxDetails.
@@ -141,7 +172,22 @@ export const IPC_SCHEMAS = {
 
 /** Compile-time check that each schema's output is assignable to the contract's request type. */
 type SchemaOutputs = { [M in KioskMethod]: z.output<(typeof IPC_SCHEMAS)[M]> };
-type NoPayload = 'getKioskState' | 'getKioskStatus' | 'getAttractInfo' | 'getOperatorGate' | 'endOperatorSession' | 'reconcileNow' | 'checkPaymentKeys' | 'exitKiosk' | 'restartKiosk' | 'testPrint' | 'getUpdateStatus' | 'checkForUpdates' | 'installUpdateNow' | 'exportEventReport';
+type NoPayload =
+  | 'getKioskState'
+  | 'getKioskStatus'
+  | 'getAttractInfo'
+  | 'getOperatorGate'
+  | 'noteOperatorActivity'
+  | 'endOperatorSession'
+  | 'reconcileNow'
+  | 'getPaymentKeysStatus'
+  | 'exitKiosk'
+  | 'restartKiosk'
+  | 'testPrint'
+  | 'getUpdateStatus'
+  | 'checkForUpdates'
+  | 'installUpdateNow'
+  | 'exportEventReport';
 type Check<M extends KioskMethod> = SchemaOutputs[M] extends (M extends NoPayload ? null : KioskRequest<M>) ? true : never;
 export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getKioskState: true,
@@ -152,14 +198,18 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   confirmPayment: true,
   cancelDonation: true,
   getAttractInfo: true,
+  openOperatorConsole: true,
   getOperatorGate: true,
   setUpOperatorPin: true,
   unlockOperator: true,
+  confirmOperatorPin: true,
+  noteOperatorActivity: true,
   endOperatorSession: true,
   getOperatorOverview: true,
   updateSettings: true,
   exportDonationsCsv: true,
   reconcileNow: true,
+  getPaymentKeysStatus: true,
   setPaymentKeys: true,
   checkPaymentKeys: true,
   exitKiosk: true,

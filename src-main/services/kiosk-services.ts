@@ -27,19 +27,41 @@ import { OperatorService } from './operator-service.ts';
 import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
 import { join } from 'node:path';
-import { ReceiptService, taxReceiptsOffered } from './receipt-service.ts';
+import { ReceiptService } from './receipt-service.ts';
+import { taxReceiptsOffered } from '../domain/receipts/tax-receipts-offered.ts';
 import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
 import { isKioskMethod } from './ipc-dispatcher.ts';
+import { escapingLog } from '../domain/log-line.ts';
+import { makeDataFolderPrivate } from './data-folder.ts';
+import { identityCipherFrom, identityKeyInDataFolder, type IdentityKeySource } from './identity-key.ts';
+import type { PaymentKeysSource } from '../contract/kiosk-api.ts';
+import type { OperatorSessionLimits } from '../domain/operator/operator-session.ts';
+import { sameCheckoutOrigins, type CheckoutSources } from '../security/content-security-policy.ts';
 import { EventFleet } from '../domain/fleet/event-fleet.ts';
 import { EVENT_READ_GAP_MS } from '../domain/fleet/read-budget.ts';
 import { createRazorpayAccountReads, withReadObserver, withReadRetries } from '../domain/fleet/account-reads.ts';
 
 export const RAZORPAY_API_URL = 'https://api.razorpay.com';
 export const RAZORPAY_CHECKOUT_SCRIPT_URL = 'https://checkout.razorpay.com/v1/checkout.js';
-/** Hosts Standard Checkout loads from (razorpay.md §5.5). */
-export const RAZORPAY_CHECKOUT_ORIGINS = ['https://checkout.razorpay.com', 'https://api.razorpay.com', 'https://*.razorpay.com'];
+/**
+ * The hosts Standard Checkout loads from, by name (razorpay.md §5.5: the hosts
+ * Razorpay's own CSP allow-list names): checkout.js and its build and risk
+ * scripts, the api iframe, telemetry. No `*.razorpay.com` (issue 14, item 3).
+ */
+export const RAZORPAY_CHECKOUT_SOURCES: CheckoutSources = {
+  script: ['https://checkout.razorpay.com', 'https://checkout-static-next.razorpay.com', 'https://cdn.razorpay.com'],
+  frame: ['https://api.razorpay.com', 'https://checkout.razorpay.com'],
+  connect: [
+    'https://api.razorpay.com',
+    'https://checkout.razorpay.com',
+    'https://lumberjack.razorpay.com',
+    'https://lumberjack-metrics.razorpay.com',
+    'https://rudderstack.razorpay.com',
+  ],
+  img: ['https://cdn.razorpay.com', 'https://checkout.razorpay.com'],
+};
 
 export const LEDGER_FILE_NAME = 'ledger.sqlite3';
 
@@ -47,6 +69,20 @@ export interface KioskServicesOptions {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
+  /**
+   * Whether KIOSK_RAZORPAY_KEY_ID / _SECRET, KIOSK_RAZORPAY_API_URL and
+   * KIOSK_CHECKOUT_SCRIPT_URL are read (default true: development runs, browser
+   * mode, tests). The installed app passes false: there the keys come only from
+   * the console, so whoever can set the kiosk account's environment cannot
+   * redirect donations or send the stored secret elsewhere (issue 14, item 4).
+   */
+  readKeysFromEnvironment?: boolean;
+  /** The key that seals donors' identity numbers (Electron: safeStorage). Default: a development key file in the data folder. */
+  identityKey?: IdentityKeySource;
+  /** The hidden corner or Ctrl+Alt+O on the donor page (Electron opens the console's window, in that page's language). */
+  onOperatorConsoleRequested?: (language: string) => void;
+  /** The console was left (Done, Cancel, idle): Electron closes its window. */
+  onOperatorConsoleClosed?: () => void;
   /** Browser mode never takes real money. */
   refuseLiveKeys?: boolean;
   /** Where the operator's keys are kept (Electron: safeStorage). Absent in browser mode: keys come from the environment only. */
@@ -70,14 +106,16 @@ export interface KioskServicesOptions {
   /** Tests read the event from Razorpay more often than the once a minute a kiosk allows itself (read-budget.ts). */
   eventReadGapMs?: number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
-  operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; idleTimeoutMs?: number };
+  operatorAccess?: { scryptParams?: ScryptParams; now?: () => number; session?: Partial<OperatorSessionLimits> };
 }
 
 export interface KioskServices {
   dispatch: IpcDispatcher;
   mode: KioskMode;
-  /** Origins Checkout needs in the page's CSP. */
-  checkoutOrigins: string[];
+  /** What Checkout needs in the donor page's CSP. */
+  checkoutSources: CheckoutSources;
+  /** Non-https origins a Checkout popup may show: the simulator's in demo mode (and tests); none with Razorpay. */
+  popupOrigins: string[];
   /** The settings in force now (the operator can change some while the kiosk runs). */
   readonly config: KioskConfig;
   /** The operator PIN and session. */
@@ -101,16 +139,23 @@ export class KioskStartError extends Error {}
 
 interface GatewayEndpoints {
   keys: PaymentKeys;
+  source: PaymentKeysSource;
   apiUrl: string;
   checkoutScriptUrl: string;
   simulator: RazorpaySimulator | null;
 }
 
+/** The environment the services may read: empty for the installed app (readKeysFromEnvironment false). */
+function keyEnvironment(options: KioskServicesOptions): NodeJS.ProcessEnv {
+  return options.readKeysFromEnvironment === false ? {} : options.env;
+}
+
 /** Keys from the environment first (development, tests), else the ones the operator stored, else none (demo). */
-async function resolveKeys(options: KioskServicesOptions): Promise<PaymentKeys | null> {
-  const configured = resolvePaymentKeys(options.env);
+async function resolveKeys(options: KioskServicesOptions): Promise<{ keys: PaymentKeys; source: PaymentKeysSource } | null> {
+  const configured = resolvePaymentKeys(keyEnvironment(options));
   if (!configured.ok) throw new KioskStartError(configured.message);
-  if (configured.keys !== null || options.keyStore === undefined) return configured.keys;
+  if (configured.keys !== null) return { keys: configured.keys, source: 'environment' };
+  if (options.keyStore === undefined) return null;
   let stored;
   try {
     stored = await options.keyStore.load();
@@ -118,56 +163,66 @@ async function resolveKeys(options: KioskServicesOptions): Promise<PaymentKeys |
     // Never fall back to demo mode over keys the operator stored: that would take pretend donations.
     throw new KioskStartError(error instanceof KeyStoreError ? error.message : 'The stored payment keys cannot be read.');
   }
-  return stored === null ? null : { mode: modeOfKeyId(stored.keyId), keyId: stored.keyId, keySecret: stored.keySecret };
+  return stored === null ? null : { keys: { mode: modeOfKeyId(stored.keyId), keyId: stored.keyId, keySecret: stored.keySecret }, source: 'console' };
 }
 
 async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayEndpoints> {
-  const keys = await resolveKeys(options);
+  const resolved = await resolveKeys(options);
+  const env = keyEnvironment(options);
 
-  if (keys === null) {
+  if (resolved === null) {
     // Demo mode: no keys yet, so the kiosk runs on its built-in simulator. It captures
     // a few seconds after authorisation, as Razorpay does, so the donor sees the kiosk confirm.
     const simulator = await startRazorpaySimulator({ port: 0, captureDelayMs: DEMO_CAPTURE_DELAY_MS });
     const demoKeys = simulator.createTestKey();
     return {
       keys: { mode: 'demo', keyId: demoKeys.keyId, keySecret: demoKeys.keySecret },
+      source: 'none',
       apiUrl: simulator.baseUrl,
       checkoutScriptUrl: simulator.checkoutScriptUrl,
       simulator,
     };
   }
+  const { keys, source } = resolved;
   if (keys.mode === 'live') {
     if (options.refuseLiveKeys) throw new KioskStartError('Browser mode refuses live Razorpay keys: it is for development and tests only.');
     // Live payments always go to Razorpay itself, whatever the environment says.
-    return { keys, apiUrl: RAZORPAY_API_URL, checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
+    return { keys, source, apiUrl: RAZORPAY_API_URL, checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
   }
   return {
     keys,
-    apiUrl: options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL,
-    checkoutScriptUrl: options.env.KIOSK_CHECKOUT_SCRIPT_URL || RAZORPAY_CHECKOUT_SCRIPT_URL,
+    source,
+    apiUrl: env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL,
+    checkoutScriptUrl: env.KIOSK_CHECKOUT_SCRIPT_URL || RAZORPAY_CHECKOUT_SCRIPT_URL,
     simulator: null,
   };
 }
 
-function checkoutOriginsFor(endpoints: GatewayEndpoints): string[] {
-  const origins = new Set<string>();
-  for (const url of [endpoints.checkoutScriptUrl, endpoints.apiUrl]) {
-    const origin = new URL(url).origin;
-    if (origin.endsWith('.razorpay.com')) RAZORPAY_CHECKOUT_ORIGINS.forEach((o) => origins.add(o));
-    else origins.add(origin);
-  }
-  return [...origins];
+/** The origins Checkout comes from that are not Razorpay's: the simulator's in demo mode and tests. */
+function simulatorOrigins(endpoints: GatewayEndpoints): string[] {
+  const origins = [endpoints.checkoutScriptUrl, endpoints.apiUrl].map((url) => new URL(url).origin);
+  return [...new Set(origins.filter((origin) => !origin.endsWith('.razorpay.com')))];
 }
 
-export async function startKioskServices(options: KioskServicesOptions): Promise<KioskServices> {
+function checkoutSourcesFor(endpoints: GatewayEndpoints): CheckoutSources {
+  const simulator = simulatorOrigins(endpoints);
+  return simulator.length === 0 ? RAZORPAY_CHECKOUT_SOURCES : sameCheckoutOrigins(simulator);
+}
+
+export async function startKioskServices(given: KioskServicesOptions): Promise<KioskServices> {
+  // Every line the services log is one line, whatever a page or a setting put into it.
+  const options: KioskServicesOptions = { ...given, log: escapingLog(given.log) };
+  makeDataFolderPrivate(options.dataDir, options.log);
   const loaded = loadKioskConfig(options.dataDir);
   if (!loaded.ok) throw new KioskStartError(`Kiosk settings are invalid: ${loaded.message}`);
+  for (const ignored of loaded.ignored) options.log(`settings: ignoring ${ignored}`);
   let config = loaded.config;
 
   const endpoints = await resolveEndpoints(options);
   const { keys } = endpoints;
+  const identityCipher = await identityCipherFrom(options.identityKey ?? identityKeyInDataFolder(options.dataDir), options.log);
   // Refuses (LedgerUnavailableError) rather than start an empty ledger over a lost or damaged one.
-  const ledger = openLedgerFile(options.dataDir, { log: options.log });
+  const ledger = openLedgerFile(options.dataDir, { log: options.log, ...(identityCipher === null ? {} : { identityCipher }) });
   const rawGateway = createRazorpayGateway({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: endpoints.apiUrl, timeoutMs: config.gatewayTimeoutMs });
   const health = new KioskHealth();
   // Late-bound: the monitor's onOnline and the reconciler need each other's gateway.
@@ -236,7 +291,8 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     idlePromptSeconds: config.idlePromptSeconds,
     language: config.language,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
-    taxReceiptsOffered: taxReceiptsOffered(config),
+    // Only while the ledger can keep the numbers sealed (no identity key, no 80G).
+    taxReceiptsOffered: taxReceiptsOffered(config) && ledger.keepsIdentityNumbers,
     acceptsForeignContributions: config.acceptForeignContributions,
     causes: config.causes,
     feeCoverPercent: config.feeCoverPercent,
@@ -253,8 +309,10 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   const operatorAccess = new OperatorAccess({
     storage: operatorAccessFileStorage(options.dataDir),
     clock: { now: options.operatorAccess?.now ?? Date.now },
+    // A missing PIN on a kiosk with donations is lost access, never a fresh set-up.
+    hasDonations: () => ledger.hasAnyDonation(),
     ...(options.operatorAccess?.scryptParams ? { scryptParams: options.operatorAccess.scryptParams } : {}),
-    ...(options.operatorAccess?.idleTimeoutMs ? { idleTimeoutMs: options.operatorAccess.idleTimeoutMs } : {}),
+    ...(options.operatorAccess?.session ? { session: options.operatorAccess.session } : {}),
   });
   const defaultExportFolder = join(options.dataDir, 'exports');
   /** New settings from the console (settings or receipts): every service sees them at once. */
@@ -275,11 +333,12 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
     eventFleet: fleet,
     chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
     keyStore: options.keyStore ?? null,
-    activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl },
-    apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : options.env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
+    activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl, source: endpoints.source },
+    apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : keyEnvironment(options).KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
     checkKeys: options.checkKeys ?? checkRazorpayKeys,
     onExitRequested: options.onExitRequested ?? null,
     onRestartRequested: options.onRestartRequested ?? null,
+    ...(options.onOperatorConsoleClosed ? { onConsoleClosed: options.onOperatorConsoleClosed } : {}),
     updates: options.updates ?? null,
     log: options.log,
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
@@ -306,6 +365,10 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
       confirmPayment: (request) => donations.confirmPayment(request),
       cancelDonation: (request) => donations.cancelDonation(request),
       getAttractInfo: () => ({ ok: true, value: fleet.attractInfo(config) ?? attractInfo(ledger, config, new Date()) }),
+      openOperatorConsole: (request) => {
+        options.onOperatorConsoleRequested?.(request.language);
+        return { ok: true, value: null };
+      },
       ...operator.handlers(),
       ...new ReceiptService({
         ledger,
@@ -341,7 +404,8 @@ export async function startKioskServices(options: KioskServicesOptions): Promise
   return {
     dispatch,
     mode: keys.mode,
-    checkoutOrigins: checkoutOriginsFor(endpoints),
+    checkoutSources: checkoutSourcesFor(endpoints),
+    popupOrigins: simulatorOrigins(endpoints),
     get config() {
       return config;
     },

@@ -1,10 +1,14 @@
 // The operator console's handlers, behind the PIN.
 //
-// getOperatorGate, setUpOperatorPin, unlockOperator and endOperatorSession are
-// open to anyone (they are the PIN pad); every other operator method first
-// checks that operator mode is on, which also counts as activity, and
-// otherwise answers `operator_required`. Operator mode ends by itself after a
-// few idle minutes (operator-session.ts).
+// Only the console can call these (its own window and preload in Electron,
+// its own origin in browser mode; the IPC registry and the browser-mode server
+// refuse them from the donor page). getOperatorGate, setUpOperatorPin,
+// unlockOperator and endOperatorSession are the PIN pad; everything else needs
+// operator mode (operator-guard.ts), and payment keys, the update settings,
+// exports of donor data and exiting the kiosk also need the PIN entered again
+// (confirmOperatorPin). Only noteOperatorActivity, a person touching the
+// console, keeps operator mode open; it ends after a few idle minutes and at
+// most a quarter of an hour after the PIN (operator-session.ts).
 //
 // The Razorpay key secret goes from the request to the KeyStore and the key
 // check only: it is in no reply, no log line and no export.
@@ -16,21 +20,21 @@ import type {
   EventReportResult,
   ExportResult,
   KeyCheckResult,
-  KioskError,
-  KioskErrorCode,
   KioskMode,
   OperatorGate,
   OperatorOverview,
+  PaymentKeysSource,
+  PaymentKeysStatus,
   Result,
 } from '../contract/kiosk-api.ts';
 import { SUPPORTED_LANGUAGES, type KioskConfig } from '../domain/kiosk-config.ts';
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { OperatorAccessStorageError, type OperatorAccess } from '../domain/operator/operator-access.ts';
-import type { PinRefusal } from '../domain/operator/pin-policy.ts';
+import type { PinRefusal } from '../../src-shared/pin-rule.ts';
 import { buildDayReport } from '../domain/reports/day-report.ts';
 import { indianDayRange, indianPeriod, isoIndianDay } from '../domain/india-time.ts';
 import { prefixed } from '../domain/field-problems.ts';
-import { editableSettingsOf, updateKioskSettings, type SettingsPatch } from '../domain/settings-update.ts';
+import { editableSettingsOf, updateKioskSettings, UPDATE_SETTING_KEYS, type SettingsPatch } from '../domain/settings-update.ts';
 import { donationsCsv } from '../domain/exports/donations-csv.ts';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
 import { describeKeyCheck, type KeyChecker } from '../domain/gateway/key-check.ts';
@@ -39,17 +43,21 @@ import type { KioskHandlers } from './ipc-dispatcher.ts';
 import { KeyStoreError, type KeyStore } from './key-store.ts';
 import { modeOfKeyId } from './payment-keys.ts';
 import { updatesNotSupported, type UpdateControl } from '../domain/updates/update-control.ts';
+import { OPERATOR_MODE_ENDED, operatorFailure as fail, operatorGuards } from './operator-guard.ts';
 import type { EventFleet } from '../domain/fleet/event-fleet.ts';
 
-export type OperatorMethod =
+export type OperatorServiceMethod =
   | 'getOperatorGate'
   | 'setUpOperatorPin'
   | 'unlockOperator'
+  | 'confirmOperatorPin'
+  | 'noteOperatorActivity'
   | 'endOperatorSession'
   | 'getOperatorOverview'
   | 'updateSettings'
   | 'exportDonationsCsv'
   | 'reconcileNow'
+  | 'getPaymentKeysStatus'
   | 'setPaymentKeys'
   | 'checkPaymentKeys'
   | 'exitKiosk'
@@ -59,14 +67,15 @@ export type OperatorMethod =
   | 'installUpdateNow'
   | 'exportEventReport';
 
-export type OperatorHandlers = Pick<KioskHandlers, OperatorMethod>;
+export type OperatorHandlers = Pick<KioskHandlers, OperatorServiceMethod>;
 
-/** The keys the kiosk runs with now, and where their Razorpay is. */
+/** The keys the kiosk runs with now, where they came from, and where their Razorpay is. */
 export interface ActiveKeys {
   mode: KioskMode;
   keyId: string;
   keySecret: string;
   apiUrl: string;
+  source: PaymentKeysSource;
 }
 
 export interface OperatorServiceDeps {
@@ -93,23 +102,27 @@ export interface OperatorServiceDeps {
   onExitRequested: (() => void) | null;
   /** null in browser mode. */
   onRestartRequested: (() => void) | null;
+  /** The console was left (Done, Cancel, idle): Electron closes its window. */
+  onConsoleClosed?: () => void;
   /** The installed app's updater; null in browser mode and unpackaged runs. */
   updates?: UpdateControl | null;
   log: (line: string) => void;
   now?: () => number;
 }
 
-function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
-  return { ok: false, error: { code, message, retryable } };
-}
-
 const REFUSAL_WORDS: Record<PinRefusal, string> = {
-  length: 'a PIN has 4 to 8 digits',
+  too_short: 'a new PIN has at least 6 digits',
+  too_long: 'a PIN has at most 12 digits',
   not_digits: 'digits only',
   repeated: 'repeated digits',
   sequential: 'digits in sequence',
   common: 'one of the most common PINs',
 };
+
+/** What the operator is told when the PIN file is gone on a kiosk with donations. */
+export const ACCESS_LOST_MESSAGE =
+  'Operator access is lost: the PIN record is missing on a kiosk that already has donations, so a new PIN cannot be chosen here. ' +
+  'Someone with access to the kiosk computer resets it (docs/security.md, "Operator access lost"); the kiosk keeps taking donations meanwhile.';
 
 export function describeWait(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
@@ -123,6 +136,8 @@ const rupees = (paise: number) => paise / 100;
 export class OperatorService {
   readonly #deps: OperatorServiceDeps;
   readonly #now: () => number;
+  /** Keys saved in this run; they take effect at the next start. */
+  #savedForRestart: PaymentKeysStatus['savedForRestart'] = null;
 
   constructor(deps: OperatorServiceDeps) {
     this.#deps = deps;
@@ -130,30 +145,32 @@ export class OperatorService {
   }
 
   handlers(): OperatorHandlers {
-    const guarded =
-      <A extends unknown[], T>(work: (...args: A) => Promise<Result<T>> | Result<T>) =>
-      async (...args: A): Promise<Result<T>> => {
-        if (!this.#deps.access.touchOperator()) return fail('operator_required', 'Operator mode has ended; enter the PIN again.');
-        return work(...args);
-      };
+    const { whileOperator, withFreshPin } = operatorGuards(this.#deps.access);
     return {
       getOperatorGate: () => this.#withStorage(async () => ({ ok: true, value: await this.#gate() })),
       setUpOperatorPin: (request) => this.#withStorage(() => this.#setUp(request.pin)),
       unlockOperator: (request) => this.#withStorage(() => this.#unlock(request.pin)),
+      confirmOperatorPin: (request) => this.#withStorage(() => this.#confirm(request.pin)),
+      noteOperatorActivity: () =>
+        this.#withStorage(async () => (this.#deps.access.touchOperator() ? { ok: true, value: await this.#gate() } : fail('operator_required', OPERATOR_MODE_ENDED))),
       endOperatorSession: () => {
         this.#deps.access.endOperatorSession();
+        this.#deps.onConsoleClosed?.();
         return { ok: true, value: null };
       },
-      getOperatorOverview: guarded((request: { day?: string | undefined; search?: string | undefined }) => this.#overview(request.day, request.search)),
-      updateSettings: guarded((request: { settings: SettingsPatch }) => this.#updateSettings(request.settings)),
-      exportDonationsCsv: guarded((request: { from: string; to: string }) => this.#export(request.from, request.to)),
-      reconcileNow: guarded(async () => {
+      getOperatorOverview: whileOperator((request: { day?: string | undefined; search?: string | undefined }) => this.#overview(request.day, request.search)),
+      // Only a change to the update settings asks for the PIN again.
+      updateSettings: (request: { settings: SettingsPatch }) =>
+        (UPDATE_SETTING_KEYS.some((key) => key in request.settings) ? withFreshPin : whileOperator)((patch: SettingsPatch) => this.#updateSettings(patch))(request.settings),
+      exportDonationsCsv: withFreshPin((request: { from: string; to: string }) => this.#export(request.from, request.to)),
+      reconcileNow: whileOperator(async () => {
         const summary = await this.#deps.reconcile();
         return { ok: true, value: { checked: summary.checked, settled: summary.settled, recovered: summary.recovered } };
       }),
-      setPaymentKeys: guarded((request: { keyId: string; keySecret: string }) => this.#setKeys(request.keyId, request.keySecret)),
-      checkPaymentKeys: guarded(() => this.#checkActiveKeys()),
-      exitKiosk: guarded(() => {
+      getPaymentKeysStatus: whileOperator(() => ({ ok: true, value: this.#keysStatus() })),
+      setPaymentKeys: withFreshPin((request: { keyId: string; keySecret: string }) => this.#setKeys(request.keyId, request.keySecret)),
+      checkPaymentKeys: whileOperator((request: { keyId: string; keySecret: string }) => this.#checkTypedKeys(request.keyId, request.keySecret)),
+      exitKiosk: withFreshPin(() => {
         const exit = this.#deps.onExitRequested;
         if (exit === null) return fail('not_supported', 'Exiting is only possible in the installed kiosk app.');
         this.#deps.log('operator: exit requested');
@@ -161,7 +178,7 @@ export class OperatorService {
         exit();
         return { ok: true, value: null };
       }),
-      restartKiosk: guarded(() => {
+      restartKiosk: whileOperator(() => {
         const restart = this.#deps.onRestartRequested;
         if (restart === null) return fail('not_supported', 'Restarting is only possible in the installed kiosk app; restart the browser-mode server instead.');
         this.#deps.log('operator: restart requested');
@@ -169,18 +186,19 @@ export class OperatorService {
         restart();
         return { ok: true, value: null };
       }),
-      getUpdateStatus: guarded(() => {
+      getUpdateStatus: whileOperator(() => {
         const config = this.#deps.getConfig();
         const updates = this.#deps.updates ?? null;
-        return { ok: true, value: updates?.status() ?? updatesNotSupported(this.#deps.version, config.updateFeedUrl, config.updateInstallHour) };
+        return { ok: true, value: updates?.status() ?? updatesNotSupported(this.#deps.version, '', config.updateInstallHour) };
       }),
-      checkForUpdates: guarded(async () => {
+      checkForUpdates: whileOperator(async () => {
         const updates = this.#deps.updates ?? null;
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
         return { ok: true, value: await updates.checkNow() };
       }),
-      exportEventReport: guarded(() => this.#exportEventReport()),
-      installUpdateNow: guarded(() => {
+      // The event report lists every kiosk's donors (first names): donor data leaving the kiosk asks for the PIN again.
+      exportEventReport: withFreshPin(() => this.#exportEventReport()),
+      installUpdateNow: whileOperator(() => {
         const updates = this.#deps.updates ?? null;
         if (updates === null) return fail('not_supported', 'Updates are managed by the installed app; this copy of the kiosk does not update itself.');
         const outcome = updates.installNow();
@@ -194,12 +212,19 @@ export class OperatorService {
   }
 
   async #gate(): Promise<OperatorGate> {
-    const snapshot = await this.#deps.access.snapshot();
+    const { access } = this.#deps;
+    const snapshot = await access.snapshot();
+    const wrong = snapshot.wrongAttemptsBeforeThisVisit;
     return {
       status: snapshot.status,
       retryAfterMs: snapshot.retryAfterMs,
       attemptsBeforeLock: snapshot.attemptsBeforeLock,
       operatorActive: snapshot.operatorActive,
+      idleTimeoutMs: access.sessionLimits.idleTimeoutMs,
+      maxSessionMs: access.sessionLimits.maxSessionMs,
+      mode: this.#deps.mode,
+      wrongAttemptsBeforeThisVisit: wrong.count,
+      lastWrongAttemptAt: wrong.lastAt === null ? null : new Date(wrong.lastAt).toISOString(),
     };
   }
 
@@ -221,7 +246,11 @@ export class OperatorService {
     const result = await this.#deps.access.setUpPin(pin);
     if (!result.ok) {
       if (result.reason === 'already_set') return fail('pin_already_set', 'A PIN is already set; unlock with it.');
-      return fail('weak_pin', `${pin}: ${REFUSAL_WORDS[result.refusal]}. Choose a PIN that is harder to guess.`);
+      if (result.reason === 'access_lost') {
+        this.#deps.log('operator: PIN set-up refused: operator access is lost (no PIN record on a kiosk with donations)');
+        return fail('operator_access_lost', ACCESS_LOST_MESSAGE);
+      }
+      return fail('weak_pin', `That PIN is refused: ${REFUSAL_WORDS[result.refusal]}. Choose a PIN that is harder to guess.`);
     }
     this.#deps.log('operator: PIN set up; operator mode started');
     return { ok: true, value: await this.#gate() };
@@ -233,9 +262,25 @@ export class OperatorService {
       this.#deps.log('operator: unlocked');
       return { ok: true, value: await this.#gate() };
     }
+    return this.#refusedPin(result);
+  }
+
+  async #confirm(pin: string): Promise<Result<OperatorGate>> {
+    const result = await this.#deps.access.confirmPin(pin);
+    if (result.ok) {
+      this.#deps.log('operator: PIN confirmed for a protected step');
+      return { ok: true, value: await this.#gate() };
+    }
+    if (result.reason === 'no_session') return fail('operator_required', OPERATOR_MODE_ENDED);
+    return this.#refusedPin(result);
+  }
+
+  async #refusedPin(result: Exclude<Awaited<ReturnType<OperatorAccess['unlock']>>, { ok: true }>): Promise<Result<OperatorGate>> {
     switch (result.reason) {
       case 'needs_setup':
-        return fail('illegal_state', 'No PIN has been set yet: set one up first.');
+        return (await this.#deps.access.status()) === 'access_lost'
+          ? fail('operator_access_lost', ACCESS_LOST_MESSAGE)
+          : fail('illegal_state', 'No PIN has been set yet: set one up first.');
       case 'locked':
         return fail('pin_locked', `Too many wrong PINs: try again in ${describeWait(result.retryAfterMs)}.`);
       case 'wrong_pin':
@@ -340,12 +385,23 @@ export class OperatorService {
     };
   }
 
-  async #checkActiveKeys(): Promise<Result<KeyCheckResult>> {
+  #keysStatus(): PaymentKeysStatus {
     const keys = this.#deps.activeKeys;
-    const outcome = await this.#deps.checkKeys({ keyId: keys.keyId, keySecret: keys.keySecret, baseUrl: keys.apiUrl, timeoutMs: this.#deps.getConfig().gatewayTimeoutMs });
-    const described = describeKeyCheck(keys.mode, outcome);
-    const message = keys.mode === 'demo' ? `No Razorpay keys are set: the kiosk runs on its built-in simulator. ${described.message}` : described.message;
-    return { ok: true, value: { mode: keys.mode, ok: described.ok, message } };
+    return {
+      keyId: keys.source === 'none' ? null : keys.keyId,
+      mode: keys.mode,
+      source: keys.source,
+      savedForRestart: this.#savedForRestart,
+    };
+  }
+
+  /** The keys typed in the console: one call to Razorpay, nothing stored. */
+  async #checkTypedKeys(keyId: string, keySecret: string): Promise<Result<KeyCheckResult>> {
+    const mode = modeOfKeyId(keyId);
+    const outcome = await this.#deps.checkKeys({ keyId, keySecret, baseUrl: this.#deps.apiUrlFor(mode), timeoutMs: this.#deps.getConfig().gatewayTimeoutMs });
+    const described = describeKeyCheck(mode, outcome);
+    this.#deps.log(`operator: keys ${keyId} checked: ${described.ok ? 'they work' : 'not working'}`);
+    return { ok: true, value: { mode, ok: described.ok, message: `${described.message} Nothing was saved.` } };
   }
 
   async #setKeys(keyId: string, keySecret: string): Promise<Result<KeyCheckResult>> {
@@ -365,6 +421,7 @@ export class OperatorService {
       this.#deps.log(`operator: payment keys ${keyId} not saved: ${message}`);
       return fail('not_supported', message);
     }
+    this.#savedForRestart = { keyId, mode };
     this.#deps.log(`operator: payment keys saved (key ${keyId}, ${mode} mode); they take effect after a restart`);
     return { ok: true, value: { mode, ok: described.ok, message: `${described.message} The keys were saved; they take effect when the kiosk restarts.` } };
   }

@@ -11,8 +11,6 @@ import type {
   CashGiftRequest,
   CashGiftResult,
   Form10bdResult,
-  KioskError,
-  KioskErrorCode,
   PrintReceiptResult,
   ReceiptAdmin,
   ReceiptSettings,
@@ -29,7 +27,8 @@ import { receiptSettingsOf, updateReceiptSettings, type ReceiptSettingsPatch } f
 import { buildReceiptModel, type ReceiptDonation, type ReceiptIssuer } from '../domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
 import { financialYearOf } from '../domain/receipts/financial-year.ts';
-import { indianPeriod, isoIndianDay } from '../domain/india-time.ts';
+import { indianPeriod } from '../domain/india-time.ts';
+import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from '../domain/receipts/tax-receipts-offered.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
 import { withDeadline, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 import { checkTaxDetails } from '../domain/receipts/tax-details.ts';
@@ -37,8 +36,9 @@ import { buildForm10bd, CASH_80G_LIMIT_PAISE } from '../domain/exports/form-10bd
 import { newDonationId, receiptFor } from '../domain/donation-ids.ts';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
 import type { KioskHandlers } from './ipc-dispatcher.ts';
+import { operatorFailure as fail, operatorGuards } from './operator-guard.ts';
 
-export type ReceiptMethod =
+export type ReceiptServiceMethod =
   | 'checkTaxDetails'
   | 'printReceipt'
   | 'getReceiptAdmin'
@@ -65,9 +65,6 @@ export interface ReceiptServiceDeps {
 /** A donor may print their own receipt only shortly after paying: the kiosk is public, and receipts carry names and addresses. */
 export const DONOR_PRINT_WINDOW_MS = 15 * 60 * 1000;
 
-function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
-  return { ok: false, error: { code, message, retryable } };
-}
 
 export function issuerOf(config: KioskConfig): ReceiptIssuer {
   return {
@@ -78,17 +75,6 @@ export function issuerOf(config: KioskConfig): ReceiptIssuer {
     registration80GValidFrom: config.registration80GValidFrom,
     registration80GValidTo: config.registration80GValidTo,
   };
-}
-
-/**
- * The details screen offers 80G receipts only when the receipt can carry what
- * the law asks of the organisation, and only while the 80G approval is valid
- * (in Indian dates).
- */
-export function taxReceiptsOffered(config: KioskConfig, now: number = Date.now()): boolean {
-  const today = isoIndianDay(now);
-  const inForce = (config.registration80GValidFrom === '' || config.registration80GValidFrom <= today) && (config.registration80GValidTo === '' || today <= config.registration80GValidTo);
-  return config.organisationPan !== '' && config.registration80G !== '' && config.organisationAddress !== '' && inForce;
 }
 
 function receiptDonationOf(donation: Donation & { receiptNo: string }): ReceiptDonation {
@@ -127,22 +113,18 @@ export class ReceiptService {
     this.#now = deps.now ?? Date.now;
   }
 
-  handlers(): Pick<KioskHandlers, ReceiptMethod> {
-    const guarded =
-      <A extends unknown[], T>(work: (...args: A) => Promise<Result<T>> | Result<T>) =>
-      async (...args: A): Promise<Result<T>> => {
-        if (!this.#deps.access.touchOperator()) return fail('operator_required', 'Operator mode has ended; enter the PIN again.');
-        return work(...args);
-      };
+  handlers(): Pick<KioskHandlers, ReceiptServiceMethod> {
+    const { whileOperator, withFreshPin } = operatorGuards(this.#deps.access);
     return {
       checkTaxDetails: (request) => ({ ok: true, value: this.#checkTaxDetails(request) }),
       printReceipt: (request) => this.#donorPrint(request.donationId),
-      getReceiptAdmin: guarded((request: { search?: string | undefined }) => this.#admin(request.search)),
-      updateReceiptSettings: guarded((request: { settings: ReceiptSettingsPatch }) => this.#updateSettings(request.settings)),
-      reprintReceipt: guarded((request: { receiptNumber: string }) => this.#reprint(request.receiptNumber)),
-      testPrint: guarded(() => this.#testPrint()),
-      recordCashGift: guarded((request: CashGiftRequest) => this.#recordCashGift(request)),
-      exportForm10bd: guarded((request: { from: string; to: string }) => this.#exportForm10bd(request.from, request.to)),
+      getReceiptAdmin: whileOperator((request: { search?: string | undefined }) => this.#admin(request.search)),
+      updateReceiptSettings: whileOperator((request: { settings: ReceiptSettingsPatch }) => this.#updateSettings(request.settings)),
+      reprintReceipt: whileOperator((request: { receiptNumber: string }) => this.#reprint(request.receiptNumber)),
+      testPrint: whileOperator(() => this.#testPrint()),
+      recordCashGift: whileOperator((request: CashGiftRequest) => this.#recordCashGift(request)),
+      // Donor names, addresses and identity numbers leave the kiosk: the PIN again.
+      exportForm10bd: withFreshPin((request: { from: string; to: string }) => this.#exportForm10bd(request.from, request.to)),
     };
   }
 
@@ -156,6 +138,13 @@ export class ReceiptService {
     if (!donation) return fail('unknown_donation', `no donation ${donationId}`);
     if (donation.state !== 'paid' || !hasReceiptNo(donation)) return fail('illegal_state', `donation ${donationId} is ${donation.state}: no receipt to print`);
     if (this.#now() - (donation.paidAt ?? 0) > DONOR_PRINT_WINDOW_MS) return fail('illegal_state', 'the receipt can be printed at the kiosk only just after paying; the operator can reprint it');
+    // One donor print per donation (issue 14, item 10): anyone at the screen could
+    // otherwise print the last donor's name and address again and again. Noted
+    // before printing, in the same turn as the check, so a second tap cannot slip in.
+    if (this.#deps.ledger.events(donationId).some((event) => event.source === 'donor' && ('receiptRequested' in event.detail || 'receiptOutput' in event.detail))) {
+      return fail('illegal_state', 'this receipt was already printed at the kiosk; the operator can reprint it');
+    }
+    this.#deps.ledger.note(donationId, 'donor', { receiptRequested: true });
     return { ok: true, value: await this.#print(donation, 'donor') };
   }
 
@@ -230,6 +219,9 @@ export class ReceiptService {
     const config = this.#deps.getConfig();
     const cause = request.causeId === undefined ? config.causes[0] : config.causes.find((c) => c.id === request.causeId);
     if (!cause) return { ok: false, error: { code: 'invalid_request', message: `No cause ${request.causeId ?? ''} on this kiosk.`, retryable: false, fields: [{ path: 'causeId', problem: 'unknown_choice' }] } };
+    if (request.taxReceipt !== undefined && !(taxReceiptsOffered(config, this.#now()) && this.#deps.ledger.keepsIdentityNumbers)) {
+      return fail('invalid_request', TAX_RECEIPT_NOT_OFFERED);
+    }
     const id = newDonationId(this.#now());
     const amountPaise = request.amountRupees * 100;
     const donation = this.#deps.ledger.recordCashGift({
@@ -260,7 +252,11 @@ export class ReceiptService {
     const folder = await this.#deps.chooseExportFolder();
     if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
     const config = this.#deps.getConfig();
-    const donations = this.#deps.ledger.listPaidBetween(period.from, period.to).filter((d) => d.tax !== null);
+    const { ledger } = this.#deps;
+    const donations = ledger.listPaidBetween(period.from, period.to).filter((d) => d.tax !== null);
+    if (donations.length > 0 && !ledger.keepsIdentityNumbers) {
+      return fail('kiosk_unavailable', "Form 10BD needs the donors' PAN and Aadhaar numbers, and this kiosk cannot open them: its identity key is not available (see the kiosk's log). Nothing was exported.");
+    }
     const built = buildForm10bd(
       { registration80G: config.registration80G, registrationDate: config.registration80GValidFrom },
       donations.map((d) => ({
@@ -270,7 +266,8 @@ export class ReceiptService {
         paymentMethod: d.paymentMethod,
         taxName: d.tax?.nameOnPan ?? null,
         taxIdType: d.tax?.idType ?? null,
-        taxIdNumber: d.tax?.idNumber ?? null,
+        // The one place an identity number is opened (issue 14, item 8): the form the Income Tax Department requires.
+        taxIdNumber: ledger.revealTaxIdNumber(d.id),
         taxAddress: d.tax?.address ?? null,
       })),
     );

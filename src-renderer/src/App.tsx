@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useLayoutEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { IdleGuard } from './components/IdlePrompt.tsx';
 import type { KioskFlow } from './flow/controller.ts';
 import { idleWatches } from './flow/idle.ts';
@@ -13,7 +13,6 @@ import { Failure } from './screens/Failure.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { Welcome } from './screens/Welcome.tsx';
-import { OperatorLoader } from './operator/OperatorLoader.tsx';
 import { OperatorCorner } from './operator/OperatorCorner.tsx';
 
 /** `flow` is already booting (main.tsx starts it before the first render, so main's answer is on its way sooner). */
@@ -33,28 +32,13 @@ export function App({ flow }: { flow: KioskFlow }) {
     if (branding) applyBranding(branding);
   }, [branding]);
 
-  const [operator, setOperator] = useState(false);
-
-  // The operator screens replace the donor's welcome screen; the donor idle reset
-  // never runs there. Leaving re-reads the kiosk state so new settings show at once.
-  if (operator) {
-    return (
-      <OperatorLoader
-        mode={state.kiosk?.mode}
-        onClose={() => {
-          setOperator(false);
-          void flow.boot();
-        }}
-      />
-    );
-  }
-
   const content = currentScreen(flow, state);
+  // The operator console is another page (its own window or origin: operator-main.tsx); the corner only asks for it.
   if (state.screen.name === 'welcome') {
     return (
       <>
         {content}
-        <OperatorCorner onOpen={() => setOperator(true)} />
+        <OperatorCorner />
       </>
     );
   }

@@ -2,7 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { KioskFlow } from './flow/controller.ts';
+import { neutraliseNativeDialogs } from '../../src-shared/native-dialog-guard.ts';
 import './styles.css';
+
+// Before anything else runs in this page (Razorpay's checkout.js loads later):
+// no print dialog, file chooser or file picker (issue 14, item 5).
+neutraliseNativeDialogs();
 
 // A kiosk: no long-press / right-click menu (text fields keep theirs for paste).
 window.addEventListener('contextmenu', (e) => {

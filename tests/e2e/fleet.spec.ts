@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, E2E_CONFIG, TEST_KEY_SECRET, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
-import { enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin } from './support/operator.ts';
+import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 /** Today in India, the calendar the kiosk's days are counted in. */
 const today = (() => {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
@@ -54,11 +54,10 @@ async function expectWelcome(page: Page, expected: Expected, options: { lastKnow
   await expect(freshness).toContainText(options.lastKnown ? /Offline: the total as of \d/ : /All kiosks, updated \d/);
 }
 
-async function openConsole(page: Page): Promise<void> {
-  const gate = await page.evaluate(async () => window.kiosk?.getOperatorGate());
-  const needsSetup = gate?.ok === true && gate.value.status === 'needs_setup';
-  await longPressCorner(page, needsSetup ? 'operator-setup' : 'operator-pin');
-  if (needsSetup) await setUpPin(page, PIN);
+/** Opens the console: the first time on a kiosk chooses the PIN, later times enter it. */
+async function openConsole(page: Page, options: { firstTime?: boolean } = {}): Promise<void> {
+  await longPressCorner(page, options.firstTime ? 'operator-setup' : 'operator-pin');
+  if (options.firstTime) await setUpPin(page, PIN);
   else {
     await enterPin(page, PIN);
     await expect(screen(page, 'operator-console')).toBeVisible();
@@ -88,6 +87,7 @@ async function expectEventCard(page: Page, expected: Expected, options: { lastKn
 async function expectEventCsv(kiosk: Kiosk, expected: Expected, options: { lastKnown: boolean; thisKiosk: string }): Promise<void> {
   const { page } = kiosk;
   await page.getByRole('button', { name: 'Export event report (all kiosks)' }).click();
+  await answerPinPrompt(page, PIN);
   const path = (await page.getByTestId('event-report-path').textContent())?.trim() ?? '';
   expect(path).toMatch(/event-MELA-2026-.*\.csv$/);
   const text = readFileSync(path, 'utf8');
@@ -125,6 +125,12 @@ test('two kiosks at one event: the same whole-event total and shares on both, af
   const a = kiosk;
   await expect(a.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
   const b = await anotherKiosk({ ...EVENT, kioskId: 'GATE-2', connectivityProbeSeconds: 1 }, { name: 'gate-2' });
+  // A volunteer chooses each kiosk's PIN before the event (a kiosk with donations and no PIN is locked out).
+  for (const k of [a, b]) {
+    await expect(k.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+    await openConsole(k.page, { firstTime: true });
+    await leaveConsole(k.page);
+  }
 
   // ₹100 at gate 1; at gate 2 a declined card (not paid: never counted), then ₹500.
   await donateSuccessfully(a.page);
@@ -198,7 +204,7 @@ test('a second kiosk set up with a kiosk id the event already uses is stopped an
   expect(b.donations()).toEqual([]);
 
   // The operator is told why, on every tab, and changes the id.
-  await openConsole(b.page);
+  await openConsole(b.page, { firstTime: true });
   const banner = b.page.getByTestId('kiosk-id-banner');
   await expect(banner).toHaveAttribute('data-state', 'taken');
   await expect(banner).toContainText('Kiosk id GATE-1 is already used by another kiosk at this event');

@@ -9,7 +9,7 @@ import { test, expect } from './support/kiosk-fixture.ts';
 import { screen } from './support/donor.ts';
 import { enterPin, leaveConsole, longPressCorner, openTab, setUpPin } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 
 /** A real PNG (RGBA, no filter), drawn pixel by pixel. */
 function makePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {

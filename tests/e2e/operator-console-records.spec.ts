@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/kiosk-fixture.ts';
 import { declinedByTheBank, donateSuccessfully, screen } from './support/donor.ts';
-import { enterPin, expectNoSidewaysScroll, longPressCorner, openTab, parseCsv, setUpPin } from './support/operator.ts';
+import { answerPinPrompt, enterPin, expectNoSidewaysScroll, longPressCorner, openTab, parseCsv, setUpPin } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 
 test('unsaved edits are asked about before a tab change or Done, and survive the operator session ending', async ({ kiosk }) => {
   const { page, shot } = kiosk;
@@ -36,8 +36,10 @@ test('unsaved edits are asked about before a tab change or Done, and survive the
   await dialog.getByRole('button', { name: 'Keep editing' }).click();
   await expect(screen(page, 'operator-console')).toBeVisible();
 
-  // The session ends by itself (as after a few idle minutes): after the PIN, the edit is still there, and says so.
-  await page.evaluate(() => window.kiosk?.endOperatorSession());
+  // Main ends operator mode by itself (as a quarter of an hour after the PIN): after the PIN, the edit is still there, and says so.
+  const token = (await page.locator('meta[name="kiosk-bridge-token"]').getAttribute('content')) ?? '';
+  const ended = await page.request.post(`${new URL(page.url()).origin}/ipc/endOperatorSession`, { headers: { 'X-Kiosk-Token': token }, data: { payload: null } });
+  expect(await ended.json()).toEqual({ ok: true, value: null });
   await expect(screen(page, 'operator-pin')).toBeVisible({ timeout: 20_000 });
   await enterPin(page, PIN);
   await expect(screen(page, 'operator-console')).toBeVisible();
@@ -107,6 +109,7 @@ test('the CSV matches the receipts for paid, cash and failed donations; a cash g
 
   await openTab(page, 'Export');
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('export-result')).toContainText('Exported 3 donations to:');
   const [header, ...rows] = parseCsv(readFileSync((await page.getByTestId('export-path').textContent())?.trim() ?? '', 'utf8'));
   const records = rows.map((row) => Object.fromEntries((header ?? []).map((column, i) => [column, row[i] ?? ''])));

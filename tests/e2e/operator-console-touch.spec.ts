@@ -8,7 +8,7 @@ import { test, expect } from './support/kiosk-fixture.ts';
 import { screen, waitForCheckout, payByUpi } from './support/donor.ts';
 import { enterPin, expectNoSidewaysScroll, hideKeys, longPressCorner, openTab, tapChoice, tapDate, tapType } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 
 /** India's day, as the console's "Today" is. */
 function indiaToday(): string {

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, TEST_KEY_SECRET } from './support/kiosk-fixture.ts';
 import { declinedByTheBank, donateSuccessfully, enterDetails, chooseAmount, screen, waitForCheckout } from './support/donor.ts';
-import { enterPin, leaveConsole, longPressCorner, openTab, parseCsv, setUpPin, tapDate, touchHoldCorner } from './support/operator.ts';
+import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, openTab, parseCsv, setUpPin, tapDate, touchHoldCorner } from './support/operator.ts';
 
-const PIN = '4826';
+const PIN = '482613';
 
-test('first start: the operator must choose a PIN, and 1111 and 1234 are refused', async ({ kiosk }) => {
+test('first start: the operator must choose a PIN of 6 digits or more, and a weak one is refused as soon as it is typed', async ({ kiosk }) => {
   const { page, shot } = kiosk;
   await expect(screen(page, 'welcome')).toBeVisible();
   // Nothing shows in the corner, and a quick tap there does nothing.
@@ -19,20 +19,28 @@ test('first start: the operator must choose a PIN, and 1111 and 1234 are refused
   await shot('operator-setup');
 
   const message = page.getByTestId('operator-message');
-  for (const weak of ['1111', '1234']) {
+  // Refused at the first entry, with the reason: the operator is never asked to type a weak PIN twice.
+  for (const [weak, reason] of [
+    ['111111', /repeats the same digits/],
+    ['123456', /digits in a row/],
+    ['4826', /at least 6 digits/],
+    ['147258', /most common PINs/],
+  ] as const) {
     await enterPin(page, weak);
-    await expect(page.getByText('Enter the same PIN again')).toBeVisible();
-    // The physical keyboard works too.
-    await page.keyboard.type(weak);
-    await page.keyboard.press('Enter');
-    await expect(message).toContainText(/repeated|sequence|guess/i);
+    await expect(message).toContainText(reason);
+    await expect(page.getByText('Enter the same PIN again')).toHaveCount(0);
     await expect(screen(page, 'operator-setup')).toBeVisible();
     await shot(`setup-refused-${weak}`);
   }
+  // The physical keyboard works too.
+  await page.keyboard.type('654321');
+  await page.keyboard.press('Enter');
+  await expect(message).toContainText(/digits in a row/);
+  await expect(page.getByText('Enter the same PIN again')).toHaveCount(0);
 
   // Two different entries are not accepted either.
   await enterPin(page, PIN);
-  await enterPin(page, '4827');
+  await enterPin(page, '482614');
   await expect(message).toHaveText('The two PINs were different. Please choose a PIN again.');
 
   await enterPin(page, PIN);
@@ -65,11 +73,11 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
   await shot('operator-pin');
   const message = page.getByTestId('operator-message');
   for (let i = 1; i <= 4; i++) {
-    await enterPin(page, '7391');
+    await enterPin(page, '739105');
     await expect(message).toContainText(/Wrong PIN\./);
   }
   await shot('pin-wrong');
-  await enterPin(page, '7391');
+  await enterPin(page, '739105');
   await expect(message).toContainText(/Locked\. Try again in 0:[0-3]\d/);
   await expect(page.getByRole('button', { name: '5', exact: true })).toBeDisabled();
   await shot('pin-locked');
@@ -117,6 +125,10 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
 test('the CSV export of a day holds the paid, failed and abandoned donations with their states', async ({ kiosk }) => {
   test.setTimeout(120_000);
   const { page, shot } = kiosk;
+  // The PIN is chosen before the first donation: afterwards a kiosk without one shows "operator access lost".
+  await longPressCorner(page, 'operator-setup');
+  await setUpPin(page, PIN);
+  await leaveConsole(page);
 
   // Paid: ₹100 by UPI.
   await donateSuccessfully(page);
@@ -133,8 +145,9 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(screen(page, 'welcome')).toBeVisible();
 
-  await longPressCorner(page, 'operator-setup');
-  await setUpPin(page, PIN);
+  await longPressCorner(page, 'operator-pin');
+  await enterPin(page, PIN);
+  await expect(screen(page, 'operator-console')).toBeVisible();
   // Today: three donations, newest first, and a search by donor name.
   const list = page.getByTestId('today-list');
   await expect(list.locator('tbody tr')).toHaveCount(3);
@@ -168,6 +181,8 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
 
   await openTab(page, 'Export');
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  // Donor data leaves the kiosk: the PIN again.
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('export-result')).toContainText('Exported 3 donations to:');
   await shot('console-export');
   const path = (await page.getByTestId('export-path').textContent())?.trim() ?? '';
@@ -204,6 +219,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await page.getByLabel('Key id').fill('rzp_test_Another0000001');
   await page.getByLabel('Key secret').fill('AnotherSecretValue123');
   await page.getByRole('button', { name: 'Save keys' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('keys-message')).toHaveText('Keys can be stored only by the installed kiosk app, not in this browser.');
   await expect(page.getByLabel('Key secret')).toHaveValue('');
   await shot('console-keys');
@@ -213,6 +229,7 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await expect(page.getByTestId('reconcile-result')).toContainText(/Checked \d+, settled \d+, recovered \d+\./);
   await page.getByRole('button', { name: 'Exit kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, exit kiosk' }).click();
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('exit-result')).toContainText('installed kiosk app');
   await page.getByRole('button', { name: 'Restart kiosk' }).click();
   await page.getByRole('button', { name: 'Yes, restart kiosk' }).click();

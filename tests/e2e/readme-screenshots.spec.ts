@@ -66,7 +66,7 @@ for (const shape of SHAPES) {
     await page.getByRole('button', { name: 'Back to start' }).click();
 
     await longPressCorner(page, 'operator-setup');
-    await setUpPin(page, '4826');
+    await setUpPin(page, '482613');
     await expect(page.getByTestId('today-list')).toBeVisible();
     await save('operator-console');
     await openTab(page, 'Causes and amounts');

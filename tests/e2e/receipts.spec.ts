@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByCard, screen, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
-import { setUpPin, longPressCorner, openTab, parseCsv } from './support/operator.ts';
+import { answerPinPrompt, setUpPin, longPressCorner, openTab, parseCsv } from './support/operator.ts';
 import type { ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
 import { showReceipt } from './support/receipt-page.ts';
 import type { Donation } from '../../src-main/domain/ledger/ledger.ts';
@@ -69,7 +69,8 @@ test.describe('80G receipts', () => {
 
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
     const [paid] = kiosk.donations();
-    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumber: 'ABCPE1234F', address: '12 MG Road, Camp, Pune 411001' } });
+    // The PAN is kept sealed (issue 14): the ledger hands it out masked.
+    expect(paid).toMatchObject({ state: 'paid', paymentMethod: 'card', tax: { nameOnPan: 'Asha Rao', idType: 'pan', idNumberMasked: 'XXXXXX234F', address: '12 MG Road, Camp, Pune 411001' } });
     const receiptNo = paid?.receiptNo ?? 'missing';
     expect(receiptNo).toMatch(/^KIOSK-1\/\d{4}-\d{2}\/000001$/);
     await expect(screen(page, 'thank-you')).toContainText(receiptNo);
@@ -131,7 +132,7 @@ test.describe('80G receipts', () => {
   test('the operator records cash (80G details only up to ₹2,000), reprints, and exports Form 10BD', async ({ kiosk }) => {
     const { page, shot } = kiosk;
     await longPressCorner(page, 'operator-setup');
-    await setUpPin(page, '2739');
+    await setUpPin(page, '273951');
     await openTab(page, 'Receipts');
     await expect(page.getByTestId('tax-offered')).toHaveText('Donors are offered 80G receipts.');
     await shot('receipts-tab');
@@ -169,6 +170,7 @@ test.describe('80G receipts', () => {
     // Form 10BD takes the 80G cash gift of ₹2,000.
     await openTab(page, 'Export');
     await page.getByRole('button', { name: 'Export Form 10BD CSV' }).click();
+    await answerPinPrompt(page, '273951');
     await expect(page.getByTestId('form10bd-result')).toContainText('1 donation(s), ₹2,000');
     await shot('form-10bd');
     const path = (await page.getByTestId('form10bd-result').locator('.operator-ok .mono').textContent())?.match(/written to (.*)$/)?.[1] ?? '';

@@ -9,7 +9,7 @@
 // - its two network calls (translations, Electron's release list) go through
 //   `got`; the gate swaps `got` for a stub that fails at once, so the scan is
 //   the same with or without a network (and got's retry bug cannot crash it);
-//   the Electron version is always given (45.5.0).
+//   the Electron version is always given (45.6.1).
 // - the JS path of its parser (esprima, then babel-estree + escope) cannot
 //   read ES2022 private fields (`#queues` in the main bundle: "Unknown node
 //   type ClassPrivateProperty"), which would leave out/main unscanned. The
@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
-export const ELECTRON_VERSION = '45.5.0';
+export const ELECTRON_VERSION = '45.6.1';
 
 export interface Finding {
   check: string;

@@ -29,6 +29,7 @@ describe('cash gifts in reports and exports', () => {
     expect(overview.ok && overview.value.donations).toEqual([expect.objectContaining({ donorName: 'Lakshmi Devi', state: 'paid', cash: true, receiptNumber: expect.stringMatching(/000001$/) })]);
 
     const day = isoIndianDay(kiosk.clock.now);
+    await kiosk.confirmPin();
     const exported = (await kiosk.call('exportDonationsCsv', { from: day, to: day })) as Result<ExportResult>;
     if (!exported.ok) throw new Error(exported.error.message);
     const rows = parse(readFileSync(exported.value.path, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];

@@ -83,8 +83,14 @@ function seed(ledger: Ledger) {
 
 describe('neutraliseFormula', () => {
   it('prefixes cells a spreadsheet would run, and only those', () => {
-    for (const cell of ['=1+1', '+91981', '-2', '@SUM(A1)', '\t=1', '\r=1']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
-    for (const cell of ['Asha', '500.00', '', ' =1', "'=1"]) expect(neutraliseFormula(cell)).toBe(cell);
+    for (const cell of ['=1+1', '+91981', '-2', '@SUM(A1)', '\t=1', '\r=1', '\tAsha']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['Asha', '500.00', '', "'=1", 'Asha = donor', 'Ravi-Kumar']) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+
+  it('neutralises after trimming: white space before = + - @ does not hide a formula (issue 14, item 10)', () => {
+    for (const cell of [' =1+1', '   =HYPERLINK("http://x","y")', '\n=1', '\u00a0=1', '\u3000+1', ' @SUM(A1)', '\u2003-2', '＝1+1']) {
+      expect(neutraliseFormula(cell), JSON.stringify(cell)).toBe(`'${cell}`);
+    }
   });
 });
 
@@ -94,6 +100,7 @@ describe('operator overview and CSV export', () => {
     await kiosk.unlocked();
     const ids = seed(kiosk.services.ledger);
     const today = isoIndianDay(Date.now());
+    await kiosk.confirmPin();
     const reply = await kiosk.call('exportDonationsCsv', { from: today, to: today });
     const path = join(kiosk.dataDir, 'exports', `donations-${today}-to-${today}.csv`);
     expect(reply).toEqual({ ok: true, value: { path, rows: 4 } });
@@ -140,6 +147,7 @@ describe('operator overview and CSV export', () => {
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
     await kiosk.unlocked();
     seed(kiosk.services.ledger);
+    await kiosk.confirmPin();
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-01-01', to: '2020-01-31' })).toMatchObject({ ok: true, value: { rows: 0 } });
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await kiosk.call('exportDonationsCsv', { from: '2020-02-30', to: '2020-03-01' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
@@ -163,11 +171,13 @@ describe('operator overview and CSV export', () => {
       seed(kiosk.services.ledger);
       const today = isoIndianDay(Date.now());
       const path = join(picked, `donations-${today}-to-${today}.csv`);
+      await kiosk.confirmPin();
       expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({ ok: true, value: { path, rows: 4 } });
       expect(readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
       expect(existsSync(join(kiosk.dataDir, 'exports'))).toBe(false);
 
       rmSync(path);
+      await kiosk.confirmPin();
       expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({
         ok: false,
         error: { code: 'invalid_request', message: 'No folder was chosen; nothing was exported.', retryable: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, KIOSK_METHODS, type KioskMethod, type Result } from '../../src-main/contract/kiosk-api.ts';
+import { AUDIENCE, CHANNELS, DONOR_METHODS, KIOSK_METHODS, OPERATOR_METHODS, type KioskMethod, type Result } from '../../src-main/contract/kiosk-api.ts';
 import {
   registerIpcHandlers,
   type FrameLike,
@@ -57,25 +57,28 @@ class FakeIpcMain implements IpcMainLike<FakeWebContents> {
 function setup(dispatchImpl?: KioskDispatch) {
   const ipcMain = new FakeIpcMain();
   const kioskWindow = new FakeWindow();
+  const operatorWindow = new FakeWindow('app://operator/operator.html?lang=en');
   const otherWindow = new FakeWindow();
   const windows = new Map<FakeWebContents, FakeWindow>([
     [kioskWindow.webContents, kioskWindow],
+    [operatorWindow.webContents, operatorWindow],
     [otherWindow.webContents, otherWindow],
   ]);
+  /** The console is opened on demand: while closed, no operator window exists. */
+  const console = { open: true };
   const log = vi.fn<(line: string) => void>();
   const dispatch = vi.fn<KioskDispatch>(dispatchImpl ?? (async (method, payload) => ({ ok: true, value: { method, payload } })));
   const dispose = registerIpcHandlers({
     ipcMain,
-    kioskWindow,
+    windows: { donor: () => kioskWindow, operator: () => (console.open ? operatorWindow : null) },
     windowFromSender: (sender) => windows.get(sender) ?? null,
     dispatch,
     log,
   });
-  const goodEvent = (): InvokeEventLike<FakeWebContents> => ({
-    sender: kioskWindow.webContents,
-    senderFrame: kioskWindow.webContents.mainFrame,
-  });
-  return { ipcMain, kioskWindow, otherWindow, log, dispatch, dispose, goodEvent };
+  const eventFrom = (window: FakeWindow): InvokeEventLike<FakeWebContents> => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+  /** The right window's top frame for a donor method (the default) or an operator one. */
+  const goodEvent = (method: KioskMethod = 'startDonation'): InvokeEventLike<FakeWebContents> => eventFrom(AUDIENCE[method] === 'donor' ? kioskWindow : operatorWindow);
+  return { ipcMain, kioskWindow, operatorWindow, otherWindow, console, log, dispatch, dispose, goodEvent, eventFrom };
 }
 
 const PAYLOAD = { amountRupees: 500, donor: { anonymous: true } };
@@ -91,7 +94,7 @@ describe('registerIpcHandlers', () => {
 
   it.each(KIOSK_METHODS)('passes a good sender through to dispatch(%s, payload)', async (method: KioskMethod) => {
     const { ipcMain, dispatch, goodEvent } = setup();
-    const reply = await ipcMain.invoke(CHANNELS[method], goodEvent(), PAYLOAD);
+    const reply = await ipcMain.invoke(CHANNELS[method], goodEvent(method), PAYLOAD);
     expect(dispatch).toHaveBeenCalledExactlyOnceWith(method, PAYLOAD);
     expect(reply).toEqual({ ok: true, value: { method, payload: PAYLOAD } });
   });
@@ -100,6 +103,36 @@ describe('registerIpcHandlers', () => {
     const invalid: Result<unknown> = { ok: false, error: { code: 'invalid_request', message: 'bad', retryable: false } };
     const { ipcMain, goodEvent } = setup(async () => invalid);
     expect(await ipcMain.invoke(CHANNELS.startDonation, goodEvent(), {})).toEqual(invalid);
+  });
+
+  describe('keeps each audience to its own window (issue 14, item 3)', () => {
+    it.each(OPERATOR_METHODS)('refuses %s from the donor page, even while the console is open', async (method) => {
+      const s = setup();
+      const reply = await s.ipcMain.invoke(CHANNELS[method], s.eventFrom(s.kioskWindow), {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(s.dispatch).not.toHaveBeenCalled();
+    });
+
+    it.each(DONOR_METHODS)('refuses %s from the console window', async (method) => {
+      const s = setup();
+      const reply = await s.ipcMain.invoke(CHANNELS[method], s.eventFrom(s.operatorWindow), {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(s.dispatch).not.toHaveBeenCalled();
+    });
+
+    it('answers no operator method while the console is closed', async () => {
+      const s = setup();
+      s.console.open = false;
+      expect(await s.ipcMain.invoke(CHANNELS.getOperatorGate, s.eventFrom(s.operatorWindow), null)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(s.log).toHaveBeenCalledWith(expect.stringContaining('no operator window is open'));
+    });
+
+    it('refuses the console window once it has left app://operator', async () => {
+      const s = setup();
+      s.operatorWindow.webContents.mainFrame.url = 'app://kiosk/index.html';
+      expect(await s.ipcMain.invoke(CHANNELS.unlockOperator, s.eventFrom(s.operatorWindow), { pin: '482613' })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(s.dispatch).not.toHaveBeenCalled();
+    });
   });
 
   describe('refuses with forbidden_sender, without calling the dispatcher', () => {
@@ -207,7 +240,7 @@ describe('registerIpcHandlers', () => {
     const kioskWindow = new FakeWindow();
     registerIpcHandlers({
       ipcMain,
-      kioskWindow,
+      windows: { donor: () => kioskWindow, operator: () => null },
       windowFromSender: () => null,
       dispatch: async () => ({ ok: true, value: null }),
       log: () => {
@@ -223,7 +256,13 @@ describe('registerIpcHandlers', () => {
   it('refuses a second registration on the same ipcMain (one place only)', () => {
     const { ipcMain, kioskWindow } = setup();
     expect(() =>
-      registerIpcHandlers({ ipcMain, kioskWindow, windowFromSender: () => null, dispatch: async () => ({ ok: true, value: null }), log: () => {} }),
+      registerIpcHandlers({
+        ipcMain,
+        windows: { donor: () => kioskWindow, operator: () => null },
+        windowFromSender: () => null,
+        dispatch: async () => ({ ok: true, value: null }),
+        log: () => {},
+      }),
     ).toThrow(/second handler/);
   });
 
@@ -233,11 +272,11 @@ describe('registerIpcHandlers', () => {
     const dispatch = vi.fn<KioskDispatch>(async () => ({ ok: true, value: null }));
     registerIpcHandlers({
       ipcMain,
-      kioskWindow,
+      windows: { donor: () => kioskWindow, operator: () => null },
       windowFromSender: (sender) => (sender === kioskWindow.webContents ? kioskWindow : null),
       dispatch,
       log: () => {},
-      appOrigin: 'http://127.0.0.1:5173',
+      origins: { donor: 'http://127.0.0.1:5173' },
     });
     const event = { sender: kioskWindow.webContents, senderFrame: kioskWindow.webContents.mainFrame };
     await expect(ipcMain.invoke(CHANNELS.getKioskState, event, null)).resolves.toEqual({ ok: true, value: null });

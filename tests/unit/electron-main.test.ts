@@ -3,7 +3,7 @@
 // are covered by the security-*.test.ts and other electron-*.test.ts files;
 // this checks main.ts connects them to the right Electron hooks.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -25,10 +25,20 @@ const fake = vi.hoisted(() => {
   return { state };
 });
 
+// What the build writes into the main bundle (electron.vite.config.ts): a feed and a key.
+vi.mock('../../src-main/electron/build-info.ts', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  return {
+    BUILT_IN_UPDATE_FEED_TEMPLATE: 'https://updates.example.org/donation-kiosk/${os}',
+    BUILT_IN_UPDATE_PUBLIC_KEY: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+});
+
 class FakeWebContents extends EventEmitter {
   windowOpenHandler: Handler | null = null;
   zoomLimits: [number, number] | null = null;
   readonly mainFrame = { url: 'app://kiosk/index.html' };
+  loadedUrls: string[] = [];
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
   }
@@ -37,6 +47,7 @@ class FakeWebContents extends EventEmitter {
     return Promise.resolve();
   }
   loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
     fake.state.calls.push(`contents.loadURL ${url}`);
     return Promise.resolve();
   }
@@ -53,6 +64,8 @@ class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   shown = false;
+  closed = false;
+  children: FakeBrowserWindow[] = [];
   readonly options: Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
     super();
@@ -72,13 +85,49 @@ class FakeBrowserWindow extends EventEmitter {
     this.shown = true;
   }
   isDestroyed(): boolean {
-    return false;
+    return this.closed;
   }
   isMinimized(): boolean {
     return false;
   }
   restore(): void {}
   focus(): void {}
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    fake.state.calls.push(`close ${String(this.options['title'] ?? 'child')}`);
+    this.emit('closed');
+  }
+  getChildWindows(): FakeBrowserWindow[] {
+    return this.children.filter((child) => !child.closed);
+  }
+}
+
+/** A stand-in for an Electron Session: what main.ts sets on it, and what it is asked to clear. */
+class FakeSession extends EventEmitter {
+  readonly name: string;
+  readonly setPermissionRequestHandler = vi.fn();
+  readonly setPermissionCheckHandler = vi.fn();
+  readonly setDevicePermissionHandler = vi.fn();
+  readonly registerPreloadScript = vi.fn<(script: { type: string; filePath: string; id?: string }) => string>(() => 'id');
+  readonly protocol = { handle: vi.fn() };
+  readonly clearStorageData = vi.fn(async () => {
+    fake.state.calls.push(`clearStorageData ${this.name}`);
+  });
+  readonly clearAuthCache = vi.fn(async () => {});
+  constructor(name: string) {
+    super();
+    this.name = name;
+  }
+}
+const sessions = new Map<string, FakeSession>();
+function sessionNamed(name: string): FakeSession {
+  let found = sessions.get(name);
+  if (found === undefined) {
+    found = new FakeSession(name);
+    sessions.set(name, found);
+  }
+  return found;
 }
 
 const app = Object.assign(new EventEmitter(), {
@@ -96,11 +145,10 @@ const app = Object.assign(new EventEmitter(), {
   }),
 });
 const session = {
-  defaultSession: {
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
+  get defaultSession(): FakeSession {
+    return sessionNamed('default');
   },
+  fromPartition: (partition: string) => sessionNamed(partition),
 };
 const protocol = {
   registerSchemesAsPrivileged: vi.fn(() => fake.state.calls.push('registerSchemesAsPrivileged')),
@@ -149,12 +197,17 @@ vi.mock('../../src-main/services/kiosk-services.ts', () => ({
 
 function makeServices() {
   return {
-    dispatch: vi.fn(async (method: string, payload: unknown) => ({ ok: true, value: { method, payload } })),
+    dispatch: vi.fn(async (method: string, payload: unknown) => {
+      fake.state.calls.push(`dispatch ${method}`);
+      return { ok: true, value: { method, payload } };
+    }),
     mode: 'demo',
-    checkoutOrigins: ['http://127.0.0.1:43123'],
+    checkoutSources: { script: ['http://127.0.0.1:43123'], frame: ['http://127.0.0.1:43123'], connect: ['http://127.0.0.1:43123'], img: ['http://127.0.0.1:43123'] },
+    popupOrigins: ['http://127.0.0.1:43123'],
     close: vi.fn(async () => {}),
-    config: { updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: null },
+    config: { updateInstallHour: null },
     activity: { current: () => ({ kind: 'donation-in-progress' }) },
+    operatorAccess: { endOperatorSession: vi.fn(), reloadFromStorage: vi.fn(async () => {}) },
   };
 }
 
@@ -216,6 +269,7 @@ beforeEach(() => {
   fake.state.servicesOptions = [];
   fake.state.servicesResult = makeServices();
   FakeBrowserWindow.all = [];
+  sessions.clear();
   app.removeAllListeners();
   powerMonitor.removeAllListeners();
   vi.clearAllMocks();
@@ -441,12 +495,14 @@ describe('main.ts wiring', () => {
     await vi.waitFor(() => expect(services.close).toHaveBeenCalledOnce());
   });
 
-  it('exports to the folder the operator picks on the kiosk window; cancelling answers null', async () => {
-    const win = await startMain();
-    const options = fake.state.servicesOptions[0] as { chooseExportFolder?: () => Promise<string | null> };
+  it("exports to the folder the operator picks over the console's window; cancelling answers null", async () => {
+    await startMain();
+    const options = fake.state.servicesOptions[0] as { chooseExportFolder?: () => Promise<string | null>; onOperatorConsoleRequested?: (language: string) => void };
+    options.onOperatorConsoleRequested?.('en');
+    const consoleWindow = FakeBrowserWindow.all.at(-1);
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb/exports'] });
     expect(await options.chooseExportFolder?.()).toBe('/media/usb/exports');
-    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(win, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(consoleWindow, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await options.chooseExportFolder?.()).toBeNull();
   });
@@ -500,11 +556,152 @@ describe('main.ts wiring', () => {
       fake.state.calls = [];
       await startMain();
       await vi.waitFor(() => expect(autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1));
-      expect(autoUpdater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://updates.example.org/kiosk' });
+      // The feed the app was built with, for this platform: nothing on the kiosk chooses it.
+      const os = process.platform === 'win32' ? 'win' : process.platform === 'darwin' ? 'mac' : 'linux';
+      expect(autoUpdater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: `https://updates.example.org/donation-kiosk/${os}` });
       expect(autoUpdater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: false });
       expect(fake.state.servicesOptions.at(-1)).toHaveProperty('updates');
     } finally {
       app.isPackaged = false;
+    }
+  });
+
+  it('the installed app reads no keys from the environment; development runs do (issue 14, item 4)', async () => {
+    await startMain();
+    expect(fake.state.servicesOptions.at(-1)).toMatchObject({ readKeysFromEnvironment: true, identityKey: expect.any(Function) });
+    app.isPackaged = true;
+    try {
+      await startMain();
+      expect(fake.state.servicesOptions.at(-1)).toMatchObject({ readKeysFromEnvironment: false });
+    } finally {
+      app.isPackaged = false;
+    }
+  });
+
+  it('puts the donor page in an in-memory session of its own; every session refuses permissions and every download (issue 14, item 5)', async () => {
+    const win = await startMain();
+    expect(win.options['webPreferences']).toMatchObject({ partition: 'kiosk-donor' });
+    expect(String((win.options['webPreferences'] as { partition: string }).partition)).not.toMatch(/^persist:/);
+    expect([...sessions.keys()].sort()).toEqual(['default', 'kiosk-donor', 'kiosk-operator', 'receipt-print']);
+    for (const [name, target] of sessions) {
+      expect(target.setPermissionRequestHandler, name).toHaveBeenCalledOnce();
+      const [checkHandler] = target.setPermissionCheckHandler.mock.calls[0] as [() => boolean];
+      expect(checkHandler(), name).toBe(false);
+      const download = { prevented: false, preventDefault() { download.prevented = true; } };
+      target.emit('will-download', download, { getFilename: () => 'receipt.pdf', getURL: () => 'https://bank.example/receipt.pdf' });
+      expect(download.prevented, `${name} refuses downloads`).toBe(true);
+    }
+    // The donor and console sessions each serve app://.
+    expect(sessionNamed('kiosk-donor').protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(sessionNamed('kiosk-operator').protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    // Every page of the donor's session has its print, file-chooser and file-picker dialogs disarmed.
+    expect(sessionNamed('kiosk-donor').registerPreloadScript).toHaveBeenCalledWith({ type: 'frame', id: 'kiosk-dialog-guard', filePath: expect.stringMatching(/preload[/\\]dialog-guard\.cjs$/) });
+  });
+
+  it('between donors, the donor session forgets everything and every payment popup closes (issue 14, item 5)', async () => {
+    const win = await startMain();
+    const donor = sessionNamed('kiosk-donor');
+    const popup = new FakeBrowserWindow({ title: 'bank popup' });
+    win.children.push(popup);
+    const call = async (method: string, payload: unknown) => ipcHandler(CHANNELS[method as keyof typeof CHANNELS])({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, payload);
+
+    fake.state.calls = [];
+    await call('startDonation', { amountRupees: 100, donor: { anonymous: true } });
+    // Cleared before the order exists, so Checkout opens in an empty session.
+    expect(fake.state.calls.slice(0, 3)).toEqual(['close bank popup', 'clearStorageData kiosk-donor', 'dispatch startDonation']);
+    expect(donor.clearAuthCache).toHaveBeenCalled();
+
+    const second = new FakeBrowserWindow({ title: 'second popup' });
+    win.children.push(second);
+    fake.state.calls = [];
+    await call('confirmPayment', { donationId: 'd1' });
+    await vi.waitFor(() => expect(fake.state.calls).toEqual(['dispatch confirmPayment', 'close second popup', 'clearStorageData kiosk-donor']));
+
+    // A donor who walks away from the result screen: the welcome screen's first status call ends it.
+    await call('startDonation', { amountRupees: 100, donor: { anonymous: true } });
+    fake.state.calls = [];
+    await call('getKioskStatus', null);
+    await vi.waitFor(() => expect(fake.state.calls).toContain('clearStorageData kiosk-donor'));
+    fake.state.calls = [];
+    await call('getKioskStatus', null);
+    expect(fake.state.calls).toEqual(['dispatch getKioskStatus']);
+
+    // A reload or a lost renderer: the same.
+    const third = new FakeBrowserWindow({ title: 'third popup' });
+    win.children.push(third);
+    win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://kiosk/index.html' });
+    await vi.waitFor(() => expect(third.closed).toBe(true));
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    await vi.waitFor(() => expect(donor.clearStorageData.mock.calls.length).toBeGreaterThanOrEqual(5));
+  });
+
+  it('opens the operator console in its own window, preload, session and origin; closing it ends operator mode and brings the donor page back (issue 14, item 3)', async () => {
+    const win = await startMain();
+    const services = fake.state.servicesResult as ReturnType<typeof makeServices>;
+    const options = fake.state.servicesOptions[0] as { onOperatorConsoleRequested?: (language: string) => void; onOperatorConsoleClosed?: () => void };
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    options.onOperatorConsoleRequested?.('hi');
+    const consoleWindow = FakeBrowserWindow.all[1];
+    if (consoleWindow === undefined) throw new Error('no console window');
+    expect(consoleWindow.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'kiosk-operator' });
+    expect(String((consoleWindow.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]operator\.cjs$/);
+    expect(consoleWindow.loadedUrl).toBe('app://operator/operator.html?lang=hi');
+    // Asking again brings the same window forward.
+    options.onOperatorConsoleRequested?.('en');
+    expect(FakeBrowserWindow.all).toHaveLength(2);
+
+    // It stays on app://operator.
+    const away = navEvent('https://evil.example/');
+    consoleWindow.webContents.emit('will-navigate', away);
+    expect(away.prevented).toBe(true);
+
+    // Its sender answers operator methods; the donor window does not.
+    consoleWindow.webContents.mainFrame.url = 'app://operator/operator.html?lang=hi';
+    const gate = ipcHandler(CHANNELS.getOperatorGate);
+    expect(await gate({ sender: consoleWindow.webContents, senderFrame: consoleWindow.webContents.mainFrame }, null)).toMatchObject({ ok: true });
+    expect(await gate({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, null)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    const start = ipcHandler(CHANNELS.startDonation);
+    expect(await start({ sender: consoleWindow.webContents, senderFrame: consoleWindow.webContents.mainFrame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+
+    options.onOperatorConsoleClosed?.();
+    expect(consoleWindow.closed).toBe(true);
+    expect(services.operatorAccess.endOperatorSession).toHaveBeenCalled();
+    expect(win.webContents.loadedUrls.at(-1)).toBe('app://kiosk/index.html');
+    expect(await gate({ sender: consoleWindow.webContents, senderFrame: consoleWindow.webContents.mainFrame }, null)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('lets Ctrl+Alt+O through the lockdown filter in kiosk mode, and still swallows Ctrl+O (issue 14, item 12)', async () => {
+    const win = await startMain();
+    const press = (input: Record<string, unknown>) => {
+      const event = navEvent('');
+      win.webContents.emit('before-input-event', event, { type: 'keyDown', key: 'o', control: false, meta: false, alt: false, shift: false, ...input });
+      return event.prevented;
+    };
+    expect(press({ control: true, alt: true })).toBe(false);
+    expect(press({ control: true })).toBe(true);
+  });
+
+  it('resets operator access from the machine with --reset-operator-pin, at start and from a second launch', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-main-reset-'));
+    const argv = process.argv;
+    try {
+      process.env['KIOSK_DATA_DIR'] = dataDir;
+      process.argv = [...argv, '--reset-operator-pin'];
+      await startMain();
+      const file = path.join(dataDir, 'operator-access.json');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1, resetFromMachineAt: expect.any(Number) });
+
+      process.argv = argv;
+      rmSync(file);
+      const services = fake.state.servicesResult as ReturnType<typeof makeServices>;
+      app.emit('second-instance', {}, ['Donation Kiosk']);
+      expect(existsSync(file)).toBe(false);
+      app.emit('second-instance', {}, ['Donation Kiosk', '--reset-operator-pin']);
+      expect(existsSync(file)).toBe(true);
+      expect(services.operatorAccess.reloadFromStorage).toHaveBeenCalled();
+    } finally {
+      process.argv = argv;
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -11,14 +11,14 @@ import { startRazorpaySimulator, type RazorpaySimulator } from '../../src-main/s
 import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
 import { CONFIG_FILE_NAME, type KioskConfig } from '../../src-main/domain/kiosk-config.ts';
 import { UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
-import { CHEAP_SCRYPT } from './support/operator-kiosk.ts';
+import { CHEAP_SCRYPT, GOOD_PIN } from './support/operator-kiosk.ts';
 
 const today = (() => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 })();
 const EVENT = { eventId: 'MELA-UNIT', eventName: 'Unit Mela', eventStartDate: today, goalRupees: 10_000, showDonorWall: true, gatewayTimeoutMs: 800, reconcileIntervalSeconds: 3600 };
-const PIN = '4826';
+const PIN = GOOD_PIN;
 
 let simulator: RazorpaySimulator | undefined;
 const running: { services: KioskServices; dataDir: string }[] = [];
@@ -75,6 +75,8 @@ describe('two kiosks, one event, one Razorpay account', () => {
     const b = await startKiosk({ kioskId: 'GATE-2' });
     await vi.waitFor(async () => expect(((await a.call('getKioskStatus')) as Result<KioskStatus> & { ok: true }).value).toEqual({ online: true, acceptingDonations: true }));
     await vi.waitFor(async () => expect(((await b.call('getKioskStatus')) as Result<KioskStatus> & { ok: true }).value.acceptingDonations).toBe(true));
+    // The PIN is chosen before the first donation (a kiosk with donations and no PIN is locked out: issue 14).
+    await a.call('setUpOperatorPin', { pin: PIN });
 
     const orderA = await donate(a.call, 100);
     await donate(b.call, 500);
@@ -92,10 +94,10 @@ describe('two kiosks, one event, one Razorpay account', () => {
       );
     }
 
-    // The console: the card and the report.
-    await a.call('setUpOperatorPin', { pin: PIN });
+    // The console: the card and the report (an export asks for the PIN again).
     const overview = ((await a.call('getOperatorOverview', {})) as Result<OperatorOverview> & { ok: true }).value;
     expect(overview.event?.fleet).toMatchObject({ totals: { raisedRupees: 850, donations: 3, lastKnown: false }, kioskIdCheck: { state: 'ours', kioskId: 'GATE-1' }, cashGifts: 0 });
+    await a.call('confirmOperatorPin', { pin: PIN });
     const exported = ((await a.call('exportEventReport')) as Result<EventReportResult> & { ok: true }).value;
     expect(exported).toMatchObject({ rows: 3, onlineRupees: 850, cashRupees: 0, kiosks: 2, missingFromThisLedger: 0, lastKnown: false });
     const csv = readFileSync(exported.path, 'utf8');
@@ -127,6 +129,7 @@ describe('two kiosks, one event, one Razorpay account', () => {
     const a = await startKiosk({ kioskId: 'SOLO', eventId: '', eventStartDate: '' });
     await a.call('setUpOperatorPin', { pin: PIN });
     expect(await a.call('updateSettings', { settings: { eventId: 'MELA-X' } })).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('an event id needs the event start date') } });
+    await a.call('confirmOperatorPin', { pin: PIN });
     expect(await a.call('exportEventReport')).toMatchObject({ ok: false, error: { code: 'illegal_state' } });
     await donate(a.call, 100);
     expect(await attract(a.call)).toEqual({ goalRupees: 10_000, raisedRupees: 100, recentDonors: ['Kavya'] });

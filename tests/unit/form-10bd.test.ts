@@ -8,15 +8,7 @@ import type { CheckoutSession, Form10bdResult, Result, TaxReceiptDetails } from 
 import { buildForm10bd, FORM_10BD_COLUMNS } from '../../src-main/domain/exports/form-10bd.ts';
 import { verhoeffCheckDigit } from '../../src-main/domain/receipts/tax-id.ts';
 import { isoIndianDay } from '../../src-main/domain/india-time.ts';
-import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
-
-const RECEIPT_SETTINGS = {
-  organisationAddress: '14 Lake Road, Pune 411001',
-  organisationPan: 'AAATA1234F',
-  registration80G: 'AAATA1234FF20214',
-  registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2030-03-31',
-};
+import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const aadhaar = `23412341234${verhoeffCheckDigit('23412341234')}`;
 
@@ -93,12 +85,16 @@ describe('Form 10BD export of a test day', () => {
     expect(noPan.ok).toBe(true);
 
     const today = isoIndianDay(Date.now());
+    // Identity numbers leave the kiosk: the PIN again.
+    await k.confirmPin();
     const reply = (await k.call('exportForm10bd', { from: today, to: today })) as Result<Form10bdResult>;
     if (!reply.ok) throw new Error(reply.error.message);
     const rows = (parse(readFileSync(reply.value.path, 'utf8')) as string[][]).slice(1);
 
-    const ledger80g = ledger.list(100).filter((d) => d.state === 'paid' && d.tax !== null && d.tax.idNumber !== '');
-    expect(rows.map((r) => [r[3], r[7], Number(r[11])]).sort()).toEqual(ledger80g.map((d) => [d.tax?.idNumber, d.tax?.nameOnPan, d.amountPaise / 100]).sort());
+    const ledger80g = ledger.list(100).filter((d) => d.state === 'paid' && d.tax !== null && d.tax.idNumberMasked !== '');
+    expect(rows.map((r) => [r[3], r[7], Number(r[11])]).sort()).toEqual(ledger80g.map((d) => [ledger.revealTaxIdNumber(d.id), d.tax?.nameOnPan, d.amountPaise / 100]).sort());
+    // The form is the one place the numbers appear in full.
+    expect(rows.map((r) => r[3]).sort()).toEqual(['ABCPE1234F', 'AFZPI4321K', aadhaar].sort());
     expect(rows.map((r) => r[7]).sort()).toEqual(['Asha Rao', 'Meera Iyer', 'Vikram Singh']);
     expect(rows.find((r) => r[7] === 'Meera Iyer')?.[10]).toBe('Cash');
     expect(reply.value).toMatchObject({ rows: 3, totalRupees: 3000 });

@@ -9,7 +9,7 @@ import { KeyStoreError, type KeyStore, type StoredPaymentKeys } from '../../src-
 import { checkRazorpayKeys, describeKeyCheck, type KeyChecker } from '../../src-main/domain/gateway/key-check.ts';
 import { startRazorpaySimulator } from '../../src-main/simulator/index.ts';
 import { startKioskServices, KioskStartError } from '../../src-main/services/kiosk-services.ts';
-import { startOperatorKiosk, CHEAP_SCRYPT, OP_KEY_SECRET, type OperatorKiosk } from './support/operator-kiosk.ts';
+import { startOperatorKiosk, CHEAP_SCRYPT, OP_KEY_ID, OP_KEY_SECRET, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const NEW_KEY_ID = 'rzp_test_NewKeyId000001';
 const NEW_SECRET = 'BrandNewSecretValue9876543';
@@ -64,9 +64,11 @@ describe('safeStorage key store', () => {
     expect(await store.load()).toEqual({ keyId: NEW_KEY_ID, keySecret: NEW_SECRET });
   });
 
-  it("refuses Linux's basic_text backend and unavailable encryption, storing nothing", async () => {
+  it("refuses Linux's basic_text and unknown backends and unavailable encryption, storing nothing", async () => {
     for (const [platform, overrides] of [
       ['linux', { getSelectedStorageBackend: () => 'basic_text' }],
+      // Electron could not tell which store it has: no keyring can be promised (issue 14, item 12).
+      ['linux', { getSelectedStorageBackend: () => 'unknown' }],
       ['win32', { isAsyncEncryptionAvailable: async () => false }],
     ] as const) {
       const dataDir = tempDir();
@@ -125,10 +127,20 @@ describe('checking keys', () => {
     expect(describeKeyCheck('live', unreachable)).toEqual({ ok: false, message: expect.stringContaining('Razorpay could not be reached') });
   });
 
-  it('checkPaymentKeys checks the keys the kiosk runs with', async () => {
-    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
+  it('checkPaymentKeys checks the keys typed, not the ones the kiosk runs with, and stores nothing', async () => {
+    const keyStore = new MemoryKeyStore();
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 }, extra: { keyStore } });
     await kiosk.unlocked();
-    expect(await kiosk.call('checkPaymentKeys')).toEqual({ ok: true, value: { mode: 'test', ok: true, message: 'The keys work (test mode).' } });
+    expect(await kiosk.call('checkPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET })).toEqual({
+      ok: true,
+      value: { mode: 'test', ok: false, message: 'The keys were refused by Razorpay (test mode). Nothing was saved.' },
+    });
+    kiosk.simulator.addKey(NEW_KEY_ID, NEW_SECRET);
+    expect(await kiosk.call('checkPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET })).toEqual({
+      ok: true,
+      value: { mode: 'test', ok: true, message: 'The keys work (test mode). Nothing was saved.' },
+    });
+    expect(keyStore.saved).toBeNull();
   });
 });
 
@@ -142,27 +154,34 @@ describe('setPaymentKeys', () => {
     };
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 }, extra: { keyStore, checkKeys } });
     await kiosk.unlocked();
+    // Changing the keys asks for the PIN again.
+    expect(await kiosk.call('setPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET })).toMatchObject({ ok: false, error: { code: 'pin_required' } });
+    expect(keyStore.saved).toBeNull();
+    await kiosk.confirmPin();
     const reply = await kiosk.call('setPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET });
     expect(reply).toEqual({ ok: true, value: { mode: 'test', ok: true, message: expect.stringContaining('take effect when the kiosk restarts') } });
     expect(keyStore.saved).toEqual({ keyId: NEW_KEY_ID, keySecret: NEW_SECRET });
     expect(checks).toEqual([NEW_KEY_ID]);
+    expect(await kiosk.call('getPaymentKeysStatus')).toMatchObject({ ok: true, value: { keyId: OP_KEY_ID, source: 'environment', savedForRestart: { keyId: NEW_KEY_ID, mode: 'test' } } });
 
     // Refused by Razorpay: not saved. A store that cannot keep them safely: not_supported.
     keyStore.saved = null;
     const refusing: KeyChecker = async () => ({ ok: false, error: { kind: 'http', status: 401, code: 'BAD_REQUEST_ERROR', description: 'Authentication failed' } });
     await kiosk.restart({ keyStore, checkKeys: refusing });
-    await kiosk.call('unlockOperator', { pin: '2739' });
+    await kiosk.unlocked();
+    await kiosk.confirmPin();
     expect(await kiosk.call('setPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET })).toMatchObject({ ok: true, value: { ok: false, message: expect.stringContaining('not saved') } });
     expect(keyStore.saved).toBeNull();
     keyStore.failWith = new KeyStoreError('No keyring is available; they were not stored.');
     await kiosk.restart({ keyStore, checkKeys });
-    await kiosk.call('unlockOperator', { pin: '2739' });
+    await kiosk.unlocked();
+    await kiosk.confirmPin();
     expect(await kiosk.call('setPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET })).toMatchObject({ ok: false, error: { code: 'not_supported', message: expect.stringContaining('keyring') } });
     // A malformed request does not echo the secret either.
     expect(await kiosk.call('setPaymentKeys', { keyId: 'pk_live_x', keySecret: NEW_SECRET })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await kiosk.services.dispatch('setPaymentKeys', { keyId: NEW_KEY_ID, keySecret: `${NEW_SECRET}!` })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     await kiosk.call('getOperatorOverview', {});
-    await kiosk.call('checkPaymentKeys');
+    await kiosk.call('checkPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET });
 
     const everything = JSON.stringify(kiosk.replies) + kiosk.logLines.join('\n');
     expect(everything).toContain(NEW_KEY_ID); // the search below looks in the right place
@@ -173,6 +192,7 @@ describe('setPaymentKeys', () => {
   it('is not_supported without a key store (browser mode)', async () => {
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
     await kiosk.unlocked();
+    await kiosk.confirmPin();
     expect(await kiosk.call('setPaymentKeys', { keyId: NEW_KEY_ID, keySecret: NEW_SECRET })).toMatchObject({
       ok: false,
       error: { code: 'not_supported', message: 'Keys can only be stored by the installed kiosk app.' },
@@ -198,5 +218,42 @@ describe('setPaymentKeys', () => {
 
     const broken: KeyStore = { load: async () => Promise.reject(new KeyStoreError('cannot be decrypted')), save: async () => undefined };
     await expect(startKioskServices({ dataDir, env, log: () => undefined, keyStore: broken })).rejects.toBeInstanceOf(KioskStartError);
+  });
+
+  it('the installed app takes keys from the console only: the environment can neither replace them nor send them elsewhere (issue 14, item 4)', async () => {
+    const dataDir = tempDir();
+    const keyStore = new MemoryKeyStore();
+    keyStore.saved = { keyId: NEW_KEY_ID, keySecret: NEW_SECRET };
+    const attacker = await startRazorpaySimulator({ port: 0 });
+    attacker.addKey(OP_KEY_ID, OP_KEY_SECRET);
+    const env = {
+      KIOSK_RAZORPAY_KEY_ID: OP_KEY_ID,
+      KIOSK_RAZORPAY_KEY_SECRET: OP_KEY_SECRET,
+      KIOSK_RAZORPAY_API_URL: attacker.baseUrl,
+      KIOSK_CHECKOUT_SCRIPT_URL: attacker.checkoutScriptUrl,
+    };
+    const logLines: string[] = [];
+    const installed = await startKioskServices({ dataDir, env, log: (l) => logLines.push(l), keyStore, readKeysFromEnvironment: false, operatorAccess: { scryptParams: CHEAP_SCRYPT } });
+    try {
+      // Checkout comes from Razorpay, not from the address in the environment.
+      expect(await installed.dispatch('getKioskState', null)).toMatchObject({ ok: true, value: { checkout: { scriptUrl: 'https://checkout.razorpay.com/v1/checkout.js' } } });
+      expect(installed.mode).toBe('test');
+      expect(installed.popupOrigins).toEqual([]);
+      await installed.dispatch('setUpOperatorPin', { pin: '273951' });
+      expect(await installed.dispatch('getPaymentKeysStatus', null)).toEqual({ ok: true, value: { keyId: NEW_KEY_ID, mode: 'test', source: 'console', savedForRestart: null } });
+      // The stored secret never went to the address in the environment.
+      expect(attacker.listOrders()).toHaveLength(0);
+    } finally {
+      await installed.close();
+    }
+    // With no stored keys, environment keys still give demo mode, never a redirected test mode.
+    const empty = await startKioskServices({ dataDir: tempDir(), env, log: () => undefined, keyStore: new MemoryKeyStore(), readKeysFromEnvironment: false });
+    try {
+      expect(empty.mode).toBe('demo');
+    } finally {
+      await empty.close();
+      await attacker.close();
+    }
+    expect(logLines.join('\n')).toContain(`key ${NEW_KEY_ID}`);
   });
 });

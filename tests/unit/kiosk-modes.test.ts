@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePaymentKeys } from '../../src-main/services/payment-keys.ts';
-import { startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
+import { RAZORPAY_CHECKOUT_SOURCES, startKioskServices, type KioskServices } from '../../src-main/services/kiosk-services.ts';
 import { startBrowserMode } from '../../src-main/browser-mode/server.ts';
 import type { KioskState, Result } from '../../src-main/contract/kiosk-api.ts';
 import { DEMO_CAPTURE_DELAY_MS } from '../../src-main/simulator/index.ts';
@@ -43,7 +43,9 @@ describe('payment keys and modes', () => {
     expect(services.simulator).not.toBeNull();
     const state = (await services.dispatch('getKioskState', null)) as Result<KioskState>;
     expect(state).toMatchObject({ ok: true, value: { mode: 'demo', checkout: { scriptUrl: services.simulator?.checkoutScriptUrl } } });
-    expect(services.checkoutOrigins).toEqual([new URL(services.simulator?.baseUrl ?? 'http://x').origin]);
+    const simulatorOrigin = new URL(services.simulator?.baseUrl ?? 'http://x').origin;
+    expect(services.checkoutSources).toEqual({ script: [simulatorOrigin], frame: [simulatorOrigin], connect: [simulatorOrigin], img: [simulatorOrigin] });
+    expect(services.popupOrigins).toEqual([simulatorOrigin]);
     // Razorpay captures shortly after authorisation: the demo donor sees the kiosk confirm.
     expect(services.simulator?.settings()).toMatchObject({ autoCapture: true, captureDelayMs: DEMO_CAPTURE_DELAY_MS });
   });
@@ -57,7 +59,8 @@ describe('payment keys and modes', () => {
     running.push(services);
     const state = (await services.dispatch('getKioskState', null)) as Result<KioskState>;
     expect(state).toMatchObject({ ok: true, value: { mode: 'live', checkout: { scriptUrl: 'https://checkout.razorpay.com/v1/checkout.js' } } });
-    expect(services.checkoutOrigins).toContain('https://checkout.razorpay.com');
+    expect(services.checkoutSources).toBe(RAZORPAY_CHECKOUT_SOURCES);
+    expect(services.popupOrigins).toEqual([]);
   });
 
   it('browser mode refuses live keys', async () => {

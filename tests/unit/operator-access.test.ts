@@ -1,11 +1,13 @@
 // The operator-access facade with an in-memory store and a fake clock:
-// first-start setup, PIN refusal, hash-only storage, lockout, session expiry.
+// first-start setup, lost access, PIN refusal, hash-only storage, lockout,
+// wrong PINs reported to the next visit, the PIN asked again, session expiry.
 import { describe, expect, it } from 'vitest';
 import {
   OperatorAccess,
   OperatorAccessStorageError,
   type OperatorAccessStorage,
   type StoredOperatorAccess,
+  type StoredOperatorReset,
 } from '../../src-main/domain/operator/operator-access.ts';
 import { DEFAULT_SCRYPT_PARAMS, hashPin } from '../../src-main/domain/operator/pin-hash.ts';
 
@@ -16,17 +18,21 @@ const PIN = '582913';
 const FAST = { ...DEFAULT_SCRYPT_PARAMS, N: 2 ** 10 };
 
 class MemoryStorage implements OperatorAccessStorage {
-  saved: StoredOperatorAccess | null;
+  saved: StoredOperatorAccess | StoredOperatorReset | null;
   /** Every saved state as JSON text, as a file would hold it. */
   readonly writes: string[] = [];
   failNextSave = false;
 
-  constructor(initial: StoredOperatorAccess | null = null) {
+  constructor(initial: StoredOperatorAccess | StoredOperatorReset | null = null) {
     this.saved = initial;
   }
 
-  async load(): Promise<StoredOperatorAccess | null> {
+  async load(): Promise<StoredOperatorAccess | StoredOperatorReset | null> {
     return this.saved === null ? null : (JSON.parse(JSON.stringify(this.saved)) as StoredOperatorAccess);
+  }
+
+  get pinRecord(): StoredOperatorAccess | null {
+    return this.saved !== null && 'pinHash' in this.saved ? this.saved : null;
   }
 
   async save(state: StoredOperatorAccess): Promise<void> {
@@ -40,13 +46,15 @@ class MemoryStorage implements OperatorAccessStorage {
   }
 }
 
-function setup(initial: StoredOperatorAccess | null = null) {
+function setup(initial: StoredOperatorAccess | StoredOperatorReset | null = null, options: { hasDonations?: boolean } = {}) {
   const storage = new MemoryStorage(initial);
   const clock = { t: T0, now: () => clock.t };
-  const access = new OperatorAccess({ storage, clock, scryptParams: FAST });
+  const donations = { any: options.hasDonations ?? false };
+  const make = () => new OperatorAccess({ storage, clock, scryptParams: FAST, hasDonations: () => donations.any });
+  const access = make();
   /** A fresh facade over the same store: the kiosk restarted. */
-  const restart = () => new OperatorAccess({ storage, clock, scryptParams: FAST });
-  return { storage, clock, access, restart, advance: (ms: number) => (clock.t += ms) };
+  const restart = make;
+  return { storage, clock, access, restart, donations, advance: (ms: number) => (clock.t += ms) };
 }
 
 async function withPin() {
@@ -60,19 +68,19 @@ describe('operator access: first start', () => {
   it('needs setup on first start, and unlock refuses everything until then', async () => {
     const { access, storage } = setup();
     expect(await access.status()).toBe('needs_setup');
-    expect(await access.unlock('0000')).toEqual({ ok: false, reason: 'needs_setup' });
+    expect(await access.unlock('000000')).toEqual({ ok: false, reason: 'needs_setup' });
     expect(await access.unlock('')).toEqual({ ok: false, reason: 'needs_setup' });
     expect(access.isOperatorActive()).toBe(false);
     expect(storage.writes).toEqual([]);
   });
 
   it.each([
-    ['1111', 'repeated'],
-    ['1234', 'sequential'],
-    ['4321', 'sequential'],
-    ['0000', 'repeated'],
+    ['111111', 'repeated'],
     ['123456', 'sequential'],
-    ['12', 'length'],
+    ['654321', 'sequential'],
+    ['000000', 'repeated'],
+    ['5829', 'too_short'],
+    ['12', 'too_short'],
     ['12ab', 'not_digits'],
   ] as const)('refuses %s as a first PIN (%s) and saves nothing', async (pin, refusal) => {
     const { access, storage } = setup();
@@ -88,8 +96,8 @@ describe('operator access: first start', () => {
     expect(access.isOperatorActive()).toBe(true);
     expect(storage.writes.length).toBeGreaterThan(0);
     for (const written of storage.writes) expect(written).not.toContain(PIN);
-    expect(storage.saved?.pinHash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
-    expect(storage.saved?.lockout).toEqual({ failures: 0, lockedUntil: null });
+    expect(storage.pinRecord?.pinHash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(storage.pinRecord?.lockout).toEqual({ failures: 0, lockedUntil: null });
   });
 
   it('refuses a second setup once a PIN exists, even after a restart', async () => {
@@ -99,6 +107,35 @@ describe('operator access: first start', () => {
     expect(await kiosk.restart().setUpPin('739104')).toEqual({ ok: false, reason: 'already_set' });
     expect(kiosk.storage.saved).toEqual(before);
     expect(await kiosk.restart().unlock(PIN)).toEqual({ ok: true });
+  });
+});
+
+describe('operator access: a missing PIN on a kiosk with donations', () => {
+  it('is lost access: no set-up, whoever asks, and nothing is written', async () => {
+    const { access, storage } = setup(null, { hasDonations: true });
+    expect(await access.status()).toBe('access_lost');
+    expect(await access.setUpPin(PIN)).toEqual({ ok: false, reason: 'access_lost' });
+    expect(await access.unlock(PIN)).toEqual({ ok: false, reason: 'needs_setup' });
+    expect(access.isOperatorActive()).toBe(false);
+    expect(storage.writes).toEqual([]);
+  });
+
+  it('becomes a fresh set-up once the machine has reset it, and only then', async () => {
+    const kiosk = setup({ version: 1, resetFromMachineAt: T0 - MINUTE }, { hasDonations: true });
+    expect(await kiosk.access.status()).toBe('needs_setup');
+    expect(await kiosk.access.setUpPin(PIN)).toEqual({ ok: true });
+    expect(kiosk.storage.pinRecord?.pinHash).toMatch(/^scrypt\$/);
+    expect(await kiosk.restart().setUpPin('739104')).toEqual({ ok: false, reason: 'already_set' });
+  });
+
+  it('reads a reset written while it runs (reloadFromStorage), and ends operator mode', async () => {
+    const kiosk = await withPin();
+    kiosk.donations.any = true;
+    await kiosk.access.unlock(PIN);
+    kiosk.storage.saved = { version: 1, resetFromMachineAt: kiosk.clock.t };
+    await kiosk.access.reloadFromStorage();
+    expect(kiosk.access.isOperatorActive()).toBe(false);
+    expect(await kiosk.access.status()).toBe('needs_setup');
   });
 });
 
@@ -136,7 +173,7 @@ describe('operator access: unlock and lockout', () => {
     advance(20 * SECOND);
     expect(await access.status()).toBe('ready');
     expect(await access.unlock(PIN)).toEqual({ ok: true });
-    expect(storage.saved?.lockout).toEqual({ failures: 0, lockedUntil: null });
+    expect(storage.pinRecord?.lockout).toEqual({ failures: 0, lockedUntil: null });
     // The count starts over: four free tries again.
     access.endOperatorSession();
     expect(await access.unlock('739104')).toEqual({ ok: false, reason: 'wrong_pin', attemptsBeforeLock: 4, retryAfterMs: 0 });
@@ -217,9 +254,9 @@ describe('operator access: changing the PIN', () => {
 
   it('refuses a weak or unchanged new PIN without using up a try', async () => {
     const { access, storage } = await withPin();
-    expect(await access.changePin(PIN, '1234')).toEqual({ ok: false, reason: 'weak_pin', refusal: 'sequential' });
+    expect(await access.changePin(PIN, '123456')).toEqual({ ok: false, reason: 'weak_pin', refusal: 'sequential' });
     expect(await access.changePin(PIN, PIN)).toEqual({ ok: false, reason: 'same_pin' });
-    expect(storage.saved?.lockout.failures).toBe(0);
+    expect(storage.pinRecord?.lockout.failures).toBe(0);
   });
 
   it('is not a way round the lockout: wrong old PINs count and lock', async () => {
@@ -228,6 +265,37 @@ describe('operator access: changing the PIN', () => {
     expect(await access.changePin('111222', '739104')).toEqual({ ok: false, reason: 'wrong_pin', attemptsBeforeLock: 0, retryAfterMs: 30 * SECOND });
     expect(await access.changePin(PIN, '739104')).toEqual({ ok: false, reason: 'locked', retryAfterMs: 30 * SECOND });
     expect(await access.unlock(PIN)).toEqual({ ok: false, reason: 'locked', retryAfterMs: 30 * SECOND });
+  });
+});
+
+describe('operator access: what the operator is told, and the PIN asked again', () => {
+  it('reports the wrong PINs tried since the last right one to the next visit, then forgets them', async () => {
+    const { access, advance } = await withPin();
+    await access.unlock('739104');
+    advance(MINUTE);
+    await access.unlock('739105');
+    const lastWrong = T0 + MINUTE;
+    advance(MINUTE);
+    expect((await access.snapshot()).wrongAttemptsBeforeThisVisit).toEqual({ count: 0, lastAt: null });
+    expect(await access.unlock(PIN)).toEqual({ ok: true });
+    expect((await access.snapshot()).wrongAttemptsBeforeThisVisit).toEqual({ count: 2, lastAt: lastWrong });
+    access.endOperatorSession();
+    expect(await access.unlock(PIN)).toEqual({ ok: true });
+    expect((await access.snapshot()).wrongAttemptsBeforeThisVisit).toEqual({ count: 0, lastAt: null });
+  });
+
+  it('confirms the PIN during operator mode under the same lockout, granting one protected step', async () => {
+    const { access } = await withPin();
+    expect(await access.confirmPin(PIN)).toEqual({ ok: false, reason: 'no_session' });
+    await access.unlock(PIN);
+    expect(access.takeFreshPin()).toBe(false);
+    expect(await access.confirmPin('739104')).toEqual({ ok: false, reason: 'wrong_pin', attemptsBeforeLock: 4, retryAfterMs: 0 });
+    expect(access.takeFreshPin()).toBe(false);
+    expect(await access.confirmPin(PIN)).toEqual({ ok: true });
+    expect(access.takeFreshPin()).toBe(true);
+    expect(access.takeFreshPin()).toBe(false);
+    for (let i = 0; i < 5; i++) await access.confirmPin('739104');
+    expect(await access.confirmPin(PIN)).toEqual({ ok: false, reason: 'locked', retryAfterMs: 30 * SECOND });
   });
 });
 

@@ -7,17 +7,10 @@ import type { CheckoutSession, DonationReceipt, KioskState, PrintReceiptResult, 
 import type { ReceiptPrinter } from '../../src-main/domain/receipts/receipt-printer.ts';
 import { buildReceiptModel } from '../../src-main/domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
-import { DONOR_PRINT_WINDOW_MS, taxReceiptsOffered } from '../../src-main/services/receipt-service.ts';
+import { DONOR_PRINT_WINDOW_MS } from '../../src-main/services/receipt-service.ts';
+import { taxReceiptsOffered } from '../../src-main/domain/receipts/tax-receipts-offered.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
-import { startOperatorKiosk, OP_KEY_ID, type OperatorKiosk } from './support/operator-kiosk.ts';
-
-const RECEIPT_SETTINGS = {
-  organisationAddress: '14 Lake Road, Pune 411001',
-  organisationPan: 'AAATA1234F',
-  registration80G: 'AAATA1234FF20214',
-  registration80GValidFrom: '2021-05-28',
-  registration80GValidTo: '2030-03-31',
-};
+import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 interface FakePrinter extends ReceiptPrinter {
   printed: { deviceName: string; html: string }[];
@@ -65,7 +58,7 @@ async function paidDonation(k: OperatorKiosk, taxReceipt = true): Promise<Donati
 
 describe('receipt HTML', () => {
   const issuer = { organisationName: 'Asha <Trust>', ...RECEIPT_SETTINGS };
-  const donation = { receiptNumber: 'KIOSK-1/2026-27/000007', paidAt: Date.parse('2026-11-26T10:00:00+05:30'), amountPaise: 1234_00, paymentMethod: 'upi', paymentId: 'pay_ABCDEFGHIJKLMN', causeName: 'Education', donorName: 'Asha', tax: { nameOnPan: '<b>Asha</b> Rao', idType: 'pan' as const, idNumber: 'ABCPE1234F', address: '12 MG Road' } };
+  const donation = { receiptNumber: 'KIOSK-1/2026-27/000007', paidAt: Date.parse('2026-11-26T10:00:00+05:30'), amountPaise: 1234_00, paymentMethod: 'upi', paymentId: 'pay_ABCDEFGHIJKLMN', causeName: 'Education', donorName: 'Asha', tax: { nameOnPan: '<b>Asha</b> Rao', idType: 'pan' as const, idNumberMasked: 'XXXXXX234F', address: '12 MG Road' } };
 
   it('holds every 80G field, the id masked, everything escaped', () => {
     for (const layout of ['thermal-80mm', 'a4'] as const) {
@@ -97,7 +90,7 @@ describe('receipt service', () => {
   });
 
   it('offers 80G receipts and domestic-only Checkout only as configured', async () => {
-    kiosk = await startOperatorKiosk({ config: {} });
+    kiosk = await startOperatorKiosk({ config: {}, withPin: true });
     const plain = (await kiosk.call('getKioskState')) as Result<KioskState>;
     expect(plain).toMatchObject({ ok: true, value: { taxReceiptsOffered: false, acceptsForeignContributions: false } });
     const started = (await kiosk.call('startDonation', { amountRupees: 100, donor: { anonymous: true } })) as Result<CheckoutSession>;
@@ -154,12 +147,31 @@ describe('receipt service', () => {
     expect(printer.printed.map((p) => p.deviceName)).toEqual(['TM-T82']);
     expect(printer.printed[0]?.html).toContain('receipt-thermal-80mm');
     printer.printerWorks = false;
-    expect(await kiosk.call('printReceipt', { donationId: receipt.donationId })).toMatchObject({ ok: true, value: { printed: false, problem: 'printer_failed', pdfPath: expect.stringContaining('.pdf') } });
+    const next = await paidDonation(kiosk);
+    expect(await kiosk.call('printReceipt', { donationId: next.donationId })).toMatchObject({ ok: true, value: { printed: false, problem: 'printer_failed', pdfPath: expect.stringContaining('.pdf') } });
+  });
+
+  it('prints a donor their receipt once: a second tap, or the next person at the screen, gets a plain refusal (issue 14, item 10)', async () => {
+    const printer = fakePrinter();
+    kiosk = await startOperatorKiosk({ config: { ...RECEIPT_SETTINGS, printerName: 'TM-T82' }, extra: { receiptPrinter: printer }, withPin: true });
+    const receipt = await paidDonation(kiosk);
+    const [first, second] = await Promise.all([
+      kiosk.call('printReceipt', { donationId: receipt.donationId }),
+      kiosk.call('printReceipt', { donationId: receipt.donationId }),
+    ]);
+    expect(first).toMatchObject({ ok: true, value: { printed: true } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'illegal_state', message: expect.stringContaining('already printed') } });
+    for (let i = 0; i < 5; i++) expect(await kiosk.call('printReceipt', { donationId: receipt.donationId })).toMatchObject({ ok: false, error: { code: 'illegal_state' } });
+    expect(printer.printed).toHaveLength(1);
+    // The operator can still reprint it.
+    await kiosk.unlocked();
+    expect(await kiosk.call('reprintReceipt', { receiptNumber: receipt.receiptNumber })).toMatchObject({ ok: true, value: { printed: true } });
+    expect(printer.printed).toHaveLength(2);
   });
 
   it('a donor can print only just after paying; the operator can reprint any receipt, and test print', async () => {
     const printer = fakePrinter();
-    kiosk = await startOperatorKiosk({ config: RECEIPT_SETTINGS, extra: { receiptPrinter: printer } });
+    kiosk = await startOperatorKiosk({ config: RECEIPT_SETTINGS, extra: { receiptPrinter: printer }, withPin: true });
     const receipt = await paidDonation(kiosk, false);
     expect(receipt.taxReceipt).toBe(false);
     kiosk.clock.now += DONOR_PRINT_WINDOW_MS + 1000;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertCspOrigin, buildContentSecurityPolicy } from '../../src-main/security/content-security-policy.ts';
-
-const LIVE = ['https://checkout.razorpay.com', 'https://api.razorpay.com', 'https://*.razorpay.com'];
+import { assertCspOrigin, buildContentSecurityPolicy, NO_CHECKOUT, sameCheckoutOrigins } from '../../src-main/security/content-security-policy.ts';
+import { RAZORPAY_CHECKOUT_SOURCES } from '../../src-main/services/kiosk-services.ts';
 
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -15,15 +14,15 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('buildContentSecurityPolicy', () => {
-  it('builds the razorpay.md §5.5 policy for live/test origins', () => {
-    const policy = buildContentSecurityPolicy({ checkoutOrigins: LIVE });
+  it("names Razorpay's exact hosts per directive (razorpay.md §5.5), never a wildcard", () => {
+    const policy = buildContentSecurityPolicy({ checkout: RAZORPAY_CHECKOUT_SOURCES });
     expect(policy).toBe(
       [
         "default-src 'self'",
-        "script-src 'self' https://checkout.razorpay.com https://api.razorpay.com https://*.razorpay.com",
-        'frame-src https://checkout.razorpay.com https://api.razorpay.com https://*.razorpay.com',
-        "connect-src 'self' https://checkout.razorpay.com https://api.razorpay.com https://*.razorpay.com",
-        "img-src 'self' data: https://checkout.razorpay.com https://api.razorpay.com https://*.razorpay.com",
+        "script-src 'self' https://checkout.razorpay.com https://checkout-static-next.razorpay.com https://cdn.razorpay.com",
+        'frame-src https://api.razorpay.com https://checkout.razorpay.com',
+        "connect-src 'self' https://api.razorpay.com https://checkout.razorpay.com https://lumberjack.razorpay.com https://lumberjack-metrics.razorpay.com https://rudderstack.razorpay.com",
+        "img-src 'self' data: https://cdn.razorpay.com https://checkout.razorpay.com",
         "font-src 'self' data:",
         "style-src 'self' 'unsafe-inline'",
         "object-src 'none'",
@@ -32,10 +31,11 @@ describe('buildContentSecurityPolicy', () => {
         "frame-ancestors 'none'",
       ].join('; '),
     );
+    expect(policy).not.toContain('*');
   });
 
   it('uses the simulator origin in demo mode and nothing from Razorpay', () => {
-    const d = directives(buildContentSecurityPolicy({ checkoutOrigins: ['http://127.0.0.1:43123'] }));
+    const d = directives(buildContentSecurityPolicy({ checkout: sameCheckoutOrigins(['http://127.0.0.1:43123']) }));
     expect(d.get('script-src')).toEqual(["'self'", 'http://127.0.0.1:43123']);
     expect(d.get('frame-src')).toEqual(['http://127.0.0.1:43123']);
     expect(d.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:43123']);
@@ -44,29 +44,28 @@ describe('buildContentSecurityPolicy', () => {
   });
 
   it("lists the app origin next to 'self' when given", () => {
-    const d = directives(buildContentSecurityPolicy({ appOrigin: 'app://kiosk', checkoutOrigins: LIVE }));
+    const d = directives(buildContentSecurityPolicy({ appOrigin: 'app://kiosk', checkout: RAZORPAY_CHECKOUT_SOURCES }));
     expect(d.get('default-src')).toEqual(["'self'", 'app://kiosk']);
     expect(d.get('script-src')?.slice(0, 2)).toEqual(["'self'", 'app://kiosk']);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
   });
 
-  it('never allows unsafe-eval, inline scripts or wildcards beyond *.razorpay.com', () => {
-    const policy = buildContentSecurityPolicy({ appOrigin: 'app://kiosk', checkoutOrigins: LIVE });
-    const d = directives(policy);
-    expect(d.get('script-src')).not.toContain("'unsafe-inline'");
+  it('never allows unsafe-eval or inline scripts', () => {
+    const policy = buildContentSecurityPolicy({ appOrigin: 'app://kiosk', checkout: RAZORPAY_CHECKOUT_SOURCES });
+    expect(directives(policy).get('script-src')).not.toContain("'unsafe-inline'");
     expect(policy).not.toContain('unsafe-eval');
-    expect([...d.values()].flat().filter((s) => s.includes('*'))).toEqual(Array(4).fill('https://*.razorpay.com'));
   });
 
-  it("frames nothing when there are no checkout origins", () => {
-    const d = directives(buildContentSecurityPolicy({ checkoutOrigins: [] }));
+  it('the operator console names nothing outside the app, and frames nothing', () => {
+    const d = directives(buildContentSecurityPolicy({ appOrigin: 'app://operator', checkout: NO_CHECKOUT }));
     expect(d.get('frame-src')).toEqual(["'none'"]);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+    expect(d.get('script-src')).toEqual(["'self'", 'app://operator']);
+    expect(d.get('connect-src')).toEqual(["'self'", 'app://operator']);
   });
 
   it('removes duplicates and lower-cases origins', () => {
-    const d = directives(buildContentSecurityPolicy({ checkoutOrigins: ['https://API.razorpay.com', 'https://api.razorpay.com'] }));
+    const d = directives(buildContentSecurityPolicy({ checkout: sameCheckoutOrigins(['https://API.razorpay.com', 'https://api.razorpay.com']) }));
     expect(d.get('frame-src')).toEqual(['https://api.razorpay.com']);
   });
 
@@ -75,6 +74,7 @@ describe('buildContentSecurityPolicy', () => {
     'https://a.example https://b.example',
     "'unsafe-eval'",
     '*',
+    'https://*.razorpay.com',
     'https://a.example/path',
     'javascript:alert(1)',
     'data:',
@@ -82,7 +82,7 @@ describe('buildContentSecurityPolicy', () => {
     '',
   ])('refuses %j as an origin', (origin) => {
     expect(() => assertCspOrigin(origin)).toThrow();
-    expect(() => buildContentSecurityPolicy({ checkoutOrigins: [origin] })).toThrow();
-    expect(() => buildContentSecurityPolicy({ appOrigin: origin, checkoutOrigins: [] })).toThrow();
+    expect(() => buildContentSecurityPolicy({ checkout: sameCheckoutOrigins([origin]) })).toThrow();
+    expect(() => buildContentSecurityPolicy({ appOrigin: origin, checkout: NO_CHECKOUT })).toThrow();
   });
 });

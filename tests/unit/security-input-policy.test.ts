@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldBlockInput, type KeyInput } from '../../src-main/security/input-policy.ts';
+import { isOperatorChord, shouldBlockInput, type KeyInput } from '../../src-main/security/input-policy.ts';
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
   type: 'keyDown',
@@ -65,5 +65,15 @@ describe('shouldBlockInput', () => {
     expect(shouldBlockInput(key('F12'), dev)).toBe(false);
     expect(shouldBlockInput(key('F12'), { lockedDown: false, devToolsAllowed: false })).toBe(true);
     expect(shouldBlockInput(key('F12'), { lockedDown: true, devToolsAllowed: true })).toBe(false);
+  });
+
+  it('lets the documented Ctrl+Alt+O through in kiosk mode, so the welcome screen can open the console; Ctrl+O stays blocked (issue 14, item 12)', () => {
+    expect(shouldBlockInput(key('o', { control: true, alt: true }), kiosk)).toBe(false);
+    expect(shouldBlockInput(key('O', { control: true, alt: true, shift: true }), kiosk)).toBe(false);
+    expect(isOperatorChord(key('o', { control: true, alt: true }))).toBe(true);
+    expect(isOperatorChord({ ...key('o', { control: true, alt: true }), type: 'keyUp' })).toBe(false);
+    expect(isOperatorChord(key('o', { control: true, alt: true, meta: true }))).toBe(false);
+    expect(shouldBlockInput(key('o', { control: true }), kiosk)).toBe(true);
+    expect(shouldBlockInput(key('o', { meta: true }), kiosk)).toBe(true);
   });
 });

@@ -56,7 +56,6 @@ describe('updateSettings', () => {
         feeCoverPercent: DEFAULT_KIOSK_CONFIG.feeCoverPercent,
         themeColor: '#123456',
         accentColor: DEFAULT_KIOSK_CONFIG.accentColor,
-        updateFeedUrl: '',
         updateInstallHour: null,
       },
     });

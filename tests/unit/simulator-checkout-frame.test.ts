@@ -40,7 +40,7 @@ function merchantPage(): string {
         ondismiss: function (reason) { window.__events.push({ type: 'dismiss', reason: reason === undefined ? null : reason }); }
       })
     }));
-    ['payment.failed', 'payment.submit', 'render', 'fault.close'].forEach(function (name) {
+    ['payment.failed', 'payment.submit', 'payment.cancel', 'render', 'fault.close'].forEach(function (name) {
       rzp.on(name, function (payload) { window.__events.push({ type: name, payload: payload === undefined ? null : payload }); });
     });
     window.__rzp = rzp;
@@ -266,6 +266,26 @@ describe('payments from the frame', () => {
     await popup.getByTestId('sim-bank-success').click();
     const handler = await waitForEvent('handler');
     expect(sim.getPayment(handler.response?.razorpay_payment_id ?? '')).toMatchObject({ method: 'wallet', wallet: 'phonepe', status: 'captured' });
+  });
+});
+
+describe('netbanking', () => {
+  it('closing the bank\'s pop-up cancels the payment: payment.cancel, then payment.failed payment_cancelled', async () => {
+    const { orderId, frame } = await open();
+    await frame.getByTestId('sim-method-netbanking').click();
+    await frame.getByTestId('sim-bank-select').selectOption('SBIN');
+    const popupOpened = page.waitForEvent('popup');
+    await frame.getByTestId('sim-netbanking-pay').click();
+    const popup = await popupOpened;
+    expect(await popup.title()).toBe('State Bank of India netbanking (simulator)');
+    await expect.poll(() => sim.listPayments().filter((p) => p.order_id === orderId).map((p) => [p.status, p.bank])).toEqual([['created', 'SBIN']]);
+    await popup.close();
+    const failed = await waitForEvent('payment.failed');
+    expect(failed.payload).toMatchObject({ error: { reason: 'payment_cancelled' } });
+    const types = (await events()).map((e) => e.type);
+    expect(types.indexOf('payment.cancel')).toBeGreaterThan(-1);
+    expect(types.indexOf('payment.cancel')).toBeLessThan(types.indexOf('payment.failed'));
+    expect(sim.listPayments().filter((p) => p.order_id === orderId).map((p) => [p.status, p.error_reason])).toEqual([['failed', 'payment_cancelled']]);
   });
 });
 

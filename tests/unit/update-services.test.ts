@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('kiosk activity from the renderer calls', () => {
   it('welcome polls make the kiosk idle; a donation step or operator mode makes it busy', async () => {
     let now = Date.now();
-    const running = await startOperatorKiosk({ extra: { now: () => now } });
+    const running = await startOperatorKiosk({ extra: { now: () => now }, withPin: true });
     kiosk = running;
     const activity = () => running.services.activity.current();
     expect(activity()).toEqual({ kind: 'donation-in-progress' });
@@ -44,7 +44,9 @@ describe('kiosk activity from the renderer calls', () => {
 
 describe('operator update methods', () => {
   it('without an updater (browser mode) the status says the installed app manages updates, and check is not_supported', async () => {
-    kiosk = await startOperatorKiosk({ config: { updateFeedUrl: 'https://updates.example.net/kiosk', updateInstallHour: 4 } });
+    // A settings file from before issue 14 still carries the retired update address: it loads, the address is ignored and logged.
+    kiosk = await startOperatorKiosk({ config: { updateFeedUrl: 'https://attacker.example.net/kiosk', updateInstallHour: 4 } });
+    expect(kiosk.logLines).toContain('settings: ignoring updateFeedUrl (the update address is fixed when the kiosk is built)');
     await kiosk.unlocked();
     expect(await kiosk.call('getUpdateStatus')).toEqual({
       ok: true,
@@ -55,7 +57,7 @@ describe('operator update methods', () => {
         availableVersion: null,
         downloadPercent: null,
         lastCheckedAt: null,
-        feedUrl: 'https://updates.example.net/kiosk',
+        feedUrl: '',
         installHour: 4,
       },
     });
@@ -95,24 +97,39 @@ describe('operator update methods', () => {
     expect(await kiosk.call('getOperatorGate')).toMatchObject({ ok: true, value: { operatorActive: false } });
   });
 
-  it('update settings: https only, an hour 0-23 or none; a refused value changes nothing', async () => {
+  it('update settings: no update address at all (it is fixed at build time); an hour 0-23 or none, with the PIN again; a refused value changes nothing', async () => {
     kiosk = await startOperatorKiosk();
     await kiosk.unlocked();
     const configFile = join(kiosk.dataDir, CONFIG_FILE_NAME);
-    expect(await kiosk.call('updateSettings', { settings: { updateFeedUrl: 'http://updates.example.org/kiosk' } })).toMatchObject({
+    // The console cannot point updates anywhere (issue 14, item 6).
+    expect(await kiosk.services.dispatch('updateSettings', { settings: { updateFeedUrl: 'https://attacker.example.net/kiosk' } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_request', message: expect.stringContaining('https://') },
+      error: { code: 'invalid_request', message: expect.stringContaining('updateFeedUrl') },
     });
+    expect(await kiosk.call('updateSettings', { settings: { updateInstallHour: 3 } })).toMatchObject({ ok: false, error: { code: 'pin_required' } });
+    await kiosk.confirmPin();
     expect(await kiosk.call('updateSettings', { settings: { updateInstallHour: 24 } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    await kiosk.confirmPin();
     expect(await kiosk.call('updateSettings', { settings: { updateInstallHour: 2.5 } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(existsSync(configFile)).toBe(false);
 
-    const saved = await kiosk.call('updateSettings', { settings: { updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 } });
-    expect(saved).toMatchObject({ ok: true, value: { updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 } });
-    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toMatchObject({ updateFeedUrl: 'https://updates.example.org/kiosk', updateInstallHour: 3 });
+    await kiosk.confirmPin();
+    const saved = await kiosk.call('updateSettings', { settings: { updateInstallHour: 3 } });
+    expect(saved).toMatchObject({ ok: true, value: { updateInstallHour: 3 } });
+    expect(JSON.parse(readFileSync(configFile, 'utf8'))).toMatchObject({ updateInstallHour: 3 });
 
-    expect(await kiosk.call('updateSettings', { settings: { updateFeedUrl: '', updateInstallHour: null } })).toMatchObject({ ok: true, value: { updateFeedUrl: '', updateInstallHour: null } });
+    await kiosk.confirmPin();
+    expect(await kiosk.call('updateSettings', { settings: { updateInstallHour: null } })).toMatchObject({ ok: true, value: { updateInstallHour: null } });
     expect(await kiosk.call('getUpdateStatus')).toMatchObject({ ok: true, value: { feedUrl: '', installHour: null } });
+  });
+
+  it('an older settings file with an update address is rewritten without it at the next save', async () => {
+    kiosk = await startOperatorKiosk({ config: { updateFeedUrl: 'https://attacker.example.net/kiosk', eventName: 'Mela' } });
+    await kiosk.unlocked();
+    expect(await kiosk.call('updateSettings', { settings: { eventName: 'Diwali mela' } })).toMatchObject({ ok: true });
+    const file = JSON.parse(readFileSync(join(kiosk.dataDir, CONFIG_FILE_NAME), 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ eventName: 'Diwali mela' });
+    expect(file).not.toHaveProperty('updateFeedUrl');
   });
 });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type Razorpay from 'razorpay';
 import { createRazorpayClient, type RazorpayClientOptions } from '../gateway/razorpay-client.ts';
 import { callSdk, CollectionSchema } from '../gateway/razorpay-gateway.ts';
+import { credentialForms } from '../gateway/redact.ts';
 import type { GatewayResult } from '../gateway/gateway-error.ts';
 import { withRetries, type RetryEnvironment, type RetryPolicy } from '../gateway/retry-policy.ts';
 
@@ -55,7 +56,8 @@ export interface AccountReads {
 
 export function createRazorpayAccountReads(options: RazorpayClientOptions): AccountReads {
   const sdk: Razorpay = createRazorpayClient(options);
-  const call = <T>(schema: z.ZodType<T>, run: () => Promise<unknown>) => callSdk(schema, run, options.timeoutMs);
+  // Razorpay's error texts lose any credential before they go anywhere (gateway/redact.ts).
+  const call = <T>(schema: z.ZodType<T>, run: () => Promise<unknown>) => callSdk(schema, run, options.timeoutMs, credentialForms(options.keyId, options.keySecret));
   const page = (query: ListQuery) => ({ from: query.from, ...(query.to === undefined ? {} : { to: query.to }), count: query.count, skip: query.skip });
   return {
     listOrders: async (query) => {

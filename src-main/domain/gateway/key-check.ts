@@ -5,6 +5,7 @@ import type { KioskMode } from '../../contract/kiosk-api.ts';
 import { createRazorpayClient } from './razorpay-client.ts';
 import { classifySdkRejection } from './razorpay-gateway.ts';
 import type { GatewayError } from './gateway-error.ts';
+import { credentialForms } from './redact.ts';
 
 export interface KeyCheckInput {
   keyId: string;
@@ -27,7 +28,7 @@ export const checkRazorpayKeys: KeyChecker = async (input) => {
     await Promise.race([sdk.orders.all({ count: 1 }), deadline]);
     return { ok: true };
   } catch (rejection) {
-    return { ok: false, error: classifySdkRejection(rejection) };
+    return { ok: false, error: classifySdkRejection(rejection, credentialForms(input.keyId, input.keySecret)) };
   } finally {
     clearTimeout(timer);
   }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type Razorpay from 'razorpay';
 import { createRazorpayClient, NETWORK_ERROR_CODE, NON_JSON_ERROR_CODE, type RazorpayClientOptions } from './razorpay-client.ts';
 import type { GatewayError, GatewayResult, NetworkCause } from './gateway-error.ts';
+import { credentialForms, redactCredentials } from './redact.ts';
 
 const OrderSchema = z.object({
   id: z.string(),
@@ -65,27 +66,38 @@ function networkCause(detail: string): NetworkCause {
   return 'other';
 }
 
-/** Turns whatever the SDK rejected with into a GatewayError. Exported for tests. */
-export function classifySdkRejection(rejection: unknown): GatewayError {
+/**
+ * Turns whatever the SDK rejected with into a GatewayError. Every text in it
+ * came from outside (Razorpay, a proxy, the network stack), so each passes
+ * through redactCredentials with the secrets the caller knows. Exported for tests.
+ */
+export function classifySdkRejection(rejection: unknown, knownSecrets: readonly string[] = []): GatewayError {
+  const clean = (text: string): string => redactCredentials(text, knownSecrets);
   const parsed = SDK_ERROR_SHAPE.safeParse(rejection);
   if (!parsed.success || parsed.data.error === undefined) {
     const status = parsed.success ? (parsed.data.statusCode ?? 0) : 0;
-    const detail = rejection instanceof Error ? rejection.message : 'unrecognised SDK rejection';
+    const detail = clean(rejection instanceof Error ? rejection.message : 'unrecognised SDK rejection');
     return status > 0 ? { kind: 'bad_response', status, detail } : { kind: 'network', cause: networkCause(detail), detail };
   }
   const status = parsed.data.statusCode ?? 0;
   const body = parsed.data.error;
-  const description = body.description ?? '';
+  const description = clean(body.description ?? '');
   if (body.code === NETWORK_ERROR_CODE) return { kind: 'network', cause: networkCause(description), detail: description };
   if (body.code === NON_JSON_ERROR_CODE) return { kind: 'bad_response', status, detail: description };
   return {
     kind: 'http',
     status,
-    code: body.code ?? 'UNKNOWN',
+    code: clean(body.code ?? 'UNKNOWN'),
     description,
-    ...(body.reason ? { reason: body.reason } : {}),
-    ...(body.field ? { field: body.field } : {}),
+    ...(body.reason ? { reason: clean(body.reason) } : {}),
+    ...(body.field ? { field: clean(body.field) } : {}),
   };
+}
+
+/** A payment's own error texts are Razorpay's words too. */
+function cleanPayment(payment: GatewayPayment, knownSecrets: readonly string[]): GatewayPayment {
+  const clean = (text: string | null | undefined) => (typeof text === 'string' ? redactCredentials(text, knownSecrets) : text);
+  return { ...payment, error_code: clean(payment.error_code), error_description: clean(payment.error_description), error_reason: clean(payment.error_reason) };
 }
 
 export interface RazorpayGatewayOptions extends RazorpayClientOptions {
@@ -94,10 +106,11 @@ export interface RazorpayGatewayOptions extends RazorpayClientOptions {
 
 /**
  * One SDK call as a GatewayResult: the answer checked against `schema`, every
- * rejection classified, and a deadline (axios's timeout covers an idle socket;
- * the deadline, the request timeout + 1 s, also covers a slow trickle).
+ * rejection classified (its texts with `knownSecrets` and any other credential
+ * taken out: redact.ts), and a deadline (axios's timeout covers an idle
+ * socket; the deadline, the request timeout + 1 s, also covers a slow trickle).
  */
-export async function callSdk<T>(schema: z.ZodType<T>, run: () => Promise<unknown>, timeoutMs: number): Promise<GatewayResult<T>> {
+export async function callSdk<T>(schema: z.ZodType<T>, run: () => Promise<unknown>, timeoutMs: number, knownSecrets: readonly string[] = []): Promise<GatewayResult<T>> {
   const deadlineMs = timeoutMs + 1_000;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -109,7 +122,7 @@ export async function callSdk<T>(schema: z.ZodType<T>, run: () => Promise<unknow
     if (!parsed.success) return { ok: false, error: { kind: 'bad_response', status: 200, detail: `unexpected shape: ${parsed.error.message}` } };
     return { ok: true, value: parsed.data };
   } catch (rejection) {
-    return { ok: false, error: classifySdkRejection(rejection) };
+    return { ok: false, error: classifySdkRejection(rejection, knownSecrets) };
   } finally {
     clearTimeout(timer);
   }
@@ -117,7 +130,9 @@ export async function callSdk<T>(schema: z.ZodType<T>, run: () => Promise<unknow
 
 export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentGateway {
   const sdk: Razorpay = createRazorpayClient(options);
-  const call = <T>(schema: z.ZodType<T>, run: () => Promise<unknown>): Promise<GatewayResult<T>> => callSdk(schema, run, options.timeoutMs);
+  const knownSecrets = credentialForms(options.keyId, options.keySecret);
+  const call = <T>(schema: z.ZodType<T>, run: () => Promise<unknown>): Promise<GatewayResult<T>> => callSdk(schema, run, options.timeoutMs, knownSecrets);
+  const payment = (result: GatewayResult<GatewayPayment>): GatewayResult<GatewayPayment> => (result.ok ? { ok: true, value: cleanPayment(result.value, knownSecrets) } : result);
 
   return {
     createOrder: (input) =>
@@ -131,10 +146,10 @@ export function createRazorpayGateway(options: RazorpayGatewayOptions): PaymentG
     },
     fetchOrderPayments: async (orderId) => {
       const result = await call(CollectionSchema(PaymentSchema), () => sdk.orders.fetchPayments(orderId));
-      return result.ok ? { ok: true, value: result.value.items } : result;
+      return result.ok ? { ok: true, value: result.value.items.map((item) => cleanPayment(item, knownSecrets)) } : result;
     },
-    fetchPayment: (paymentId) => call(PaymentSchema, () => sdk.payments.fetch(paymentId)),
-    capturePayment: (paymentId, amountPaise) =>
-      call(PaymentSchema, () => sdk.payments.capture(paymentId, amountPaise, options.currency ?? 'INR')),
+    fetchPayment: async (paymentId) => payment(await call(PaymentSchema, () => sdk.payments.fetch(paymentId))),
+    capturePayment: async (paymentId, amountPaise) =>
+      payment(await call(PaymentSchema, () => sdk.payments.capture(paymentId, amountPaise, options.currency ?? 'INR'))),
   };
 }

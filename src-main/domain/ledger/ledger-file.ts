@@ -13,6 +13,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Ledger } from './ledger.ts';
+import type { IdentityCipher } from './identity-cipher.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
 
 export const LEDGER_FILE = 'ledger.sqlite3';
@@ -48,6 +49,8 @@ export interface LedgerFileOptions {
   keepBackups?: number;
   /** Minimum time between running backups (default 6 h); 0 turns them off. */
   backupIntervalMs?: number;
+  /** Seals identity numbers at rest (ledger.ts); without it 80G details cannot be kept. */
+  identityCipher?: IdentityCipher;
 }
 
 export function ledgerPathIn(dataDir: string): string {
@@ -251,7 +254,7 @@ export function openLedgerFile(dataDir: string, options: LedgerFileOptions): Led
 
   let ledger: Ledger;
   try {
-    ledger = Ledger.open(path, now);
+    ledger = Ledger.open(path, now, options.identityCipher ? { identityCipher: options.identityCipher } : {});
   } catch (error) {
     throw refuse(path, dataDir, `opening it failed (${errorText(error)})`, error);
   }

@@ -11,6 +11,8 @@ import { canTransition, SETTLED_STATES, type DonationState, type EventSource } f
 import { migrate } from './migrations.ts';
 import { financialYearOf } from '../receipts/financial-year.ts';
 import { formatReceiptNumber } from '../receipts/receipt-number.ts';
+import { maskTaxId } from '../receipts/tax-id.ts';
+import { IdentityCipherError, isSealed, type IdentityCipher } from './identity-cipher.ts';
 import { EventOrderCache } from '../fleet/event-order-cache.ts';
 
 export interface Donation {
@@ -38,15 +40,30 @@ export interface Donation {
   paidAt: number | null;
   /** The receipt number (KIOSK-1/2026-27/000001), given when the payment is recorded as captured; null before. */
   receiptNo: string | null;
-  /** The donor's 80G details; null unless the donor asked for an 80G receipt. */
-  tax: TaxDetails | null;
+  /** The donor's 80G details, the identity number masked; null unless the donor asked for an 80G receipt. */
+  tax: StoredTaxDetails | null;
 }
 
+/** 80G details as the donor gave them (what the ledger is asked to keep). */
 export interface TaxDetails {
   nameOnPan: string;
   idType: 'pan' | 'aadhaar';
   idNumber: string;
   address: string;
+}
+
+/** 80G details as the ledger gives them back: the PAN or Aadhaar number only masked (revealTaxIdNumber opens it, for Form 10BD). */
+export interface StoredTaxDetails {
+  nameOnPan: string;
+  idType: 'pan' | 'aadhaar';
+  /** XXXXXX234F: the last four characters. */
+  idNumberMasked: string;
+  address: string;
+}
+
+export interface LedgerOptions {
+  /** Seals PAN and Aadhaar numbers at rest (identity-cipher.ts). Without it the ledger reads but cannot keep or reveal them. */
+  identityCipher?: IdentityCipher;
 }
 
 /** A gift the operator received in cash and records in the console. */
@@ -132,6 +149,7 @@ interface DonationRow {
   tax_name: string | null;
   tax_id_type: string | null;
   tax_id_number: string | null;
+  tax_id_masked: string | null;
   tax_address: string | null;
 }
 
@@ -170,9 +188,16 @@ function toDonation(row: DonationRow): Donation {
     receiptNo: row.receipt_no,
     tax:
       row.tax_id_type === 'pan' || row.tax_id_type === 'aadhaar'
-        ? { nameOnPan: row.tax_name ?? '', idType: row.tax_id_type, idNumber: row.tax_id_number ?? '', address: row.tax_address ?? '' }
+        ? { nameOnPan: row.tax_name ?? '', idType: row.tax_id_type, idNumberMasked: maskedIdOf(row), address: row.tax_address ?? '' }
         : null,
   };
+}
+
+/** The masked number; a clear number in an older row is masked here, a sealed one without its mask shows as X's. */
+function maskedIdOf(row: DonationRow): string {
+  if (row.tax_id_masked !== null) return row.tax_id_masked;
+  const stored = row.tax_id_number ?? '';
+  return isSealed(stored) ? 'XXXXXXXXXX' : maskTaxId(stored);
 }
 
 const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
@@ -187,22 +212,78 @@ const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
 export class Ledger {
   private readonly db: DatabaseSync;
   private readonly clock: () => number;
+  private readonly identityCipher: IdentityCipher | null;
 
-  private constructor(db: DatabaseSync, clock: () => number) {
+  private constructor(db: DatabaseSync, clock: () => number, identityCipher: IdentityCipher | null) {
     this.db = db;
     this.clock = clock;
+    this.identityCipher = identityCipher;
   }
 
-  /** Opens (or creates) the ledger file and brings its schema up to date. */
-  static open(path: string, clock: () => number = Date.now): Ledger {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Opens (or creates) the ledger file and brings its schema up to date. With
+   * an identity cipher, any identity number still in clear (a ledger from
+   * before schema 6) is sealed at once.
+   */
+  static open(path: string, clock: () => number = Date.now, options: LedgerOptions = {}): Ledger {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const db = new DatabaseSync(path);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
+    // Freed pages are zeroed, so an identity number sealed over its clear form leaves no copy behind.
+    db.exec('PRAGMA secure_delete = ON');
     migrate(db);
-    return new Ledger(db, clock);
+    const ledger = new Ledger(db, clock, options.identityCipher ?? null);
+    ledger.sealClearIdentityNumbers();
+    return ledger;
+  }
+
+  /** True when the ledger can keep and reveal identity numbers. */
+  get keepsIdentityNumbers(): boolean {
+    return this.identityCipher !== null;
+  }
+
+  /** Seals identity numbers an older kiosk kept in clear; returns how many. Needs the cipher; without it, does nothing. */
+  sealClearIdentityNumbers(): number {
+    const cipher = this.identityCipher;
+    if (cipher === null) return 0;
+    const rows = this.db
+      .prepare("SELECT id, tax_id_number, tax_id_masked FROM donations WHERE tax_id_number IS NOT NULL AND (tax_id_number NOT LIKE 'sealed:%' OR tax_id_masked IS NULL)")
+      .all() as { id: string; tax_id_number: string; tax_id_masked: string | null }[];
+    if (rows.length === 0) return 0;
+    this.inTransaction(() => {
+      const update = this.db.prepare('UPDATE donations SET tax_id_number = ?, tax_id_masked = ? WHERE id = ?');
+      for (const row of rows) {
+        const plain = isSealed(row.tax_id_number) ? cipher.open(row.tax_id_number) : row.tax_id_number;
+        update.run(isSealed(row.tax_id_number) ? row.tax_id_number : cipher.seal(plain), maskTaxId(plain), row.id);
+      }
+    });
+    // The clear numbers also sat in the write-ahead log: fold it into the (zeroed) file and empty it.
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return rows.length;
+  }
+
+  /** The PAN or Aadhaar number in full, for the Form 10BD export only; null when the donation has none. */
+  revealTaxIdNumber(id: string): string | null {
+    const row = this.db.prepare('SELECT tax_id_number FROM donations WHERE id = ?').get(id) as { tax_id_number: string | null } | undefined;
+    const stored = row?.tax_id_number ?? null;
+    if (stored === null || stored === '') return stored;
+    if (!isSealed(stored)) return stored;
+    if (this.identityCipher === null) throw new IdentityCipherError('the identity key is not available, so identity numbers cannot be opened');
+    return this.identityCipher.open(stored);
+  }
+
+  /** How many events a donation has (the page's additions are capped: donation-service.ts). */
+  countEvents(donationId: string): number {
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM donation_events WHERE donation_id = ?').get(donationId) as { n: number };
+    return row.n;
+  }
+
+  /** True once any donation (or cash gift) is recorded: a missing operator PIN is then lost access, not a fresh install. */
+  hasAnyDonation(): boolean {
+    return this.db.prepare('SELECT 1 FROM donations LIMIT 1').get() !== undefined;
   }
 
   close(): void {
@@ -501,9 +582,12 @@ export class Ledger {
   }
 
   private setTaxDetails(id: string, tax: TaxDetails): void {
+    // Never in clear: without the cipher the whole step (and its transaction) fails.
+    if (this.identityCipher === null) throw new IdentityCipherError('the identity key is not available, so 80G details cannot be kept');
+    const sealed = tax.idNumber === '' ? '' : this.identityCipher.seal(tax.idNumber);
     this.db
-      .prepare('UPDATE donations SET tax_name = ?, tax_id_type = ?, tax_id_number = ?, tax_address = ? WHERE id = ?')
-      .run(tax.nameOnPan, tax.idType, tax.idNumber, tax.address, id);
+      .prepare('UPDATE donations SET tax_name = ?, tax_id_type = ?, tax_id_number = ?, tax_id_masked = ?, tax_address = ? WHERE id = ?')
+      .run(tax.nameOnPan, tax.idType, sealed, maskTaxId(tax.idNumber), tax.address, id);
   }
 
   /**

@@ -1,14 +1,21 @@
 // Operator access: PIN setup, PIN unlock with lockout, and operator mode.
 //
-// Composes pin-policy (which PINs are allowed), pin-hash (how one is kept),
-// pin-lockout (how wrong PINs are slowed down) and operator-session (idle
-// expiry). Storage and time are injected; nothing here knows about files,
-// Electron or the renderer.
+// Composes the PIN rule (src-shared/pin-rule.ts: which PINs are allowed),
+// pin-hash (how one is kept), pin-lockout (how wrong PINs are slowed down) and
+// operator-session (when operator mode ends). Storage, time and "does the
+// kiosk have donations" are injected; nothing here knows about files, Electron
+// or the renderer.
 //
-// Rules (kiosk-domain.md §2, §3, §5):
-// - No default PIN: until an operator sets one, status() is 'needs_setup' and
-//   unlock() refuses everything. setUpPin() works only while no PIN exists;
-//   replacing a PIN needs the old one (changePin).
+// Rules (kiosk-domain.md §2, §3, §5; issue 14):
+// - No default PIN: until an operator sets one, unlock() refuses everything.
+//   Whoever comes first may choose the PIN only on a fresh install (no PIN and
+//   no donations yet: 'needs_setup'). A missing PIN on a kiosk that has
+//   donations is 'access_lost': set-up stays shut until someone with access to
+//   the machine resets it (a reset record, written by
+//   src-main/tools/reset-operator-pin.ts or the app's --reset-operator-pin),
+//   so deleting the file never hands the console to the next passer-by.
+//   setUpPin() works only in 'needs_setup'; replacing a PIN needs the old one
+//   (changePin).
 // - Only a salted scrypt hash is saved, never the PIN; the PIN is not logged
 //   or echoed in any result.
 // - Every PIN check (unlock and changePin's old PIN) goes through the same
@@ -31,8 +38,8 @@ import {
   type LockoutPolicy,
   type LockoutState,
 } from './pin-lockout.ts';
-import { checkNewPin, type PinRefusal } from './pin-policy.ts';
-import { DEFAULT_OPERATOR_IDLE_MS, OperatorSession } from './operator-session.ts';
+import { checkNewPin, type PinRefusal } from '../../../src-shared/pin-rule.ts';
+import { OperatorSession, type OperatorSessionLimits } from './operator-session.ts';
 
 /** What is persisted: plain JSON, no PIN. */
 export interface StoredOperatorAccess {
@@ -40,11 +47,20 @@ export interface StoredOperatorAccess {
   /** `scrypt$N$r$p$salt$key` (pin-hash.ts). */
   pinHash: string;
   lockout: LockoutState;
+  /** Epoch ms of the last wrong PIN since the last right one (the console tells the operator); null when none. Absent in older files. */
+  lastFailureAt?: number | null;
+}
+
+/** Written from the machine itself (never from a screen): the next operator may choose a PIN. */
+export interface StoredOperatorReset {
+  version: 1;
+  /** Epoch ms when the reset was made. */
+  resetFromMachineAt: number;
 }
 
 export interface OperatorAccessStorage {
-  /** null on first start (nothing saved yet). */
-  load(): Promise<StoredOperatorAccess | null>;
+  /** null when there is no file at all. */
+  load(): Promise<StoredOperatorAccess | StoredOperatorReset | null>;
   save(state: StoredOperatorAccess): Promise<void>;
 }
 
@@ -56,13 +72,22 @@ export interface OperatorAccessClock {
 export interface OperatorAccessOptions {
   storage: OperatorAccessStorage;
   clock: OperatorAccessClock;
-  idleTimeoutMs?: number;
+  /** True once the kiosk has any donation: then a missing PIN is lost access, not a fresh install. */
+  hasDonations: () => boolean;
+  session?: Partial<OperatorSessionLimits>;
   lockoutPolicy?: LockoutPolicy;
   /** Tests use cheaper parameters; production keeps the default. */
   scryptParams?: ScryptParams;
 }
 
-export type OperatorAccessStatus = 'needs_setup' | 'locked' | 'ready';
+export type OperatorAccessStatus = 'needs_setup' | 'access_lost' | 'locked' | 'ready';
+
+/** Wrong PINs between the previous right PIN and the one that opened this session. */
+export interface WrongAttemptsReport {
+  count: number;
+  /** Epoch ms of the last one; null when count is 0 (or an older file did not keep it). */
+  lastAt: number | null;
+}
 
 export interface OperatorAccessSnapshot {
   status: OperatorAccessStatus;
@@ -73,6 +98,8 @@ export interface OperatorAccessSnapshot {
   operatorActive: boolean;
   /** Ms until operator mode ends if untouched; 0 when not active. */
   operatorRemainingMs: number;
+  /** While operator mode is on: what was tried before this visit. */
+  wrongAttemptsBeforeThisVisit: WrongAttemptsReport;
 }
 
 export type WrongPin = {
@@ -88,7 +115,8 @@ export type NeedsSetup = { ok: false; reason: 'needs_setup' };
 export type WeakPin = { ok: false; reason: 'weak_pin'; refusal: PinRefusal };
 
 export type UnlockResult = { ok: true } | WrongPin | Locked | NeedsSetup;
-export type SetUpPinResult = { ok: true } | { ok: false; reason: 'already_set' } | WeakPin;
+export type ConfirmPinResult = UnlockResult | { ok: false; reason: 'no_session' };
+export type SetUpPinResult = { ok: true } | { ok: false; reason: 'already_set' } | { ok: false; reason: 'access_lost' } | WeakPin;
 export type ChangePinResult = { ok: true } | WrongPin | Locked | NeedsSetup | WeakPin | { ok: false; reason: 'same_pin' };
 
 /** The saved state is unreadable; the caller decides (show a service screen, do not fall back to "no PIN"). */
@@ -105,16 +133,24 @@ export class OperatorAccess {
   readonly #policy: LockoutPolicy;
   readonly #scryptParams: ScryptParams;
   readonly #session: OperatorSession;
-  /** undefined until first loaded; null when no PIN is set. Updated only after a save succeeds. */
-  #stored: StoredOperatorAccess | null | undefined = undefined;
+  readonly #hasDonations: () => boolean;
+  /** undefined until first loaded; null when no PIN is set ('reset' when set-up was reset from the machine). Updated only after a save succeeds. */
+  #stored: StoredOperatorAccess | 'reset' | null | undefined = undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  #wrongBeforeThisVisit: WrongAttemptsReport = { count: 0, lastAt: null };
 
   constructor(options: OperatorAccessOptions) {
     this.#storage = options.storage;
     this.#clock = options.clock;
+    this.#hasDonations = options.hasDonations;
     this.#policy = options.lockoutPolicy ?? DEFAULT_LOCKOUT_POLICY;
     this.#scryptParams = options.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
-    this.#session = new OperatorSession(options.idleTimeoutMs ?? DEFAULT_OPERATOR_IDLE_MS);
+    this.#session = new OperatorSession(options.session);
+  }
+
+  /** How long operator mode lasts (idle, and at most). */
+  get sessionLimits(): OperatorSessionLimits {
+    return { idleTimeoutMs: this.#session.idleTimeoutMs, maxSessionMs: this.#session.maxSessionMs };
   }
 
   async status(): Promise<OperatorAccessStatus> {
@@ -125,8 +161,13 @@ export class OperatorAccess {
     return this.#exclusive(async () => {
       const stored = await this.#load();
       const now = this.#clock.now();
-      const operator = { operatorActive: this.#session.isActive(now), operatorRemainingMs: this.#session.remainingMs(now) };
-      if (stored === null) return { status: 'needs_setup', retryAfterMs: 0, attemptsBeforeLock: 0, ...operator };
+      const active = this.#session.isActive(now);
+      const operator = {
+        operatorActive: active,
+        operatorRemainingMs: this.#session.remainingMs(now),
+        wrongAttemptsBeforeThisVisit: active ? this.#wrongBeforeThisVisit : { count: 0, lastAt: null },
+      };
+      if (stored === null || stored === 'reset') return { status: this.#setupStatus(stored), retryAfterMs: 0, attemptsBeforeLock: 0, ...operator };
       const check = canAttempt(stored.lockout, now, this.#policy);
       return {
         status: check.ok ? 'ready' : 'locked',
@@ -137,13 +178,16 @@ export class OperatorAccess {
     });
   }
 
-  /** First start only: sets the PIN and starts operator mode. */
+  /** A fresh install, or set-up reset from the machine: sets the PIN and starts operator mode. */
   setUpPin(pin: string): Promise<SetUpPinResult> {
     return this.#exclusive(async () => {
-      if ((await this.#load()) !== null) return { ok: false, reason: 'already_set' };
+      const stored = await this.#load();
+      if (stored !== null && stored !== 'reset') return { ok: false, reason: 'already_set' };
+      if (this.#setupStatus(stored) === 'access_lost') return { ok: false, reason: 'access_lost' };
       const check = checkNewPin(pin);
       if (!check.ok) return { ok: false, reason: 'weak_pin', refusal: check.reason };
-      await this.#save({ version: 1, pinHash: await hashPin(pin, this.#scryptParams), lockout: initialLockout() });
+      await this.#save({ version: 1, pinHash: await hashPin(pin, this.#scryptParams), lockout: initialLockout(), lastFailureAt: null });
+      this.#wrongBeforeThisVisit = { count: 0, lastAt: null };
       this.#session.start(this.#clock.now());
       return { ok: true };
     });
@@ -152,17 +196,39 @@ export class OperatorAccess {
   /** Checks the PIN; a right one starts operator mode and clears the failure count. */
   unlock(pin: string): Promise<UnlockResult> {
     return this.#exclusive(async () => {
+      const before = await this.#load();
       const result = await this.#checkPin(pin);
-      if (result.ok) this.#session.start(this.#clock.now());
+      if (result.ok) {
+        this.#wrongBeforeThisVisit =
+          before !== null && before !== 'reset'
+            ? { count: cleanCount(before.lockout.failures), lastAt: before.lastFailureAt ?? null }
+            : { count: 0, lastAt: null };
+        this.#session.start(this.#clock.now());
+      }
       return result;
     });
+  }
+
+  /** The PIN asked again during operator mode (before a sensitive step); the same lockout as unlock. */
+  confirmPin(pin: string): Promise<ConfirmPinResult> {
+    return this.#exclusive(async () => {
+      if (!this.#session.isActive(this.#clock.now())) return { ok: false, reason: 'no_session' };
+      const result = await this.#checkPin(pin);
+      if (result.ok && !this.#session.confirmPin(this.#clock.now())) return { ok: false, reason: 'no_session' };
+      return result;
+    });
+  }
+
+  /** Uses up a PIN confirmed within the last minute, for one sensitive step. */
+  takeFreshPin(): boolean {
+    return this.#session.takeFreshPin(this.#clock.now());
   }
 
   /** Replaces the PIN; the old PIN is checked under the same lockout as unlock. */
   changePin(oldPin: string, newPin: string): Promise<ChangePinResult> {
     return this.#exclusive(async () => {
       const stored = await this.#load();
-      if (stored === null) return { ok: false, reason: 'needs_setup' };
+      if (stored === null || stored === 'reset') return { ok: false, reason: 'needs_setup' };
       const now = this.#clock.now();
       const allowed = canAttempt(stored.lockout, now, this.#policy);
       if (!allowed.ok) return { ok: false, reason: 'locked', retryAfterMs: allowed.retryAfterMs };
@@ -171,7 +237,7 @@ export class OperatorAccess {
       if (newPin === oldPin) return { ok: false, reason: 'same_pin' };
       const result = await this.#checkPin(oldPin);
       if (!result.ok) return result;
-      await this.#save({ version: 1, pinHash: await hashPin(newPin, this.#scryptParams), lockout: recordSuccess() });
+      await this.#save({ version: 1, pinHash: await hashPin(newPin, this.#scryptParams), lockout: recordSuccess(), lastFailureAt: null });
       this.#session.start(this.#clock.now());
       return { ok: true };
     });
@@ -181,7 +247,7 @@ export class OperatorAccess {
     return this.#session.isActive(this.#clock.now());
   }
 
-  /** Call on operator activity; false if operator mode had already ended. */
+  /** A person touched or typed on the console; false if operator mode had already ended. Console calls themselves are not activity. */
   touchOperator(): boolean {
     return this.#session.touch(this.#clock.now());
   }
@@ -190,17 +256,31 @@ export class OperatorAccess {
     this.#session.end();
   }
 
+  /** The record was replaced from outside (a reset from the machine): read it again, and end operator mode. */
+  reloadFromStorage(): Promise<void> {
+    return this.#exclusive(async () => {
+      this.#stored = undefined;
+      this.#session.end();
+    });
+  }
+
+  /** No PIN on file: a fresh install (or a reset from the machine) may set one up; a kiosk with donations may not. */
+  #setupStatus(stored: 'reset' | null): 'needs_setup' | 'access_lost' {
+    return stored === 'reset' || !this.#hasDonations() ? 'needs_setup' : 'access_lost';
+  }
+
   async #checkPin(pin: string): Promise<{ ok: true } | WrongPin | Locked | NeedsSetup> {
     const stored = await this.#load();
-    if (stored === null) return { ok: false, reason: 'needs_setup' };
+    if (stored === null || stored === 'reset') return { ok: false, reason: 'needs_setup' };
     const now = this.#clock.now();
     const allowed = canAttempt(stored.lockout, now, this.#policy);
     if (!allowed.ok) return { ok: false, reason: 'locked', retryAfterMs: allowed.retryAfterMs };
-    // Count the try first (see the header), then check.
+    // Count the try first (see the header), then check. The time is kept for the
+    // operator's "wrong PINs since your last visit"; a right PIN takes it back.
     const counted = recordFailure(stored.lockout, now, this.#policy);
-    await this.#save({ ...stored, lockout: counted });
+    await this.#save({ ...stored, lockout: counted, lastFailureAt: now });
     if (await verifyPin(pin, stored.pinHash)) {
-      await this.#save({ ...stored, lockout: recordSuccess() });
+      await this.#save({ ...stored, lockout: recordSuccess(), lastFailureAt: null });
       return { ok: true };
     }
     return {
@@ -211,7 +291,7 @@ export class OperatorAccess {
     };
   }
 
-  async #load(): Promise<StoredOperatorAccess | null> {
+  async #load(): Promise<StoredOperatorAccess | 'reset' | null> {
     if (this.#stored !== undefined) return this.#stored;
     const raw: unknown = await this.#storage.load();
     const stored = raw === null ? null : parseStored(raw, this.#clock.now(), this.#policy);
@@ -231,13 +311,19 @@ export class OperatorAccess {
   }
 }
 
-function parseStored(raw: unknown, now: number, policy: LockoutPolicy): StoredOperatorAccess {
+function parseStored(raw: unknown, now: number, policy: LockoutPolicy): StoredOperatorAccess | 'reset' {
   if (typeof raw !== 'object' || raw === null) throw new OperatorAccessStorageError('not an object');
   const record = raw as Record<string, unknown>;
   if (record['version'] !== 1) throw new OperatorAccessStorageError(`unknown version ${String(record['version'])}`);
+  if (!('pinHash' in record) && typeof record['resetFromMachineAt'] === 'number') return 'reset';
   if (!isPinHash(record['pinHash'])) throw new OperatorAccessStorageError('pinHash is not a scrypt hash');
   const lockout = record['lockout'];
   if (typeof lockout !== 'object' || lockout === null) throw new OperatorAccessStorageError('lockout missing');
+  const lastFailureAt = typeof record['lastFailureAt'] === 'number' && Number.isFinite(record['lastFailureAt']) ? record['lastFailureAt'] : null;
   // normaliseLockout fails closed on a bad count and shortens a lock the clock made too long.
-  return { version: 1, pinHash: record['pinHash'], lockout: normaliseLockout(lockout as LockoutState, now, policy) };
+  return { version: 1, pinHash: record['pinHash'], lockout: normaliseLockout(lockout as LockoutState, now, policy), lastFailureAt };
+}
+
+function cleanCount(failures: unknown): number {
+  return typeof failures === 'number' && Number.isSafeInteger(failures) && failures >= 0 ? failures : 0;
 }

@@ -9,7 +9,7 @@
 // grows with each failure and is capped. Only a right PIN resets the count, so
 // waiting out a lock gives one more try, not five. With the defaults that is
 // 4 free tries, then 30 s, 1 min, 2 min, 5 min, 10 min and 15 min per try:
-// about a hundred guesses a day against the ~9,800 PINs pin-policy.ts allows.
+// about a hundred guesses a day against the ~990,000 PINs src-shared/pin-rule.ts allows.
 //
 // A wall clock can jump back (a kiosk without an RTC battery boots in 1970 or
 // 2000 and NTP fixes it later; an operator fixes the time zone). A lock that

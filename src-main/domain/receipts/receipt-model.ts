@@ -30,7 +30,8 @@ export interface ReceiptDonation {
   paymentId: string | null;
   causeName: string;
   donorName: string | null;
-  tax: { nameOnPan: string; idType: TaxIdType; idNumber: string; address: string } | null;
+  /** The identity number only ever arrives masked (the ledger keeps it sealed); it is masked again here all the same. */
+  tax: { nameOnPan: string; idType: TaxIdType; idNumberMasked: string; address: string } | null;
 }
 
 export interface ReceiptModel {
@@ -104,7 +105,7 @@ export function buildReceiptModel(issuer: ReceiptIssuer, donation: ReceiptDonati
     causeName: donation.causeName,
     donorName: tax?.nameOnPan ?? donation.donorName ?? 'Anonymous donor',
     donorIdLabel: tax === null ? null : tax.idType === 'pan' ? 'PAN' : 'Aadhaar',
-    donorIdMasked: tax === null ? null : maskTaxId(tax.idNumber),
+    donorIdMasked: tax === null ? null : maskTaxId(tax.idNumberMasked),
     donorAddress: tax?.address ?? null,
     approvalStatement: approval,
     validity: tax === null ? null : validityWords(issuer),

@@ -63,6 +63,22 @@ const ICON_CARD = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" strok
 const ICON_WALLET = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="#1f4fbf" stroke-width="2"><path d="M3 7h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2zM3 7l13-3v3"/><circle cx="16.5" cy="13.5" r="1.5"/></svg>`;
 const ICON_BANK = `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="#1f4fbf" stroke-width="2"><path d="M3 10l9-6 9 6M5 10v8m4-8v8m6-8v8m4-8v8M3 20h18"/></svg>`;
 
+/** Netbanking and wallets: choose the bank or wallet, whose page opens in a pop-up. Ids are the frame script's. */
+function popupMethodSection(m: { view: string; title: string; noun: string; label: string; select: string; selectTestId: string; blocked: string; blockedTestId: string }): string {
+  return `    <section data-view="${m.view}" data-testid="sim-view-${m.view}" aria-labelledby="${m.view}-title" hidden>
+      <h2 id="${m.view}-title" tabindex="-1">${m.title}</h2>
+      <div class="alert" id="${m.blocked}" data-testid="${m.blockedTestId}" role="alert" hidden>
+        The ${m.noun}'s window could not be opened: pop-ups are blocked. Choose another payment method.
+      </div>
+      <div class="field">
+        <label for="${m.select}">${m.label}</label>
+        <select id="${m.select}" data-testid="${m.selectTestId}"></select>
+      </div>
+      <p class="muted">Your ${m.noun}'s page opens in a new window.</p>
+      <button type="button" class="btn btn-primary" id="${m.view}-pay" data-testid="sim-${m.view}-pay">Pay <span class="amount-inline"></span></button>
+    </section>`;
+}
+
 export function framePage(nonce: string): string {
   const config = {
     cards: testCardTable(),
@@ -202,31 +218,9 @@ export function framePage(nonce: string): string {
       </form>
     </section>
 
-    <section data-view="netbanking" data-testid="sim-view-netbanking" aria-labelledby="nb-title" hidden>
-      <h2 id="nb-title" tabindex="-1">Pay with netbanking</h2>
-      <div class="alert" id="popup-blocked" data-testid="sim-popup-blocked" role="alert" hidden>
-        The bank's window could not be opened: pop-ups are blocked. Choose another payment method.
-      </div>
-      <div class="field">
-        <label for="bank">Your bank</label>
-        <select id="bank" data-testid="sim-bank-select"></select>
-      </div>
-      <p class="muted">Your bank's page opens in a new window.</p>
-      <button type="button" class="btn btn-primary" id="netbanking-pay" data-testid="sim-netbanking-pay">Pay <span class="amount-inline"></span></button>
-    </section>
+${popupMethodSection({ view: 'netbanking', title: 'Pay with netbanking', noun: 'bank', label: 'Your bank', select: 'bank', selectTestId: 'sim-bank-select', blocked: 'popup-blocked', blockedTestId: 'sim-popup-blocked' })}
 
-    <section data-view="wallet" data-testid="sim-view-wallet" aria-labelledby="wallet-title" hidden>
-      <h2 id="wallet-title" tabindex="-1">Pay with a wallet</h2>
-      <div class="alert" id="wallet-popup-blocked" data-testid="sim-wallet-popup-blocked" role="alert" hidden>
-        The wallet's window could not be opened: pop-ups are blocked. Choose another payment method.
-      </div>
-      <div class="field">
-        <label for="wallet">Your wallet</label>
-        <select id="wallet" data-testid="sim-wallet-select"></select>
-      </div>
-      <p class="muted">Your wallet's page opens in a new window.</p>
-      <button type="button" class="btn btn-primary" id="wallet-pay" data-testid="sim-wallet-pay">Pay <span class="amount-inline"></span></button>
-    </section>
+${popupMethodSection({ view: 'wallet', title: 'Pay with a wallet', noun: 'wallet', label: 'Your wallet', select: 'wallet', selectTestId: 'sim-wallet-select', blocked: 'wallet-popup-blocked', blockedTestId: 'sim-wallet-popup-blocked' })}
 
     <section data-view="bank-waiting" data-testid="sim-view-bank-waiting" aria-labelledby="wait-title" hidden>
       <div class="status">

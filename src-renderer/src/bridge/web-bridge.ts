@@ -1,14 +1,13 @@
-// KioskApi over HTTP for browser mode: POST /ipc/<method> with the page's token.
-// Every method resolves with a Result; nothing here rejects or throws.
-import type {
-  KioskApi,
-  KioskError,
-  KioskMethod,
-  Result,
-} from '../../../src-main/contract/kiosk-api.ts';
+// The browser-mode bridge: POST /ipc/<method> on the page's own origin, with
+// the token the server put in the page. The donor page and the operator
+// console each have their own origin, token and methods (the server answers
+// each only its own: src-main/browser-mode/server.ts). Every method resolves
+// with a Result; nothing here rejects or throws.
+import type { DonorMethod, KioskError, KioskMethod, OperatorMethod, Result } from '../../../src-main/contract/kiosk-api.ts';
+import { bridgeMethods } from '../../../src-shared/bridge-methods.ts';
 
-/** Every contract method. A new method in KioskApi fails the type check until it is listed here. */
-const METHODS = {
+/** Every donor method. A new method in DonorApi fails the type check until it is listed here. */
+export const WEB_DONOR_METHODS = Object.keys({
   getKioskState: true,
   getKioskStatus: true,
   startDonation: true,
@@ -17,20 +16,28 @@ const METHODS = {
   confirmPayment: true,
   cancelDonation: true,
   getAttractInfo: true,
+  checkTaxDetails: true,
+  printReceipt: true,
+  openOperatorConsole: true,
+} as const satisfies Record<DonorMethod, true>) as DonorMethod[];
+
+/** Every operator method. A new method in OperatorApi fails the type check until it is listed here. */
+export const WEB_OPERATOR_METHODS = Object.keys({
   getOperatorGate: true,
   setUpOperatorPin: true,
   unlockOperator: true,
+  confirmOperatorPin: true,
+  noteOperatorActivity: true,
   endOperatorSession: true,
   getOperatorOverview: true,
   updateSettings: true,
   exportDonationsCsv: true,
   reconcileNow: true,
+  getPaymentKeysStatus: true,
   setPaymentKeys: true,
   checkPaymentKeys: true,
   exitKiosk: true,
   restartKiosk: true,
-  checkTaxDetails: true,
-  printReceipt: true,
   getReceiptAdmin: true,
   updateReceiptSettings: true,
   reprintReceipt: true,
@@ -41,9 +48,7 @@ const METHODS = {
   checkForUpdates: true,
   installUpdateNow: true,
   exportEventReport: true,
-} as const satisfies Record<KioskMethod, true>;
-
-export const WEB_BRIDGE_METHODS = Object.keys(METHODS) as KioskMethod[];
+} as const satisfies Record<OperatorMethod, true>) as OperatorMethod[];
 
 function unavailable<T>(message: string): Result<T> {
   const error: KioskError = { code: 'kiosk_unavailable', message, retryable: true };
@@ -59,10 +64,14 @@ function isResult(body: unknown): body is Result<unknown> {
   return typeof e.code === 'string';
 }
 
-export function createWebBridge(token: string): KioskApi {
-  async function call<T>(method: KioskMethod, payload: unknown): Promise<Result<T>> {
+/**
+ * The API over HTTP for `methods`. `afterOk` runs after a method's ok answer:
+ * what Electron's main does with windows, browser mode does by navigating
+ * (opening the console, leaving it).
+ */
+export function createWebBridge<Api>(token: string, methods: readonly KioskMethod[], afterOk: Partial<Record<KioskMethod, (payload: unknown) => void>> = {}): Api {
+  async function call(method: string, payload: unknown): Promise<Result<unknown>> {
     try {
-      if (!Object.hasOwn(METHODS, method)) return unavailable(`Unknown kiosk method: ${method}`);
       let response: Response;
       try {
         response = await fetch(`/ipc/${method}`, {
@@ -82,45 +91,11 @@ export function createWebBridge(token: string): KioskApi {
         return unavailable(`The kiosk server answered ${response.status} without a JSON body.`);
       }
       if (!isResult(body)) return unavailable(`The kiosk server answered ${response.status} with an unexpected body.`);
-      return body as Result<T>;
+      if (body.ok) afterOk[method as KioskMethod]?.(payload);
+      return body;
     } catch (err) {
       return unavailable(`Kiosk bridge error: ${String(err)}`);
     }
   }
-
-  const api = {
-    getKioskState: () => call('getKioskState', null),
-    getKioskStatus: () => call('getKioskStatus', null),
-    startDonation: (request) => call('startDonation', request),
-    checkoutOpened: (request) => call('checkoutOpened', request),
-    recordPaymentFailure: (request) => call('recordPaymentFailure', request),
-    confirmPayment: (request) => call('confirmPayment', request),
-    cancelDonation: (request) => call('cancelDonation', request),
-    getAttractInfo: () => call('getAttractInfo', null),
-    getOperatorGate: () => call('getOperatorGate', null),
-    setUpOperatorPin: (request) => call('setUpOperatorPin', request),
-    unlockOperator: (request) => call('unlockOperator', request),
-    endOperatorSession: () => call('endOperatorSession', null),
-    getOperatorOverview: (request) => call('getOperatorOverview', request),
-    updateSettings: (request) => call('updateSettings', request),
-    exportDonationsCsv: (request) => call('exportDonationsCsv', request),
-    reconcileNow: () => call('reconcileNow', null),
-    setPaymentKeys: (request) => call('setPaymentKeys', request),
-    checkPaymentKeys: () => call('checkPaymentKeys', null),
-    exitKiosk: () => call('exitKiosk', null),
-    restartKiosk: () => call('restartKiosk', null),
-    checkTaxDetails: (request) => call('checkTaxDetails', request),
-    printReceipt: (request) => call('printReceipt', request),
-    getReceiptAdmin: (request) => call('getReceiptAdmin', request),
-    updateReceiptSettings: (request) => call('updateReceiptSettings', request),
-    reprintReceipt: (request) => call('reprintReceipt', request),
-    testPrint: () => call('testPrint', null),
-    recordCashGift: (request) => call('recordCashGift', request),
-    exportForm10bd: (request) => call('exportForm10bd', request),
-    getUpdateStatus: () => call('getUpdateStatus', null),
-    checkForUpdates: () => call('checkForUpdates', null),
-    installUpdateNow: () => call('installUpdateNow', null),
-    exportEventReport: () => call('exportEventReport', null),
-  } satisfies KioskApi;
-  return api;
+  return bridgeMethods<Api>(methods, call);
 }

@@ -33,8 +33,11 @@ export interface RazorpayOptions extends Omit<CheckoutOptions, 'modal'> {
 
 export interface RazorpayInstance {
   open(): unknown;
+  /** Posts a close message to Checkout's frame; ondismiss (if any) comes later, never inside close(). */
   close(): void;
   on(event: 'payment.failed', callback: (response: RazorpayFailure) => void): void;
+  /** Checkout closed itself after alerting "Oops! Something went wrong."; no ondismiss follows. */
+  on(event: 'fault.close', callback: () => void): void;
 }
 
 export type RazorpayConstructor = new (options: RazorpayOptions) => RazorpayInstance;
@@ -43,6 +46,16 @@ declare global {
   interface Window {
     Razorpay?: RazorpayConstructor;
   }
+}
+
+/**
+ * Hides Checkout's full-screen container (checkout.js adds div.razorpay-container
+ * at load and hides it itself when its frame answers). For a Checkout the kiosk has
+ * given up on: if its frame never answers close(), the container would cover the
+ * kiosk's own screen for good. The next open() shows it again.
+ */
+export function hideCheckoutOverlay(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('.razorpay-container')) el.style.display = 'none';
 }
 
 type ScriptState = 'loading' | 'loaded' | 'failed';

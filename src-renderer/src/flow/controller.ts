@@ -6,7 +6,7 @@ import type {
   CheckoutFailure,
   CheckoutSession,
   ConfirmPaymentRequest,
-  KioskApi,
+  DonorApi,
   KioskError,
   KioskErrorCode,
   Result,
@@ -14,6 +14,7 @@ import type {
 } from '../../../src-main/contract/kiosk-api.ts';
 import { getKioskApi } from '../bridge/bridge.ts';
 import {
+  hideCheckoutOverlay,
   loadCheckout,
   type RazorpayDismiss,
   type RazorpayErrorDetail,
@@ -22,6 +23,7 @@ import {
   type RazorpaySuccess,
 } from '../checkout/razorpay.ts';
 import {
+  checkoutLost,
   checkoutTimedOut,
   checkoutUnavailable,
   confirmFailure,
@@ -93,7 +95,7 @@ function toCheckoutFailure(detail: RazorpayErrorDetail | undefined): CheckoutFai
 export class KioskFlow {
   private state: FlowState = initialState;
   private readonly listeners = new Set<() => void>();
-  private api: KioskApi | null = null;
+  private api: DonorApi | null = null;
   private booting = false;
   /** Bumped whenever a new async sequence starts or the donor leaves; stale sequences stop. */
   private run = 0;
@@ -191,7 +193,7 @@ export class KioskFlow {
   }
 
   /** A bridge call that always resolves with a Result, within CALL_TIMEOUT_MS. */
-  private async call<T>(fn: (api: KioskApi) => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
+  private async call<T>(fn: (api: DonorApi) => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
     const api = this.api;
     if (!api) return failResult('kiosk_unavailable', 'No kiosk bridge.');
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -388,6 +390,9 @@ export class KioskFlow {
         },
       });
       rzp.on('payment.failed', (response: RazorpayFailure) => this.onPaymentFailed(donationId, response));
+      // Checkout closed itself with an error, after its "Oops! Something went wrong."
+      // alert; no ondismiss follows. (Not a documented event: the guard covers its absence.)
+      rzp.on('fault.close', () => this.onCheckoutFault(donationId));
       this.rzp = rzp;
       // The calm background first: callbacks fired from open() must find the checkout screen.
       this.dispatch({ type: 'checkoutShown', donationId });
@@ -412,21 +417,34 @@ export class KioskFlow {
     return this.state.donation?.session?.donationId === donationId;
   }
 
+  /**
+   * Checkout's success callback. It may come at any time, in any order with
+   * ondismiss and close(): a payment it reports is never dropped. If the kiosk
+   * has moved on (its guard closed Checkout and the donor left, or another
+   * donation is showing), main still confirms it, out of sight.
+   */
   private onPaid(donationId: string, response: RazorpaySuccess): void {
     try {
-      const { screen } = this.state;
-      // Accept a late success even if the kiosk already gave up on the window.
-      if (!this.isCurrent(donationId) || (screen.name !== 'checkout' && screen.name !== 'failure' && screen.name !== 'opening')) return;
-      this.rzp = null;
       const payment: ConfirmPaymentRequest = {
         donationId,
         razorpayPaymentId: str(response?.razorpay_payment_id) ?? '',
         razorpayOrderId: str(response?.razorpay_order_id) ?? '',
         razorpaySignature: str(response?.razorpay_signature) ?? '',
       };
-      const run = ++this.run;
-      this.dispatch({ type: 'verifying', payment });
-      void this.confirm(payment, run);
+      const { screen, donation } = this.state;
+      const current = this.isCurrent(donationId);
+      // The same success twice: the first is being (or has been) confirmed.
+      if (current && donation?.payment?.razorpayPaymentId === payment.razorpayPaymentId) return;
+      if (current && (screen.name === 'checkout' || screen.name === 'failure' || screen.name === 'opening')) {
+        // Accept a late success even if the kiosk already gave up on the window.
+        this.rzp = null;
+        const run = ++this.run;
+        this.dispatch({ type: 'verifying', payment });
+        void this.confirm(payment, run);
+        return;
+      }
+      console.error(`[kiosk] Checkout reported payment ${payment.razorpayPaymentId} for donation ${donationId} after the kiosk moved on; confirming it anyway.`);
+      void this.track(this.call((api) => api.confirmPayment(payment)));
     } catch (err) {
       console.error('[kiosk] handler failed:', err);
     }
@@ -478,15 +496,36 @@ export class KioskFlow {
     }
   }
 
-  /** If Checkout outlives its own timeout (it should close itself), treat it as timed out. */
+  /** Checkout closed itself with an error (fault.close): no ondismiss will come. */
+  private onCheckoutFault(donationId: string): void {
+    try {
+      if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
+      this.rzp = null;
+      this.recordFailure(donationId, { code: 'CHECKOUT_FAULT', reason: 'checkout_fault', description: 'Checkout closed itself with an error (fault.close)', source: 'checkout' });
+      // The order stays open: Back to start cancels it, Try again reopens it.
+      this.dispatch({ type: 'failed', failure: checkoutLost(donationId, 'fault') });
+    } catch (err) {
+      console.error('[kiosk] fault.close handling failed:', err);
+    }
+  }
+
+  /**
+   * Checkout should close itself at its own timeout. If it has not (it alerted and
+   * never called back, or stopped answering), the kiosk closes it and tells the
+   * donor. close() is asynchronous and may never be answered, so the kiosk does not
+   * wait for ondismiss (a late one finds the failure screen and does nothing), and
+   * hides a window that is still covering the screen.
+   */
   private armCheckoutGuard(donationId: string, timeoutSeconds: number): void {
     this.clearCheckoutGuard();
     if (!(timeoutSeconds > 0)) return;
     this.checkoutGuard = setTimeout(() => {
       if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
       console.error('[kiosk] Checkout did not close after its timeout; closing it.');
-      this.onDismiss(donationId, 'timeout');
       this.closeCheckout();
+      hideCheckoutOverlay();
+      void this.cancel(donationId, 'checkout_timeout');
+      this.dispatch({ type: 'failed', failure: checkoutLost(donationId, 'stuck'), donationOpen: false });
     }, timeoutSeconds * 1000 + CHECKOUT_GRACE_MS);
   }
 

@@ -24,6 +24,8 @@ const START_REASON = {
   wrong_pin: 'error.start.internal',
   pin_locked: 'error.start.internal',
   pin_already_set: 'error.start.internal',
+  pin_required: 'error.start.internal',
+  operator_access_lost: 'error.start.internal',
   not_supported: 'error.start.internal',
   internal_error: 'error.start.internal',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
@@ -47,6 +49,8 @@ const CONFIRM_REASON = {
   wrong_pin: 'error.confirm.default',
   pin_locked: 'error.confirm.default',
   pin_already_set: 'error.confirm.default',
+  pin_required: 'error.confirm.default',
+  operator_access_lost: 'error.confirm.default',
   not_supported: 'error.confirm.default',
   internal_error: 'error.confirm.default',
 } as const satisfies Record<KioskErrorCode, MessageKey>;
@@ -95,6 +99,25 @@ export function donorClosed(donationId: string): FailureInfo {
 
 export function checkoutTimedOut(donationId: string): FailureInfo {
   return { heading: 'failure.heading.notCompleted', reason: 'failure.reason.timeout', donationId, retry: 'reopen' };
+}
+
+/**
+ * Checkout ended without a result the kiosk can trust: it closed with an error
+ * (fault.close, after its "Oops! Something went wrong." alert) or stopped
+ * answering until the kiosk's guard closed it. A payment may have gone through
+ * all the same (reconciliation settles it), so the donor is told it is not lost,
+ * and gets time to fetch a volunteer. Try again reopens the same order, which
+ * Razorpay never lets be paid twice.
+ */
+export function checkoutLost(donationId: string, why: 'fault' | 'stuck'): FailureInfo {
+  return {
+    heading: 'failure.heading.notCompleted',
+    reason: why === 'fault' ? 'failure.reason.checkoutFault' : 'failure.reason.checkoutStuck',
+    note: 'failure.note.mayHavePaid',
+    donationId,
+    retry: 'reopen',
+    showVolunteer: true,
+  };
 }
 
 const PAYMENT_REASON: Readonly<Record<string, MessageKey>> = {

@@ -3,9 +3,11 @@
 // buttons; it fits 1080×1920, 1280×800 and 1920×1080 without sideways
 // scrolling. Unsaved edits are never lost without asking (unsaved.tsx).
 // Every call goes to main, which checks the operator session; an
-// operator_required answer sends the operator back to the PIN pad.
+// operator_required answer sends the operator back to the PIN pad, and a
+// pin_required one asks for the PIN again (PinReask.tsx) and repeats the call.
+// Operator mode lasts while a person is here (operator-presence.ts).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { EditableSettings, KioskMode, OperatorOverview, Result } from '../../../src-main/contract/kiosk-api.ts';
+import type { EditableSettings, OperatorGate, OperatorOverview, Result } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading, Spinner } from '../components/ScreenFrame.tsx';
 import { t, type MessageKey } from '../i18n/t.ts';
 import { CashGiftPanel } from './CashGiftPanel.tsx';
@@ -22,16 +24,13 @@ import { TypingArea } from './touch/typing.tsx';
 import { dropAllDrafts, UnsavedGuard } from './unsaved.tsx';
 import { WelcomePanel } from './WelcomePanel.tsx';
 import { KioskIdBanner } from './EventCard.tsx';
+import { PinReask, type ReaskOutcome } from './PinReask.tsx';
+import { useOperatorPresence } from './operator-presence.ts';
+import { formatDateTime } from './india-date.ts';
 import './console.css';
 
 /** How often the console checks that the operator session is still open (it ends by itself when idle). */
 const SESSION_CHECK_MS = 10_000;
-/**
- * Taps and typing in the console are not calls to main, so they would not keep
- * the operator session open: at most this often, activity tells main (any
- * operator call counts as activity there).
- */
-const ACTIVITY_TOUCH_MS = 60_000;
 
 type Tab = 'today' | 'cash' | 'receipts' | 'event' | 'causes' | 'welcome' | 'export' | 'keys' | 'kiosk';
 
@@ -49,29 +48,57 @@ const TABS: { id: Tab; label: MessageKey; forms: string[] }[] = [
 ];
 
 interface ConsoleProps {
-  mode: KioskMode | undefined;
+  /** The gate as the PIN left it: the mode, the session's limits, wrong PINs before this visit. */
+  gate: OperatorGate;
+  /** Leave the console (operator mode ends, the donor screen comes back). */
   onDone: () => void;
   onSessionEnded: () => void;
 }
 
-export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
+export function Console({ gate, onDone, onSessionEnded }: ConsoleProps) {
+  const mode = gate.mode;
   const [tab, setTab] = useState<Tab>('today');
   const [overview, setOverview] = useState<OperatorOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [day, setDay] = useState<string | undefined>(undefined);
+  const [reask, setReask] = useState<((outcome: ReaskOutcome) => void) | null>(null);
+  const reaskOpen = useRef(false);
 
-  /** An operator call; null when the session had ended (the PIN pad is showing by then). */
+  // Walking away ends operator mode: the donor screen comes back by itself. Taps and typing here count as a person.
+  useOperatorPresence(gate.idleTimeoutMs, onDone);
+
+  /** Shows the PIN prompt; resolves with what the operator did. */
+  const askPin = useCallback(
+    () =>
+      new Promise<ReaskOutcome>((resolve) => {
+        reaskOpen.current = true;
+        setReask(() => (outcome: ReaskOutcome) => {
+          reaskOpen.current = false;
+          setReask(null);
+          resolve(outcome);
+        });
+      }),
+    [],
+  );
+
+  /** An operator call (see operator-api.ts); null when there is nothing for the panel to show (a form keeps its draft). */
   const call: OperatorCaller = useCallback(
     async <T,>(fn: Parameters<typeof operatorCall<T>>[0]): Promise<Result<T> | null> => {
-      const result = await operatorCall(fn);
+      let result = await operatorCall(fn);
+      if (!result.ok && result.error.code === 'pin_required' && !reaskOpen.current) {
+        const outcome = await askPin();
+        if (outcome === 'cancelled') return null;
+        if (outcome === 'confirmed') result = await operatorCall(fn);
+        else result = { ok: false, error: { code: 'operator_required', message: '', retryable: false } };
+      }
       if (!result.ok && result.error.code === 'operator_required') {
         onSessionEnded();
         return null;
       }
       return result;
     },
-    [onSessionEnded],
+    [onSessionEnded, askPin],
   );
 
   const load = useCallback(
@@ -91,7 +118,7 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
     void load('', undefined);
   }, [load]);
 
-  // The session ends in main after a few idle minutes: leave the console when it does.
+  // Main ends operator mode by itself (idle, or a quarter of an hour after the PIN): ask for the PIN when it has.
   useEffect(() => {
     const timer = setInterval(() => {
       void operatorCall((api) => api.getOperatorGate()).then((r) => {
@@ -101,23 +128,15 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
     return () => clearInterval(timer);
   }, [onSessionEnded]);
 
-  // A volunteer typing a long form is not idle: their taps keep the session open.
-  const lastTouch = useRef(Date.now());
-  const activity = (): void => {
-    if (Date.now() - lastTouch.current < ACTIVITY_TOUCH_MS) return;
-    lastTouch.current = Date.now();
-    void call((api) => api.getUpdateStatus());
-  };
-
   const settingsSaved = (settings: EditableSettings): void => {
     setOverview((before) => (before ? { ...before, settings } : before));
     // The event's name or first day may have changed its totals.
     void load(search, day);
   };
 
-  const done = async (): Promise<void> => {
+  /** Done, after any unsaved edits were let go: nothing is kept for later. */
+  const done = (): void => {
     dropAllDrafts();
-    await operatorCall((api) => api.endOperatorSession());
     onDone();
   };
 
@@ -129,16 +148,17 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
       <UnsavedGuard>
         {(guard, dirtyForms) => (
           <TypingArea>
-            <div className="console" onPointerDownCapture={activity}>
+            <div className="console">
               <header className="console-head">
                 <div>
                   <ScreenHeading>{t('operator.console.heading')}</ScreenHeading>
                   {overview && <p className="console-meta">{t('operator.console.meta', { mode: overview.mode, version: overview.version })}</p>}
                 </div>
-                <button type="button" className="btn btn-primary console-done" onClick={() => guard(() => void done(), 'all')}>
+                <button type="button" className="btn btn-primary console-done" onClick={() => guard(done, 'all')}>
                   {t('operator.done')}
                 </button>
               </header>
+              <WrongAttemptsNotice gate={gate} />
               <KioskIdBanner fleet={overview?.event?.fleet ?? null} onChangeId={() => guard(() => setTab('event'), 'showing')} />
               <div className="console-tabs" role="tablist" aria-label={t('operator.console.heading')}>
                 {TABS.map(({ id, label, forms }) => {
@@ -216,6 +236,19 @@ export function Console({ mode, onDone, onSessionEnded }: ConsoleProps) {
           </TypingArea>
         )}
       </UnsavedGuard>
+      {reask && <PinReask onDone={reask} />}
     </ScreenFrame>
+  );
+}
+
+/** Wrong PINs tried between the last visit and this one (someone may have been guessing). */
+function WrongAttemptsNotice({ gate }: { gate: OperatorGate }) {
+  const n = gate.wrongAttemptsBeforeThisVisit;
+  if (n <= 0) return null;
+  const last = gate.lastWrongAttemptAt === null ? '' : formatDateTime(gate.lastWrongAttemptAt);
+  return (
+    <p className="op-warning" role="status" data-testid="wrong-attempts">
+      {t(n === 1 ? 'operator.console.wrongAttempts.one' : 'operator.console.wrongAttempts.other', { n, time: last })}
+    </p>
   );
 }

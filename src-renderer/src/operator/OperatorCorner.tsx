@@ -1,19 +1,23 @@
 // The hidden way in: hold the top-left corner for 3 seconds (touch, pen or
 // mouse), or press Ctrl+Alt+O. Invisible to donors; a quick tap does nothing.
+// Opening asks main for the console, which has its own window (Electron) or
+// its own origin (browser mode): the donor page holds no operator method.
 import { useEffect, useRef, type PointerEvent } from 'react';
-import { t } from '../i18n/t.ts';
-import { preloadOperator } from './OperatorLoader.tsx';
+import { getKioskApi } from '../bridge/bridge.ts';
+import { currentLanguage, t } from '../i18n/t.ts';
+
+function openConsole(): void {
+  void getKioskApi()
+    .then((api) => api.openOperatorConsole({ language: currentLanguage().code }))
+    .catch((err: unknown) => console.error('[kiosk] the operator console could not be opened:', err));
+}
 
 export const LONG_PRESS_MS = 3_000;
 /** A finger that slides further than this is scrolling or swiping, not holding. */
 const MOVE_TOLERANCE_PX = 24;
 
-export function OperatorCorner({ onOpen }: { onOpen: () => void }) {
+export function OperatorCorner() {
   const press = useRef<{ id: number; x: number; y: number; timer: ReturnType<typeof setTimeout> } | null>(null);
-  const open = useRef(onOpen);
-  useEffect(() => {
-    open.current = onOpen;
-  }, [onOpen]);
 
   const cancel = (): void => {
     if (press.current) clearTimeout(press.current.timer);
@@ -24,7 +28,7 @@ export function OperatorCorner({ onOpen }: { onOpen: () => void }) {
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey && e.altKey && !e.metaKey && e.code === 'KeyO') {
         e.preventDefault();
-        open.current();
+        openConsole();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -36,8 +40,6 @@ export function OperatorCorner({ onOpen }: { onOpen: () => void }) {
 
   const down = (e: PointerEvent<HTMLButtonElement>): void => {
     cancel();
-    // Fetch the operator screens during the hold; a failed load is shown if the corner opens.
-    preloadOperator().catch(() => undefined);
     try {
       e.currentTarget.setPointerCapture(e.pointerId);
     } catch {
@@ -45,7 +47,7 @@ export function OperatorCorner({ onOpen }: { onOpen: () => void }) {
     }
     const timer = setTimeout(() => {
       press.current = null;
-      open.current();
+      openConsole();
     }, LONG_PRESS_MS);
     press.current = { id: e.pointerId, x: e.clientX, y: e.clientY, timer };
   };

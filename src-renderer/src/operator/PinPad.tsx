@@ -1,9 +1,10 @@
 // An on-screen numeric PIN pad: big buttons 0-9, delete and OK; the physical
 // keyboard's digits, Backspace and Enter work too. Digits show as dots only.
 import { useEffect, useRef } from 'react';
+import { MAX_PIN_LENGTH, MIN_EXISTING_PIN_LENGTH, MIN_PIN_LENGTH } from '../../../src-shared/pin-rule.ts';
 import { t } from '../i18n/t.ts';
 
-export const PIN_MAX = 8;
+export const PIN_MAX = MAX_PIN_LENGTH;
 
 interface PinPadProps {
   value: string;
@@ -54,7 +55,7 @@ export function PinPad({ value, onChange, onSubmit, disabled = false, describedB
   return (
     <div className="pinpad" aria-describedby={describedBy}>
       <div className="pin-dots" role="status" aria-live="polite" aria-label={`${t('pinpad.label')}: ${entered}`} data-testid="pin-dots">
-        {Array.from({ length: Math.max(4, value.length) }, (_, i) => (
+        {Array.from({ length: Math.max(MIN_PIN_LENGTH, value.length) }, (_, i) => (
           <span key={i} className={`pin-dot${i < value.length ? ' pin-dot-filled' : ''}`} aria-hidden="true" />
         ))}
       </div>
@@ -70,7 +71,7 @@ export function PinPad({ value, onChange, onSubmit, disabled = false, describedB
         <button type="button" className="btn pin-key" disabled={disabled} onClick={() => press('0')}>
           0
         </button>
-        <button type="button" className="btn btn-primary pin-key pin-key-ok" disabled={disabled || value.length < 4} onClick={onSubmit}>
+        <button type="button" className="btn btn-primary pin-key pin-key-ok" disabled={disabled || value.length < MIN_EXISTING_PIN_LENGTH} onClick={onSubmit}>
           {t('pinpad.ok')}
         </button>
       </div>

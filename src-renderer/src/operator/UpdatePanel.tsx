@@ -1,7 +1,9 @@
 // The console's "Updates" panel: the app's version, what the updater is doing,
-// "check now", and the two update settings (the feed address and the install
-// hour). Main decides when an update installs (never during a donation); this
-// panel only shows it. Browser mode answers "managed by the installed app".
+// "check now", and the install hour. The update address is fixed when the app
+// is built and only shown here (issue 14, item 6); changing the install hour
+// asks for the PIN again. Main decides when an update installs (never during a
+// donation); this panel only shows it. Browser mode answers "managed by the
+// installed app".
 import { useCallback, useEffect, useState } from 'react';
 import type { EditableSettings, UpdateState, UpdateStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
@@ -10,8 +12,7 @@ import type { OperatorCaller } from './operator-api.ts';
 import { formatDateTime } from './india-date.ts';
 import { KeptNotice, SaveBar } from './SaveBar.tsx';
 import { useSettingsForm } from './settings-form.ts';
-import { fieldId } from './field-problems.ts';
-import { TextField, TickBox } from './touch/fields.tsx';
+import { TickBox } from './touch/fields.tsx';
 /** How often the panel refreshes the status while it is open (download progress, waiting → installing). */
 const STATUS_REFRESH_MS = 5_000;
 
@@ -31,14 +32,13 @@ const clock = (hour: number): string => `${String(hour % 24).padStart(2, '0')}:0
 const hourLabel = (hour: number): string => t('operator.updates.hourOnly', { from: clock(hour), to: clock(hour + 1) });
 
 interface UpdateForm {
-  feedUrl: string;
   /** "" = whenever the kiosk is idle; else the hour, 0-23. */
   hour: string;
 }
 
-type UpdateRequest = Pick<EditableSettings, 'updateFeedUrl' | 'updateInstallHour'>;
+type UpdateRequest = Pick<EditableSettings, 'updateInstallHour'>;
 
-const toForm = (s: EditableSettings): UpdateForm => ({ feedUrl: s.updateFeedUrl, hour: s.updateInstallHour === null ? '' : String(s.updateInstallHour) });
+const toForm = (s: EditableSettings): UpdateForm => ({ hour: s.updateInstallHour === null ? '' : String(s.updateInstallHour) });
 
 /** The night hour a newly ticked "only in this hour" starts at. */
 const DEFAULT_INSTALL_HOUR = 3;
@@ -92,7 +92,7 @@ export function UpdatePanel({ call, settings, onSaved }: { call: OperatorCaller;
     formId: 'updates',
     label: t('operator.updates.heading'),
     baseline: toForm(settings),
-    parse: (draft: UpdateForm) => ({ ok: true as const, request: { updateFeedUrl: draft.feedUrl.trim(), updateInstallHour: draft.hour === '' ? null : Number(draft.hour) } }),
+    parse: (draft: UpdateForm) => ({ ok: true as const, request: { updateInstallHour: draft.hour === '' ? null : Number(draft.hour) } }),
     save: (request: UpdateRequest) => call((api) => api.updateSettings({ settings: request })),
     changes: (saved) => settingsChanges(settings, saved),
     toForm,
@@ -169,15 +169,6 @@ export function UpdatePanel({ call, settings, onSaved }: { call: OperatorCaller;
       <form ref={form.formRef} className="op-form op-updates-form" onSubmit={(e) => void form.submit(e)} noValidate autoComplete="off">
         <p className="op-note">{t('operator.updates.policy')}</p>
         <KeptNotice kept={form.kept} />
-        <TextField
-          id={fieldId('updates', 'updateFeedUrl')}
-          label={t('operator.updates.feedLabel')}
-          value={form.draft.feedUrl}
-          maxLength={500}
-          onChange={(v) => form.edit({ feedUrl: v })}
-          hint={t('operator.updates.feedHint')}
-          error={form.errors['updateFeedUrl']}
-        />
         <TickBox
           id="set-update-hour-only"
           label={t('operator.updates.hourOnlyTick')}

@@ -61,7 +61,6 @@ const SETTING_LABELS: Partial<Record<keyof EditableSettings, MessageKey>> = {
   themeColor: 'operator.look.primary',
   accentColor: 'operator.look.accent',
   backgroundDataUri: 'operator.look.background',
-  updateFeedUrl: 'operator.updates.feedLabel',
   updateInstallHour: 'operator.updates.hourLabel',
 };
 

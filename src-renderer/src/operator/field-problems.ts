@@ -25,7 +25,6 @@ const FORMAT_HINTS: Record<string, MessageKey> = {
   themeColor: 'operator.problem.format.colour',
   accentColor: 'operator.problem.format.colour',
   feeCoverPercent: 'operator.problem.format.fee',
-  updateFeedUrl: 'operator.problem.format.https',
   donorName: 'operator.problem.format.name',
   phone: 'operator.problem.format.phone',
   'taxReceipt.idNumber': 'operator.problem.format.idNumber',

@@ -1,21 +1,32 @@
 // Operator calls: always resolve with a Result (never throw), within a time limit.
-import type { KioskApi, KioskError, Result } from '../../../src-main/contract/kiosk-api.ts';
-import { getKioskApi } from '../bridge/bridge.ts';
+//
+// How a console panel calls main (issue 14): it receives `call` (an
+// OperatorCaller) from the console and writes
+//     const result = await call((api) => api.someOperatorMethod(request));
+// `api` is the console's OperatorApi (window.kioskOperator: the operator
+// window's own preload, or the console's own origin in browser mode); the
+// donor page has no such object. `call` answers null when there is nothing
+// for the panel to show: operator mode ended (the console shows the PIN pad),
+// or the operator cancelled the PIN prompt. When main asks for the PIN again
+// (pin_required: payment keys, update settings, exports, exit), `call` shows
+// the prompt and repeats the call itself: panels need no code for it.
+import type { KioskError, OperatorApi, Result } from '../../../src-main/contract/kiosk-api.ts';
+import { getOperatorApi } from '../bridge/bridge.ts';
 
 const OPERATOR_CALL_TIMEOUT_MS = 60_000;
 
-/** The operator call the console hands to its panels: a Result, or null when the operator session had ended (the console shows the PIN pad by then). */
-export type OperatorCaller = <T>(fn: (api: KioskApi) => Promise<Result<T>>) => Promise<Result<T> | null>;
+/** The operator call the console hands to its panels: a Result, or null when there is nothing to show (see above). */
+export type OperatorCaller = <T>(fn: (api: OperatorApi) => Promise<Result<T>>) => Promise<Result<T> | null>;
 
 function fail<T>(message: string): Result<T> {
   const error: KioskError = { code: 'kiosk_unavailable', message, retryable: true };
   return { ok: false, error };
 }
 
-export async function operatorCall<T>(fn: (api: KioskApi) => Promise<Result<T>>): Promise<Result<T>> {
+export async function operatorCall<T>(fn: (api: OperatorApi) => Promise<Result<T>>): Promise<Result<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const api = await getKioskApi();
+    const api = await getOperatorApi();
     const timeout = new Promise<Result<T>>((resolve) => {
       timer = setTimeout(() => resolve(fail('The kiosk did not answer in time.')), OPERATOR_CALL_TIMEOUT_MS);
     });
@@ -27,6 +38,14 @@ export async function operatorCall<T>(fn: (api: KioskApi) => Promise<Result<T>>)
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Leaves the console: ends operator mode, then Electron closes the console's
+ * window and browser mode goes back to the donor page (src-renderer/src/bridge/bridge.ts).
+ */
+export async function leaveConsole(): Promise<void> {
+  await operatorCall((api) => api.endOperatorSession());
 }
 
 /** "0:30", "1:05" */

@@ -1,9 +1,18 @@
 // What an operator does: the hidden corner, the PIN pad, the console.
+//
+// The console is a page of its own (issue 14): in browser mode, holding the
+// corner takes this same tab to the console's origin and Done brings it back to
+// the donor page, so every helper here keeps working on the `page` it is given.
+// (In Electron the console is its own window: find it with
+// `page.context().pages()`, the page whose URL starts with app://operator.)
 import { expect, type Locator, type Page } from '@playwright/test';
 import { screen } from './donor.ts';
 
+/** What holding the corner can show: the first set-up, the PIN pad, or "operator access lost". */
+export type OperatorEntry = 'operator-pin' | 'operator-setup' | 'operator-access-lost';
+
 /** Holds the top-left corner (pointer down, no movement) until `expected` appears, then lets go. */
-export async function longPressCorner(page: Page, expected: 'operator-pin' | 'operator-setup'): Promise<void> {
+export async function longPressCorner(page: Page, expected: OperatorEntry): Promise<void> {
   await expect(screen(page, 'welcome')).toBeVisible();
   await page.mouse.move(30, 30);
   await page.mouse.down();
@@ -28,6 +37,16 @@ export async function setUpPin(page: Page, pin: string): Promise<void> {
   await expect(page.getByText('Enter the same PIN again')).toBeVisible();
   await enterPin(page, pin);
   await expect(screen(page, 'operator-console')).toBeVisible();
+}
+
+/**
+ * Payment keys, the update settings, exports and exiting ask for the PIN again
+ * (issue 14): answers the prompt that appears over the console after such a button.
+ */
+export async function answerPinPrompt(page: Page, pin: string): Promise<void> {
+  await expect(page.getByTestId('pin-reask')).toBeVisible();
+  await enterPin(page, pin);
+  await expect(page.getByTestId('pin-reask')).toHaveCount(0);
 }
 
 /** Done: ends operator mode and returns to the donor's welcome screen. */
@@ -71,7 +90,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The same hold with a finger (Chromium touch events through CDP), until `expected` appears. */
-export async function touchHoldCorner(page: Page, expected: 'operator-pin' | 'operator-setup'): Promise<void> {
+export async function touchHoldCorner(page: Page, expected: OperatorEntry): Promise<void> {
   await expect(screen(page, 'welcome')).toBeVisible();
   const cdp = await page.context().newCDPSession(page);
   const point = { x: 30, y: 30, id: 1 };

@@ -13,7 +13,15 @@ import type { ScryptParams } from '../../../src-main/domain/operator/pin-hash.ts
 export const OP_KEY_ID = 'rzp_test_OperatorKey001';
 export const OP_KEY_SECRET = 'OpSecretNeverShown0123456789';
 export const CHEAP_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, saltBytes: 16, keyBytes: 32 };
-export const GOOD_PIN = '2739';
+export const GOOD_PIN = '273951';
+/** Receipt settings with which the kiosk offers 80G receipts: address, PAN and a registration valid today. */
+export const RECEIPT_SETTINGS = {
+  organisationAddress: '14 Lake Road, Pune 411001',
+  organisationPan: 'AAATA1234F',
+  registration80G: 'AAATA1234FF20214',
+  registration80GValidFrom: '2021-05-28',
+  registration80GValidTo: '2030-03-31',
+};
 
 export interface OperatorKiosk {
   services: KioskServices;
@@ -23,14 +31,22 @@ export interface OperatorKiosk {
   replies: unknown[];
   clock: { now: number };
   call<M extends KioskMethod>(method: M, payload?: KioskRequest<M> | null): Promise<KioskReply<M>>;
-  /** Sets up GOOD_PIN (operator mode starts). */
+  /** Operator mode on with GOOD_PIN: set up on a fresh kiosk, unlocked once a PIN exists. */
   unlocked(): Promise<void>;
+  /** Enters GOOD_PIN again, for one protected step (payment keys, update settings, exports, exit). */
+  confirmPin(): Promise<void>;
   restart(extra?: Partial<KioskServicesOptions>): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startOperatorKiosk(
-  options: { config?: Record<string, unknown>; extra?: Partial<KioskServicesOptions>; dataDir?: string } = {},
+  options: {
+    config?: Record<string, unknown>;
+    extra?: Partial<KioskServicesOptions>;
+    dataDir?: string;
+    /** Sets GOOD_PIN up at once (operator mode then off), as an installer does before the first donation. */
+    withPin?: boolean;
+  } = {},
 ): Promise<OperatorKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-operator-'));
   if (options.config) writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify(options.config));
@@ -62,8 +78,14 @@ export async function startOperatorKiosk(
       return reply as never;
     },
     async unlocked() {
-      const reply = await kiosk.call('setUpOperatorPin', { pin: GOOD_PIN });
-      if (!reply.ok) throw new Error(`setup failed: ${reply.error.message}`);
+      const gate = await kiosk.call('getOperatorGate');
+      const fresh = gate.ok && gate.value.status === 'needs_setup';
+      const reply = fresh ? await kiosk.call('setUpOperatorPin', { pin: GOOD_PIN }) : await kiosk.call('unlockOperator', { pin: GOOD_PIN });
+      if (!reply.ok) throw new Error(`operator mode did not start: ${reply.error.message}`);
+    },
+    async confirmPin() {
+      const reply = await kiosk.call('confirmOperatorPin', { pin: GOOD_PIN });
+      if (!reply.ok) throw new Error(`PIN not confirmed: ${reply.error.message}`);
     },
     async restart(extra = {}) {
       await kiosk.services.close();
@@ -75,5 +97,9 @@ export async function startOperatorKiosk(
       if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  if (options.withPin) {
+    await kiosk.unlocked();
+    await kiosk.call('endOperatorSession');
+  }
   return kiosk;
 }
