@@ -214,13 +214,15 @@ test('the CSV export of a day holds the paid, failed and abandoned donations wit
   await openTab(page, 'Payment keys');
   await expect(page.getByLabel('Key secret')).toHaveAttribute('type', 'password');
   await page.getByRole('button', { name: 'Check keys' }).click();
-  await expect(page.getByTestId('keys-message')).not.toBeEmpty();
+  // Nothing typed: each field says so.
+  await expect(page.locator('#key-id-error')).toHaveText('Please fill this in.');
+  await expect(page.locator('#key-secret-error')).toHaveText('Please fill this in.');
   await expect(page.getByTestId('keys-message')).not.toContainText(TEST_KEY_SECRET);
   await page.getByLabel('Key id').fill('rzp_test_Another0000001');
   await page.getByLabel('Key secret').fill('AnotherSecretValue123');
   await page.getByRole('button', { name: 'Save keys' }).click();
   await answerPinPrompt(page, PIN);
-  await expect(page.getByTestId('keys-message')).toHaveText('Keys can be stored only by the installed kiosk app, not in this browser.');
+  await expect(page.getByTestId('keys-message')).toHaveText('Keys can only be stored by the installed kiosk app. This browser cannot keep them.');
   await expect(page.getByLabel('Key secret')).toHaveValue('');
   await shot('console-keys');
 

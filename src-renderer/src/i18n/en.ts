@@ -553,7 +553,7 @@ export const en = {
   'operator.export.heading': 'Donations CSV',
   'operator.export.columns': 'One row per donation attempt, paid or not: receipt number, reference, Razorpay order and payment ids, amount, fee, cash or online, 80G, cause, and times in India time (like 2026-11-26T14:05:09+05:30).',
   'operator.keys.keyIdHint': 'From the Razorpay dashboard: rzp_test_… or rzp_live_…',
-  'operator.keys.notSupported': 'Keys can be stored only by the installed kiosk app, not in this browser.',
+  'operator.keys.notSupported': 'Keys can only be stored by the installed kiosk app. This browser cannot keep them.',
   'operator.kiosk.exitNotSupported': 'Exiting is only possible in the installed kiosk app.',
   'operator.kiosk.restartNotSupported': 'Restarting is only possible in the installed kiosk app; restart the browser-mode server instead.',
   'operator.receipts.listHeading': 'Receipts issued',

@@ -147,7 +147,7 @@ export function Console({ gate, onDone, onSessionEnded }: ConsoleProps) {
     <ScreenFrame name="operator-console" mode={mode} className="screen-operator">
       <UnsavedGuard>
         {(guard, dirtyForms) => (
-          <TypingArea>
+          <TypingArea suspended={reask !== null}>
             <div className="console">
               <header className="console-head">
                 <div>

@@ -17,10 +17,15 @@ interface TypingState {
 
 const TypingContext = createContext<TypingState | null>(null);
 
-/** The console's dock for the keys; every TypedInput inside types through it. */
-export function TypingArea({ children }: { children: ReactNode }) {
-  const [active, setActive] = useState<string | null>(null);
+/**
+ * The console's dock for the keys; every TypedInput inside types through it.
+ * While `suspended` (a prompt over the console, such as the PIN asked again,
+ * has keys of its own) the dock is empty, and the field's keys come back after.
+ */
+export function TypingArea({ children, suspended = false }: { children: ReactNode; suspended?: boolean }) {
+  const [typing, setActive] = useState<string | null>(null);
   const [dock, setDock] = useState<HTMLElement | null>(null);
+  const active = suspended ? null : typing;
   const state = useMemo(() => ({ active, setActive, dock }), [active, dock]);
   return (
     <TypingContext.Provider value={state}>
