@@ -4,7 +4,7 @@
 //                        plain Node: never import electron
 //   src-main/electron, src-main/preload
 //                        the only places that may import electron
-//   src-shared           rules both processes apply (the PIN rule): plain
+//   src-shared           rules both processes apply (the PIN rule, donor fields, amounts): plain
 //                        TypeScript, imports nothing outside src-shared
 //   src-renderer         browser code: may import the contract's types and src-shared only
 import tseslint from 'typescript-eslint';

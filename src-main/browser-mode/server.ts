@@ -145,6 +145,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const log = escapingLog(options.log ?? ((line: string) => console.log(line)));
   let services: KioskServices | null = null;
   let unavailableMessage: string | null = null;
+  const emailRetrySeconds = Number(options.env.KIOSK_EMAIL_RETRY_SECONDS ?? 0) || 0;
   let operatorUrl = '';
   let donorUrl = '';
   try {
@@ -156,6 +157,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       refuseLiveKeys: true,
       appVersion: packageVersion(),
       receiptPrinter: chromiumReceiptPrinter(),
+      // Development and tests only: email receipts retry sooner than a kiosk's minute.
+      ...(emailRetrySeconds > 0 ? { emailRetryBaseMs: emailRetrySeconds * 1000 } : {}),
       ...(options.eventReadGapMs === undefined ? {} : { eventReadGapMs: options.eventReadGapMs }),
     });
   } catch (error) {

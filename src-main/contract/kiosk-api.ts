@@ -159,6 +159,8 @@ export interface KioskState {
   showDonorWall: boolean;
   /** The charity's look, applied at run time. */
   branding: Branding;
+  /** Receipts go out by email (the operator set up the organisation's mail server): the details screen says so, the thank-you screen offers it. */
+  emailReceipts: boolean;
 }
 
 export interface CauseInfo {
@@ -373,7 +375,13 @@ export type CancelReason =
   /** checkout.js could not be loaded or failed to open. */
   | 'checkout_unavailable'
   /** The donor left the flow (back to start) before paying. */
-  | 'donor_left';
+  | 'donor_left'
+  /**
+   * The kiosk closed Checkout: no payment attempt was under way on the order
+   * and nobody answered "Are you still there?". A payment that completes
+   * after all is still recorded by reconciliation, and shown to the operator.
+   */
+  | 'abandoned';
 
 export interface CancelDonationRequest {
   donationId: string;
@@ -602,6 +610,13 @@ export interface DonorApi {
   printReceipt(request: DonationRef): Promise<Result<PrintReceiptResult>>;
   /** The hidden corner or Ctrl+Alt+O: shows the operator console (its own window, or its own origin in browser mode) in the page's language. */
   openOperatorConsole(request: OpenConsoleRequest): Promise<Result<null>>;
+  // The donor's receipt after paying, and a payment window left alone (issue 15).
+  /** What the thank-you screen may offer for this donation's receipt. */
+  getReceiptOptions(request: DonationRef): Promise<Result<ReceiptOptions>>;
+  /** The donor asks for the receipt by email (shortly after paying only): it joins the outbox. */
+  emailReceipt(request: EmailReceiptRequest): Promise<Result<EmailReceiptQueued>>;
+  /** While Checkout is open: is a payment attempt under way on the donation's order (Razorpay says so)? */
+  getPaymentActivity(request: DonationRef): Promise<Result<PaymentActivity>>;
 }
 
 /**
@@ -642,6 +657,14 @@ export interface OperatorApi {
   checkForUpdates(): Promise<Result<UpdateStatus>>;
   /** The operator installs a downloaded update at once (the kiosk restarts); illegal_state when none is ready. */
   installUpdateNow(): Promise<Result<UpdateStatus>>;
+
+  // Email receipts (issue 15).
+  getEmailReceiptAdmin(request: EmailOutboxRequest): Promise<Result<EmailReceiptAdmin>>;
+  updateEmailSettings(request: UpdateEmailSettingsRequest): Promise<Result<EmailSettingsView>>;
+  /** Sends a test message to the given address now, through the saved settings; the answer says what the server said. */
+  sendTestEmail(request: TestEmailRequest): Promise<Result<TestEmailResult>>;
+  /** Queues a sent or failed receipt email again, at once. */
+  resendReceiptEmail(request: ResendEmailRequest): Promise<Result<EmailOutboxEntry>>;
   /** The whole event (every kiosk, from Razorpay, plus this kiosk's cash gifts) as a CSV with a per-kiosk summary; illegal_state without an event id. */
   exportEventReport(): Promise<Result<EventReportResult>>;
 }
@@ -785,6 +808,108 @@ export interface Form10bdResult {
   refused: Form10bdRefusedRow[];
 }
 
+// ---- the donor's receipt, email receipts, a payment window left alone (issue 15) ----
+
+/** What the thank-you screen may offer. */
+export interface ReceiptOptions {
+  /** A receipt printer is set up and the system reports it ready: "Print my receipt" is offered. */
+  canPrint: boolean;
+  /**
+   * null when email receipts are off. Otherwise where this receipt is going
+   * (the address masked, "as•••@example.com"), or null in `queuedTo` when the
+   * donor gave no address (the screen offers to take one).
+   */
+  email: { queuedTo: string | null } | null;
+}
+
+export interface EmailReceiptRequest {
+  donationId: string;
+  email: string;
+}
+
+export interface EmailReceiptQueued {
+  /** The address, masked for the screen. */
+  queuedTo: string;
+}
+
+export interface PaymentActivity {
+  /**
+   * true: a payment is being made on the order (created, e.g. the donor is
+   * approving it in their UPI app or at the bank) or already went through;
+   * false: none; null: Razorpay could not be asked (treat as "maybe").
+   */
+  underway: boolean | null;
+}
+
+export type EmailSecurity = 'tls' | 'starttls' | 'none';
+
+/** The organisation's mail server (the password is kept apart, encrypted, and never shown). */
+export interface EmailSettingsView {
+  enabled: boolean;
+  host: string;
+  port: number;
+  security: EmailSecurity;
+  username: string;
+  /** A password is stored (its value never leaves main). */
+  passwordSet: boolean;
+  fromAddress: string;
+  fromName: string;
+  /** False in browser mode: no password can be stored there. */
+  canStorePassword: boolean;
+}
+
+export interface UpdateEmailSettingsRequest {
+  settings: Partial<Omit<EmailSettingsView, 'passwordSet' | 'canStorePassword'>>;
+  /** A new password; absent keeps the stored one, "" removes it. */
+  password?: string;
+}
+
+export interface TestEmailRequest {
+  to: string;
+}
+
+export interface TestEmailResult {
+  sent: boolean;
+  /** Plain words for the operator: what the server said. */
+  message: string;
+}
+
+export type EmailOutboxStatus = 'queued' | 'sent' | 'failed';
+
+export interface EmailOutboxEntry {
+  id: number;
+  donationId: string;
+  receiptNumber: string | null;
+  /** The full address: the console is the operator's. */
+  to: string;
+  status: EmailOutboxStatus;
+  attempts: number;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601: when it will be tried next, while queued. */
+  nextAttemptAt: string | null;
+  /** ISO 8601 */
+  sentAt: string | null;
+  /** What went wrong last, in plain words. */
+  lastError: string | null;
+}
+
+export interface EmailOutboxRequest {
+  /** Only these; all when absent. */
+  status?: EmailOutboxStatus;
+}
+
+export interface EmailReceiptAdmin {
+  settings: EmailSettingsView;
+  counts: Record<EmailOutboxStatus, number>;
+  /** Newest first, at most 100. */
+  entries: EmailOutboxEntry[];
+}
+
+export interface ResendEmailRequest {
+  id: number;
+}
+
 /** IPC channel per donor method; the donor preload and main use these names and no others. */
 export const DONOR_CHANNELS = {
   getKioskState: 'kiosk:get-state',
@@ -798,6 +923,9 @@ export const DONOR_CHANNELS = {
   checkTaxDetails: 'donation:check-tax-details',
   printReceipt: 'donation:print-receipt',
   openOperatorConsole: 'kiosk:open-operator-console',
+  getReceiptOptions: 'donation:get-receipt-options',
+  emailReceipt: 'donation:email-receipt',
+  getPaymentActivity: 'donation:get-payment-activity',
 } as const satisfies Record<DonorMethod, string>;
 
 /** IPC channel per operator method; only the operator preload uses these, and main answers them only to the console. */
@@ -826,6 +954,10 @@ export const OPERATOR_CHANNELS = {
   getUpdateStatus: 'operator:get-update-status',
   checkForUpdates: 'operator:check-for-updates',
   installUpdateNow: 'operator:install-update-now',
+  getEmailReceiptAdmin: 'operator:get-email-receipt-admin',
+  updateEmailSettings: 'operator:update-email-settings',
+  sendTestEmail: 'operator:send-test-email',
+  resendReceiptEmail: 'operator:resend-receipt-email',
   exportEventReport: 'operator:export-event-report',
 } as const satisfies Record<OperatorMethod, string>;
 

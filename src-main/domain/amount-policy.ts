@@ -1,6 +1,8 @@
-// Main decides the order amount; the renderer only proposes one.
+// Main decides the order amount; the renderer only proposes one. The limit
+// rule itself is shared with the amount screen (src-shared/amounts.ts).
 import type { KioskError, Result } from '../contract/kiosk-api.ts';
 import type { KioskConfig } from './kiosk-config.ts';
+import { checkAmountRange } from '../../src-shared/amounts.ts';
 
 const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
 
@@ -9,7 +11,7 @@ export function decideOrderAmount(amountRupees: number, config: Pick<KioskConfig
     const error: KioskError = { code: 'invalid_request', message: 'The amount must be a whole number of rupees', retryable: false };
     return { ok: false, error };
   }
-  if (amountRupees < config.minAmountRupees || amountRupees > config.maxAmountRupees) {
+  if (!checkAmountRange(amountRupees, config).ok) {
     return {
       ok: false,
       error: {

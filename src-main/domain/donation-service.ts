@@ -6,6 +6,7 @@ import type {
   CheckoutDisplayConfig,
   CheckoutSession,
   ConfirmPaymentRequest,
+  PaymentActivity,
   DonationReceipt,
   DonationRef,
   KioskError,
@@ -16,7 +17,7 @@ import type {
   StartDonationRequest,
 } from '../contract/kiosk-api.ts';
 import type { KioskConfig } from './kiosk-config.ts';
-import { processingFeeRupees } from './fee-cover.ts';
+import { processingFeeRupees } from '../../src-shared/amounts.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import type { DonationState } from './ledger/donation-states.ts';
 import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
@@ -286,6 +287,22 @@ export class DonationService {
     const target: DonationState = request.reason === 'checkout_timeout' ? 'checkout_expired' : 'closed_by_donor';
     if (donation.state === target) return { ok: true, value: null };
     return this.move(donation, target, 'donor', {}, { reason: request.reason });
+  }
+
+  /**
+   * Whether the donor is paying right now, as Razorpay sees the order: a
+   * payment in `created` (approving in a UPI app, at the bank's page) or one
+   * that went through. The kiosk closes a payment window left alone only when
+   * this says no: a donor mid-payment is never cut off.
+   */
+  async paymentActivity(request: DonationRef): Promise<Result<PaymentActivity>> {
+    const donation = this.deps.ledger.get(request.donationId);
+    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
+    if (!donation.orderId) return { ok: true, value: { underway: false } };
+    const payments = await this.deps.gateway.fetchOrderPayments(donation.orderId);
+    if (!payments.ok) return { ok: true, value: { underway: null } };
+    const underway = payments.value.some((p) => p.status === 'created' || p.status === 'authorized' || p.status === 'captured');
+    return { ok: true, value: { underway } };
   }
 
   async confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>> {

@@ -42,7 +42,7 @@ import { installMainCrashHandlers, RelaunchGuard } from './main-crash-guard.ts';
 import { attachRendererRecovery, RendererRecoveryPolicy } from './renderer-recovery.ts';
 import { errorResult, registerIpcHandlers, type KioskDispatch } from './ipc-registry.ts';
 import { QuitGuard } from './quit-guard.ts';
-import { createSafeStorageKeyStore, safeStorageIdentityKey } from './safe-storage-key-store.ts';
+import { createSafeStorageKeyStore, createSafeStorageSecretStore, safeStorageIdentityKey } from './safe-storage-key-store.ts';
 import { createElectronReceiptPrinter } from './electron-receipt-printer.ts';
 import { AutoUpdateService, expandFeedUrl } from './auto-update.ts';
 import { BUILT_IN_UPDATE_FEED_TEMPLATE, BUILT_IN_UPDATE_PUBLIC_KEY } from './build-info.ts';
@@ -189,6 +189,8 @@ async function main(): Promise<void> {
     // Operator keys and the identity-number key, encrypted with safeStorage (electron.md §4); their calls wait for `ready`.
     keyStore: createSafeStorageKeyStore(secretFileOptions),
     identityKey: safeStorageIdentityKey(secretFileOptions),
+    // The mail server's password for email receipts, kept the same way.
+    smtpSecrets: createSafeStorageSecretStore(secretFileOptions),
     chooseExportFolder,
     // Receipts: silent printing and PDFs from a hidden, sandboxed, script-less window (electron.md §10).
     receiptPrinter: createElectronReceiptPrinter({

@@ -1,6 +1,7 @@
 // Secrets kept encrypted by the OS (electron.md §4): the operator's Razorpay
-// keys (payment-keys.bin) and the key that seals donors' identity numbers
-// (identity-key.bin), each a file in the data folder written with safeStorage.
+// keys (payment-keys.bin), the key that seals donors' identity numbers
+// (identity-key.bin) and the mail server's password for email receipts
+// (smtp-password.bin), each a file in the data folder written with safeStorage.
 // Electron-free by structural typing, so tests drive it with a fake safeStorage.
 //
 // - Uses the async API (encryptStringAsync / decryptStringAsync), which needs
@@ -10,15 +11,17 @@
 //   which backend it has, so it cannot promise a keyring either).
 // - Re-encrypts when safeStorage says the key was rotated.
 // - Errors never carry the secret.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
 import { IDENTITY_KEY_BYTES, newIdentityKey } from '../domain/ledger/identity-cipher.ts';
 import { KeyStoreError, parseStoredKeys, type KeyStore, type StoredPaymentKeys } from '../services/key-store.ts';
 import type { IdentityKeySource } from '../services/identity-key.ts';
+import type { SecretStore } from '../services/secret-store.ts';
 
 export const PAYMENT_KEYS_FILE = 'payment-keys.bin';
 export const IDENTITY_KEY_FILE = 'identity-key.bin';
+export const SMTP_PASSWORD_FILE = 'smtp-password.bin';
 
 /** The part of Electron's `safeStorage` used here. */
 export interface SafeStorageLike {
@@ -134,5 +137,19 @@ export function safeStorageIdentityKey(options: SafeStorageKeyStoreOptions): Ide
     const key = newIdentityKey();
     await file.save(key.toString('base64'));
     return key;
+  };
+}
+
+/** The mail server's password for email receipts (src-main/services/receipt-mailer.ts). */
+export function createSafeStorageSecretStore(options: SafeStorageKeyStoreOptions): SecretStore & { path: string } {
+  const file = safeStorageSecretFile(options, SMTP_PASSWORD_FILE, 'the mail password');
+  return {
+    path: file.path,
+    canStore: true,
+    load: () => file.load(),
+    async save(secret) {
+      if (secret === null) rmSync(file.path, { force: true });
+      else await file.save(secret);
+    },
   };
 }

@@ -10,6 +10,16 @@ import { TaxDetailsSchema, TaxDetailsShape } from '../domain/receipts/tax-detail
 import { CASH_80G_LIMIT_PAISE } from '../domain/exports/form-10bd.ts';
 import { problemParams } from '../domain/field-problems.ts';
 import { parseIndianDay } from '../domain/india-time.ts';
+import { EmailSettingsPatchSchema } from '../domain/email/email-settings.ts';
+import {
+  checkDonorFields,
+  checkDonorName,
+  checkEmail,
+  checkIndianMobile,
+  DONOR_NAME_MAX_LENGTH,
+  type DonorFieldProblem,
+  type FieldCheck,
+} from '../../src-shared/donor-fields.ts';
 import { PIN_DIGITS } from '../../src-shared/pin-rule.ts';
 import { SUPPORTED_LANGUAGES } from '../domain/kiosk-config.ts';
 
@@ -18,31 +28,53 @@ const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value
 export const DONATION_ID_PATTERN = /^d[0-9a-z]{10,30}$/;
 const DonationId = z.string().regex(DONATION_ID_PATTERN, 'not a donation id');
 
-/** Letters (any script), marks, spaces and . ' - : what names are made of. */
-const DonorName = z
-  .string()
-  .trim()
-  .min(1, 'Please enter your name')
-  .max(60, 'Name is too long')
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'Name may contain letters, spaces, dots, apostrophes and hyphens');
+/** What main says about each donor-field problem (logs, operators); the donor sees the renderer's catalogue text for the same code. */
+export const DONOR_FIELD_PROBLEM_TEXT: Record<DonorFieldProblem, string> = {
+  name_missing: 'A name is needed unless the gift is anonymous',
+  name_too_long: `Name is too long (at most ${DONOR_NAME_MAX_LENGTH} characters)`,
+  name_characters: 'Name may contain letters, spaces, dots, apostrophes and hyphens, and starts with a letter',
+  phone_format: 'Enter a 10-digit Indian mobile number',
+  email_format: 'Enter a valid email address',
+  email_too_long: 'The email address is too long',
+};
 
-/** Indian mobile numbers: 10 digits starting 6-9, optionally with +91. */
-const IndianMobile = z
-  .string()
-  .trim()
-  .regex(/^(\+91)?[6-9]\d{9}$/, 'Enter a 10-digit Indian mobile number');
+/** A field checked by one of the shared rules (src-shared/donor-fields.ts), normalised as the rule returns it. */
+const sharedRule = (check: (text: string) => FieldCheck) =>
+  z
+    .string()
+    .max(1_000)
+    .transform((text, context) => {
+      const checked = check(text);
+      if (checked.ok) return checked.value;
+      context.addIssue({ code: 'custom', message: DONOR_FIELD_PROBLEM_TEXT[checked.problem] });
+      return z.NEVER;
+    });
 
+const DonorName = sharedRule(checkDonorName);
+const IndianMobile = sharedRule(checkIndianMobile);
+const Email = sharedRule(checkEmail);
+
+/** The donor's fields, every one checked by the shared rules (the renderer ran the same before sending). */
 const Donor = z
   .object({
     anonymous: z.boolean(),
-    name: z.preprocess(emptyToUndefined, DonorName.optional()),
-    phone: z.preprocess(emptyToUndefined, IndianMobile.optional()),
-    email: z.preprocess(emptyToUndefined, z.email('Enter a valid email address').max(254).optional()),
+    name: z.string().max(1_000).optional(),
+    phone: z.string().max(1_000).optional(),
+    email: z.string().max(1_000).optional(),
     // 80G details: each field checked (PAN format, Aadhaar checksum), normalised.
     taxReceipt: TaxDetailsSchema.optional(),
   })
   .strict()
-  .refine((donor) => donor.anonymous || donor.name !== undefined, { message: 'A name is needed unless the gift is anonymous', path: ['name'] });
+  .transform((donor, context) => {
+    const checked = checkDonorFields(donor);
+    if (!checked.ok) {
+      for (const [field, problem] of Object.entries(checked.problems)) {
+        context.addIssue({ code: 'custom', path: [field], message: DONOR_FIELD_PROBLEM_TEXT[problem] });
+      }
+      return z.NEVER;
+    }
+    return { ...checked.fields, ...(donor.taxReceipt === undefined ? {} : { taxReceipt: donor.taxReceipt }) };
+  });
 
 /** Razorpay's own formats (razorpay.md §6): an id is a prefix and 14 letters or digits. */
 export const PAYMENT_ID_PATTERN = /^pay_[A-Za-z0-9]{14}$/;
@@ -121,7 +153,7 @@ export const IPC_SCHEMAS = {
     })
     .strict(),
   cancelDonation: z
-    .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left']) })
+    .object({ donationId: DonationId, reason: z.enum(['donor_closed', 'checkout_timeout', 'checkout_unavailable', 'donor_left', 'abandoned']) })
     .strict(),
   getAttractInfo: z.null(),
   openOperatorConsole: z.object({ language: z.enum(SUPPORTED_LANGUAGES) }).strict(),
@@ -167,6 +199,20 @@ export const IPC_SCHEMAS = {
   getUpdateStatus: z.null(),
   checkForUpdates: z.null(),
   installUpdateNow: z.null(),
+  // The donor's receipt, email receipts, a payment window left alone (issue 15).
+  getReceiptOptions: z.object({ donationId: DonationId }).strict(),
+  emailReceipt: z.object({ donationId: DonationId, email: Email }).strict(),
+  getPaymentActivity: z.object({ donationId: DonationId }).strict(),
+  getEmailReceiptAdmin: z.object({ status: z.enum(['queued', 'sent', 'failed']).optional() }).strict(),
+  updateEmailSettings: z
+    .object({
+      settings: EmailSettingsPatchSchema,
+      // Messages never echo it: it is a secret.
+      password: z.string().max(500, 'the password is too long').optional(),
+    })
+    .strict(),
+  sendTestEmail: z.object({ to: Email }).strict(),
+  resendReceiptEmail: z.object({ id: z.number().int().positive() }).strict(),
   exportEventReport: z.null(),
 } satisfies { [M in KioskMethod]: z.ZodType<unknown> };
 
@@ -225,5 +271,12 @@ export const SCHEMAS_MATCH_CONTRACT: { [M in KioskMethod]: Check<M> } = {
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  getReceiptOptions: true,
+  emailReceipt: true,
+  getPaymentActivity: true,
+  getEmailReceiptAdmin: true,
+  updateEmailSettings: true,
+  sendTestEmail: true,
+  resendReceiptEmail: true,
   exportEventReport: true,
 };

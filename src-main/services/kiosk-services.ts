@@ -33,6 +33,8 @@ import { NO_RECEIPT_PRINTER, type ReceiptPrinter } from '../domain/receipts/rece
 import { KioskActivityTracker } from '../domain/updates/kiosk-activity.ts';
 import type { UpdateControl } from '../domain/updates/update-control.ts';
 import { isKioskMethod } from './ipc-dispatcher.ts';
+import { ReceiptMailer } from './receipt-mailer.ts';
+import { environmentSecretStore, type SecretStore } from './secret-store.ts';
 import { escapingLog } from '../domain/log-line.ts';
 import { makeDataFolderPrivate } from './data-folder.ts';
 import { identityCipherFrom, identityKeyInDataFolder, type IdentityKeySource } from './identity-key.ts';
@@ -103,6 +105,10 @@ export interface KioskServicesOptions {
   updates?: UpdateControl;
   /** Tests move the activity tracker's clock. */
   now?: () => number;
+  /** Where the mail server's password is kept (Electron: safeStorage). Default: KIOSK_SMTP_PASSWORD from the environment, read only (browser mode). */
+  smtpSecrets?: SecretStore;
+  /** Email receipts: the first retry's wait (doubling after). Default one minute; tests shorten it. */
+  emailRetryBaseMs?: number;
   /** Tests read the event from Razorpay more often than the once a minute a kiosk allows itself (read-budget.ts). */
   eventReadGapMs?: number;
   /** Tests use cheaper scrypt parameters and their own clock for the operator PIN. */
@@ -130,6 +136,8 @@ export interface KioskServices {
   reconciler: Reconciler;
   /** What the kiosk is doing (welcome idle, donation, operator), from the calls it receives: the update policy's input. */
   activity: KioskActivityTracker;
+  /** Sends email receipts from the ledger's outbox. */
+  mailer: ReceiptMailer;
   /** The event across the charity's kiosks, read from Razorpay (src-main/domain/fleet). */
   fleet: EventFleet;
   close(): Promise<void>;
@@ -304,6 +312,7 @@ export async function startKioskServices(given: KioskServicesOptions): Promise<K
       accentColor: config.accentColor,
       ...(config.backgroundDataUri === undefined ? {} : { backgroundDataUri: config.backgroundDataUri }),
     },
+    emailReceipts: mailer.enabled,
   });
 
   const operatorAccess = new OperatorAccess({
@@ -344,6 +353,29 @@ export async function startKioskServices(given: KioskServicesOptions): Promise<K
     ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
   });
 
+  const receipts = new ReceiptService({
+    ledger,
+    dataDir: options.dataDir,
+    printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+    access: operatorAccess,
+    getConfig: () => config,
+    applyConfig,
+    chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
+    log: options.log,
+    ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
+  });
+  const mailer = new ReceiptMailer({
+    ledger,
+    dataDir: options.dataDir,
+    printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
+    printerAnswers: () => receipts.printerAnswers(),
+    access: operatorAccess,
+    getConfig: () => config,
+    secrets: options.smtpSecrets ?? environmentSecretStore(options.env.KIOSK_SMTP_PASSWORD),
+    log: options.log,
+    ...(options.emailRetryBaseMs === undefined ? {} : { retryBaseMs: options.emailRetryBaseMs }),
+  });
+
   const activity = new KioskActivityTracker({ now: options.now ?? Date.now, isOperatorActive: () => operatorAccess.isOperatorActive() });
   const dispatchCall = createIpcDispatcher(
     {
@@ -362,7 +394,12 @@ export async function startKioskServices(given: KioskServicesOptions): Promise<K
       },
       checkoutOpened: (request) => donations.checkoutOpened(request),
       recordPaymentFailure: (request) => donations.recordPaymentFailure(request),
-      confirmPayment: (request) => donations.confirmPayment(request),
+      confirmPayment: async (request) => {
+        const confirmed = await donations.confirmPayment(request);
+        // A paid donation with an email has its receipt in the outbox (same transaction): send it now.
+        if (confirmed.ok) mailer.wake();
+        return confirmed;
+      },
       cancelDonation: (request) => donations.cancelDonation(request),
       getAttractInfo: () => ({ ok: true, value: fleet.attractInfo(config) ?? attractInfo(ledger, config, new Date()) }),
       openOperatorConsole: (request) => {
@@ -370,17 +407,9 @@ export async function startKioskServices(given: KioskServicesOptions): Promise<K
         return { ok: true, value: null };
       },
       ...operator.handlers(),
-      ...new ReceiptService({
-        ledger,
-        dataDir: options.dataDir,
-        printer: options.receiptPrinter ?? NO_RECEIPT_PRINTER,
-        access: operatorAccess,
-        getConfig: () => config,
-        applyConfig,
-        chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
-        log: options.log,
-        ...(options.operatorAccess?.now ? { now: options.operatorAccess.now } : {}),
-      }).handlers(),
+      ...receipts.handlers(),
+      ...mailer.handlers(),
+      getPaymentActivity: (request) => donations.paymentActivity(request),
     },
     options.log,
   );
@@ -397,6 +426,8 @@ export async function startKioskServices(given: KioskServicesOptions): Promise<K
   // tries), and reconcile what an earlier run left unsettled.
   void connectivity.probeNow();
   reconcileSoon();
+  // Receipts left in the outbox by an earlier run go out as soon as the server takes them.
+  await mailer.start();
   fleet.start();
   const reconcileTimer = setInterval(reconcileSoon, config.reconcileIntervalSeconds * 1000);
   reconcileTimer.unref();
@@ -416,10 +447,12 @@ export async function startKioskServices(given: KioskServicesOptions): Promise<K
     connectivity,
     reconciler,
     activity,
+    mailer,
     fleet,
     async close() {
       clearInterval(reconcileTimer);
       connectivity.close();
+      await mailer.stop();
       await fleet.close();
       // Let a pass in flight finish its ledger writes before the ledger closes.
       await reconciler.stop();

@@ -77,7 +77,7 @@ export function issuerOf(config: KioskConfig): ReceiptIssuer {
   };
 }
 
-function receiptDonationOf(donation: Donation & { receiptNo: string }): ReceiptDonation {
+export function receiptDonationOf(donation: Donation & { receiptNo: string }): ReceiptDonation {
   return {
     receiptNumber: donation.receiptNo,
     paidAt: donation.paidAt ?? donation.updatedAt,
@@ -102,7 +102,7 @@ function summaryOf(donation: Donation & { receiptNo: string }): ReceiptSummary {
   };
 }
 
-const hasReceiptNo = (donation: Donation): donation is Donation & { receiptNo: string } => donation.receiptNo !== null;
+export const hasReceiptNo = (donation: Donation): donation is Donation & { receiptNo: string } => donation.receiptNo !== null;
 
 export class ReceiptService {
   readonly #deps: ReceiptServiceDeps;
@@ -126,6 +126,14 @@ export class ReceiptService {
       // Donor names, addresses and identity numbers leave the kiosk: the PIN again.
       exportForm10bd: withFreshPin((request: { from: string; to: string }) => this.#exportForm10bd(request.from, request.to)),
     };
+  }
+
+  /** A receipt printer is set up and the system lists it (asked within a few seconds, so the thank-you screen never waits long). */
+  async printerAnswers(): Promise<boolean> {
+    const name = this.#deps.getConfig().printerName;
+    if (name === '') return false;
+    const listed = await Promise.race([this.#deps.printer.listPrinters().catch(() => [] as string[]), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3_000).unref())]);
+    return listed.includes(name);
   }
 
   #checkTaxDetails(request: TaxReceiptDetails): TaxDetailsCheckResult {

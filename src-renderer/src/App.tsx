@@ -1,14 +1,15 @@
 import { useLayoutEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { IdleGuard } from './components/IdlePrompt.tsx';
+import { IdleGuard, StillTherePrompt } from './components/IdlePrompt.tsx';
 import type { KioskFlow } from './flow/controller.ts';
 import { idleWatches } from './flow/idle.ts';
 import { chosenAmount, currentCause, totalToPay, type FlowState } from './flow/state.ts';
+import { detailsEmpty } from './flow/validation.ts';
 import { applyBranding } from './theme.ts';
-import { CauseChoice } from './screens/CauseChoice.tsx';
 import { t } from './i18n/t.ts';
 import { Amount } from './screens/Amount.tsx';
 import { OutOfService, SetupError, StartError, Starting } from './screens/Boot.tsx';
 import { Details } from './screens/Details.tsx';
+import { TaxStep } from './screens/TaxStep.tsx';
 import { Failure } from './screens/Failure.tsx';
 import { ThankYou } from './screens/ThankYou.tsx';
 import { Waiting } from './screens/Waiting.tsx';
@@ -33,6 +34,15 @@ export function App({ flow }: { flow: KioskFlow }) {
   }, [branding]);
 
   const content = currentScreen(flow, state);
+  if (state.screen.name === 'checkout' && state.checkoutPrompt !== null) {
+    // The payment window has been left with no payment under way (flow/checkout-watch.ts).
+    return (
+      <>
+        {content}
+        <StillTherePrompt secondsLeft={state.checkoutPrompt} onStay={() => flow.stillPaying()} onStartOver={() => flow.leave()} note="idle.checkoutNote" />
+      </>
+    );
+  }
   // The operator console is another page (its own window or origin: operator-main.tsx); the corner only asks for it.
   if (state.screen.name === 'welcome') {
     return (
@@ -43,7 +53,7 @@ export function App({ flow }: { flow: KioskFlow }) {
     );
   }
   if (!state.kiosk || !idleWatches(state.screen.name)) return content;
-  // The same tree on amount and details, so the idle watch carries on across them.
+  // The same tree on amount, details and 80G, so the idle watch carries on across them.
   return (
     <>
       {content}
@@ -75,13 +85,11 @@ function currentScreen(flow: KioskFlow, state: FlowState): ReactNode {
           attract={state.attract}
           language={state.language}
           highContrast={state.highContrast}
-          onBegin={() => void flow.begin()}
+          onBegin={(choice) => void flow.begin(choice)}
           onLanguage={(code) => flow.chooseLanguage(code)}
           onContrast={() => flow.toggleContrast()}
         />
       );
-    case 'cause':
-      return <CauseChoice kiosk={kiosk} chosen={state.causeId} onChoose={(id) => flow.chooseCause(id)} onBack={() => flow.back()} />;
     case 'amount':
       return (
         <Amount
@@ -89,10 +97,12 @@ function currentScreen(flow: KioskFlow, state: FlowState): ReactNode {
           cause={currentCause(state)}
           form={state.amount}
           chosen={chosenAmount(state)}
+          detailsGiven={!detailsEmpty(state.details)}
           onPreset={(n) => flow.choosePreset(n)}
           onOther={(text) => flow.typeOtherAmount(text)}
           onCoverFee={(on) => flow.setCoverFee(on)}
-          onContinue={() => flow.submitAmount()}
+          onPay={() => flow.pay()}
+          onAddDetails={() => flow.addDetails()}
           onBack={() => flow.back()}
         />
       );
@@ -104,6 +114,18 @@ function currentScreen(flow: KioskFlow, state: FlowState): ReactNode {
           amount={totalToPay(state)?.total ?? null}
           onEdit={(patch) => flow.editDetails(patch)}
           onContinue={() => flow.submitDetails()}
+          onBack={() => flow.back()}
+        />
+      );
+    case 'tax':
+      return (
+        <TaxStep
+          kiosk={kiosk}
+          draft={state.details.taxReceipt}
+          donorName={state.details.name}
+          amount={totalToPay(state)?.total ?? null}
+          onChange={(taxReceipt) => flow.editDetails({ taxReceipt })}
+          onContinue={() => flow.submitTax()}
           onBack={() => flow.back()}
         />
       );

@@ -1,8 +1,7 @@
 // The donor's taps, in the words on the screen, for the bench's browser runs:
-// welcome → amount → details → Checkout (the simulator's stand-in) → pay by
-// UPI → "Thank you!" → "No thanks, I'm done" → welcome. One small module so the flow can be
-// adjusted in one place when screens change (a cause screen, a language
-// switch, an on-screen keypad, a receipt choice on the thank-you screen).
+// the fastest path, ₹100 on the welcome screen → "Pay ₹100" → Checkout (the
+// simulator's stand-in) → pay by UPI → "Thank you!" → "Done" → welcome. One
+// small module so the flow can be adjusted in one place when screens change.
 import type { Frame, FrameLocator, Page } from '@playwright/test';
 
 const TIMEOUT_MS = 15_000;
@@ -13,23 +12,20 @@ function screen(page: Page, name: string) {
   return page.locator(`[data-screen="${name}"]`);
 }
 
+/** The welcome screen's ₹100: the first tap of the fastest path. */
 export function donateButton(page: Page) {
-  return page.getByRole('button', { name: 'Tap to donate' });
+  return screen(page, 'welcome').getByRole('button', { name: '₹100', exact: true });
 }
 
-/** From the welcome screen to the details screen, ready for the "Pay" tap. */
-export async function reachDetails(page: Page, amountLabel = '₹100'): Promise<void> {
-  await donateButton(page).click({ timeout: TIMEOUT_MS });
+/** From the welcome screen to the amount screen with the amount chosen, ready for the "Pay" tap. */
+export async function reachPay(page: Page, amountLabel = '₹100'): Promise<void> {
+  await screen(page, 'welcome').getByRole('button', { name: amountLabel, exact: true }).click({ timeout: TIMEOUT_MS });
   await screen(page, 'amount').waitFor({ timeout: TIMEOUT_MS });
-  await page.getByRole('button', { name: amountLabel, exact: true }).click({ timeout: TIMEOUT_MS });
-  await page.getByRole('button', { name: 'Continue', exact: true }).click({ timeout: TIMEOUT_MS });
-  await screen(page, 'details').waitFor({ timeout: TIMEOUT_MS });
-  await page.getByLabel('Give anonymously').check({ timeout: TIMEOUT_MS });
 }
 
-/** The "Pay" tap: the details screen's button that opens Checkout. */
+/** The "Pay" tap: the amount screen's "Pay ₹…", which opens Checkout. */
 export function payButton(page: Page) {
-  return page.getByRole('button', { name: 'Continue to payment' });
+  return screen(page, 'amount').getByRole('button', { name: /^Pay/ });
 }
 
 export function checkoutFrame(page: Page): FrameLocator {
@@ -45,14 +41,14 @@ export async function payAndFinish(page: Page): Promise<void> {
   await frame.getByTestId(CHECKOUT_READY_TEST_ID).click({ timeout: TIMEOUT_MS });
   await frame.getByTestId('sim-upi-pay').click({ timeout: TIMEOUT_MS });
   await page.getByRole('heading', { name: 'Thank you!' }).waitFor({ timeout: TIMEOUT_MS });
-  // The thank-you screen offers a printed receipt; the bench's donor declines it (one tap back to the start).
-  await page.getByRole('button', { name: "No thanks, I'm done" }).click({ timeout: TIMEOUT_MS });
+  // One tap back to the start.
+  await page.getByTestId('done').click({ timeout: TIMEOUT_MS });
   await screen(page, 'welcome').waitFor({ timeout: TIMEOUT_MS });
 }
 
 /** One whole donation, welcome to welcome. */
 export async function donateOnce(page: Page): Promise<void> {
-  await reachDetails(page);
+  await reachPay(page);
   await payButton(page).click({ timeout: TIMEOUT_MS });
   await payAndFinish(page);
 }

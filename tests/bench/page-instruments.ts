@@ -3,14 +3,17 @@
 // and records when things happen (performance.timeOrigin + performance.now(),
 // so the kiosk page and the cross-origin Checkout frame share one clock).
 // Plain browser JavaScript in a string: the bench's tsconfig has no DOM types.
-//   kiosk page:     welcomeInteractive — "Tap to donate" visible and enabled;
-//                   payTaps — each click on "Continue to payment" (the Pay tap);
-//                   checkoutShown — each time Checkout's container became visible.
+//   kiosk page:     welcomeInteractive — the welcome screen's first amount visible and enabled;
+//                   payTaps — each click on "Pay ₹…" or "Continue to payment" (the Pay tap);
+//                   checkoutShown — each time Checkout's container became visible;
+//                   taps — every tap on a button or field, with the next frame after it
+//                   (the screen has answered) and the screen shown then.
 //   Checkout frame: methodsShown — each time its payment methods became visible.
 export const PAGE_INSTRUMENTS = String.raw`
 (() => {
   const now = () => performance.timeOrigin + performance.now();
-  const bench = { welcomeInteractive: null, payTaps: [], checkoutShown: [], methodsShown: [] };
+  const bench = { welcomeInteractive: null, payTaps: [], checkoutShown: [], methodsShown: [], taps: [], screens: [] };
+  let screenName = null;
   Object.defineProperty(window, '__kioskBench', { value: bench });
   const visible = (el) => {
     if (!el || !el.isConnected) return false;
@@ -23,9 +26,14 @@ export const PAGE_INSTRUMENTS = String.raw`
   let methodsWereShown = false;
   const check = () => {
     if (bench.welcomeInteractive === null) {
-      for (const button of document.querySelectorAll('[data-screen="welcome"] button')) {
-        if (!button.disabled && button.textContent.includes('Tap to donate') && visible(button)) bench.welcomeInteractive = now();
-      }
+      const first = document.querySelector('[data-screen="welcome"] [data-testid="welcome-amounts"] button, [data-screen="welcome"] [data-testid="welcome-causes"] button');
+      if (first && !first.disabled && visible(first)) bench.welcomeInteractive = now();
+    }
+    const shownScreen = document.querySelector('[data-screen]');
+    const name = shownScreen ? shownScreen.getAttribute('data-screen') : null;
+    if (name !== screenName) {
+      screenName = name;
+      bench.screens.push({ name, at: now() });
     }
     const frame = document.querySelector('iframe.razorpay-checkout-frame');
     const shown = visible(frame);
@@ -39,7 +47,13 @@ export const PAGE_INSTRUMENTS = String.raw`
   addEventListener('resize', check);
   document.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (button && button.textContent.includes('Continue to payment')) bench.payTaps.push(now());
+    if (button && (button.textContent.includes('Continue to payment') || /^Pay/.test(button.textContent.trim()))) bench.payTaps.push(now());
+    const target = event.target instanceof Element ? event.target.closest('button, input') : null;
+    if (target) {
+      const tap = { at: now(), label: (target.getAttribute('aria-label') || target.textContent || target.id || '').trim().slice(0, 30), answeredAt: null };
+      bench.taps.push(tap);
+      requestAnimationFrame(() => { tap.answeredAt = now(); });
+    }
   }, true);
 })();
 `;
@@ -50,6 +64,10 @@ export interface PageMarks {
   payTaps: number[];
   checkoutShown: number[];
   methodsShown: number[];
+  /** Every tap on a button or field: when, what, and the next frame after it. */
+  taps: { at: number; label: string; answeredAt: number | null }[];
+  /** Each screen the kiosk showed, and when. */
+  screens: { name: string | null; at: number }[];
 }
 
 interface BenchGlobal {

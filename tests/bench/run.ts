@@ -1,6 +1,6 @@
 // `npm run bench`: every figure of issue 8 in one run, side by side with its
 // target. Prints a table and writes the same figures to bench-results/bench.json.
-//   node tests/bench/run.ts [--only start,confirm,ledger,screens,day,fleet] [--runs N]
+//   node tests/bench/run.ts [--only start,confirm,ledger,screens,path,day,fleet] [--runs N]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,9 @@ import { benchScreens } from './screens.ts';
 import { benchDayAtKiosk } from './day-at-kiosk.ts';
 import { startBrowserKiosk } from './browser-kiosk.ts';
 import { benchFleetReads } from './fleet-reads.ts';
+import { benchDonorPath } from './donor-path.ts';
 
-const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'day', 'fleet'] as const;
+const SECTIONS = ['start', 'confirm', 'ledger', 'screens', 'path', 'day', 'fleet'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -53,6 +54,16 @@ if (wanted('screens')) {
   const kiosk = await startBrowserKiosk();
   try {
     figures.push(...(await benchScreens(kiosk, join(process.cwd(), 'out/renderer'))));
+  } finally {
+    await kiosk.stop();
+  }
+}
+
+if (wanted('path')) {
+  progress('donor path: taps and kiosk time, welcome to the payment window');
+  const kiosk = await startBrowserKiosk();
+  try {
+    figures.push(...(await benchDonorPath(kiosk)));
   } finally {
     await kiosk.stop();
   }

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { median, type Figure } from './report.ts';
 import type { BrowserKiosk } from './browser-kiosk.ts';
 import { PAGE_INSTRUMENTS, readMarks, readWelcomeInteractive, requireMarks } from './page-instruments.ts';
-import { checkoutFrameHandle, payAndFinish, payButton, reachDetails } from './donor-driver.ts';
+import { checkoutFrameHandle, payAndFinish, payButton, reachPay } from './donor-driver.ts';
 
 const SECTION = '4 screens';
 const RUNS = 10;
@@ -77,7 +77,7 @@ async function payToCheckoutTimes(kiosk: BrowserKiosk): Promise<number[]> {
   const times: number[] = [];
   try {
     for (let i = 0; i < RUNS; i += 1) {
-      await reachDetails(page);
+      await reachPay(page);
       await payButton(page).click();
       const frame = await checkoutFrameHandle(page);
       await frame.getByTestId('sim-method-upi').waitFor({ timeout: 15_000 });

@@ -24,8 +24,8 @@ test.use({
 
 /** Words the tests press, per language: the screens' own catalogue text. */
 const WORDS = {
-  en: { donate: 'Tap to donate', continue: 'Continue', pay: 'Continue to payment', anonymous: 'Give anonymously', retry: 'Try again', done: 'Done', stay: "I'm still here", thanks: 'Thank you!' },
-  hi: { donate: 'दान करने के लिए छुएँ', continue: 'आगे बढ़ें', pay: 'भुगतान पर जाएँ', anonymous: 'गुमनाम रूप से दान करें', retry: 'फिर से कोशिश करें', done: 'हो गया', stay: 'मैं यहीं हूँ', thanks: 'धन्यवाद!' },
+  en: { payNow: 'Pay', details: 'Add name, email or 80G receipt', pay: 'Continue to payment', phone: 'Mobile (optional)', retry: 'Try again', done: 'Done', stay: "I'm still here", thanks: 'Thank you!' },
+  hi: { payNow: 'भुगतान करें', details: 'नाम, ईमेल या 80G रसीद जोड़ें', pay: 'भुगतान पर जाएँ', phone: 'मोबाइल (ज़रूरी नहीं)', retry: 'फिर से कोशिश करें', done: 'हो गया', stay: 'मैं यहीं हूँ', thanks: 'धन्यवाद!' },
 } as const;
 
 type Language = keyof typeof WORDS;
@@ -41,10 +41,11 @@ async function choose(page: Page, language: Language, highContrast: boolean): Pr
   await expect(screen(page, 'welcome')).toBeVisible();
   await page.getByRole('button', { name: language === 'hi' ? 'हिन्दी' : 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
-  if (highContrast) {
-    await page.getByTestId('contrast-toggle').click();
-    await expect(page.locator('html')).toHaveClass(/high-contrast/);
-  }
+  // Back from the first step keeps the donor's contrast: toggle only when it differs.
+  const on = (await page.locator('html').getAttribute('class'))?.includes('high-contrast') ?? false;
+  if (on !== highContrast) await page.getByTestId('contrast-toggle').click();
+  if (highContrast) await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  else await expect(page.locator('html')).not.toHaveClass(/high-contrast/);
 }
 
 for (const language of ['en', 'hi'] as const) {
@@ -89,27 +90,25 @@ for (const language of ['en', 'hi'] as const) {
       await expect(page.getByRole('progressbar')).toBeVisible();
       await check('welcome');
 
-      await page.getByRole('button', { name: words.donate }).click();
-      await expect(screen(page, 'cause')).toBeVisible();
-      await check('cause');
-
+      // Two causes: the welcome screen offers them.
       await page.getByRole('button', { name: /Library books/ }).click();
       await expect(screen(page, 'amount')).toBeVisible();
       await check('amount-empty');
-      await page.getByRole('button', { name: words.continue, exact: true }).click();
+      await page.getByRole('button', { name: words.payNow, exact: true }).click();
       await expect(page.locator('#other-amount-error')).not.toBeEmpty();
       await check('amount-error');
       for (const key of '450') await page.getByRole('button', { name: key, exact: true }).click();
       await page.getByTestId('cover-fee').check();
       await check('amount-with-fee');
-      await page.getByRole('button', { name: words.continue, exact: true }).click();
+      await page.getByRole('button', { name: words.details }).click();
 
       await expect(screen(page, 'details')).toBeVisible();
       await check('details-keyboard');
+      await page.getByLabel(words.phone).fill('12345');
       await page.getByRole('button', { name: words.pay }).click();
-      await expect(page.locator('#donor-name-error')).not.toBeEmpty();
+      await expect(page.locator('#donor-phone-error')).not.toBeEmpty();
       await check('details-error');
-      await page.getByLabel(words.anonymous).check();
+      await page.getByLabel(words.phone).fill('');
       await page.getByRole('button', { name: words.pay }).click();
 
       // Checkout is Razorpay's window (the simulator's here): the kiosk's page behind it is checked.
@@ -129,10 +128,10 @@ for (const language of ['en', 'hi'] as const) {
       await check('thank-you');
       await page.getByRole('button', { name: words.done }).click();
 
-      // The idle prompt, over the cause screen.
+      // The idle prompt, over the amount screen.
       await choose(page, language, highContrast);
-      await page.getByRole('button', { name: words.donate }).click();
-      await expect(screen(page, 'cause')).toBeVisible();
+      await page.getByRole('button', { name: /Mid-day meals/ }).click();
+      await expect(screen(page, 'amount')).toBeVisible();
       await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 20_000 });
       await check('idle-prompt');
       await page.getByRole('button', { name: words.stay }).click();

@@ -8,11 +8,11 @@ test('a donor gives ₹500 by UPI and sees a thank-you with the receipt', async 
   await expect(page.getByText('TEST MODE')).toBeVisible();
   await shot('welcome');
 
-  await page.getByRole('button', { name: 'Tap to donate' }).click();
-  await expect(screen(page, 'amount')).toBeVisible();
-  await shot('amount');
   await page.getByRole('button', { name: '₹500', exact: true }).click();
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(screen(page, 'amount')).toBeVisible();
+  await expect(page.getByRole('button', { name: '₹500', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await shot('amount');
+  await page.getByRole('button', { name: 'Add name, email or 80G receipt' }).click();
 
   await expect(screen(page, 'details')).toBeVisible();
   await enterDetails(page, { name: 'Priya Sharma', phone: '9876543210', email: 'priya@example.in' });
@@ -85,11 +85,12 @@ test('the donor closes Checkout and goes back to the start', async ({ kiosk }) =
 
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(screen(page, 'welcome')).toBeVisible();
-  // Nothing the donor typed survives.
-  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  // Nothing the donor chose or typed survives.
+  await page.getByRole('button', { name: 'Other amount' }).click();
+  await expect(page.getByRole('button', { name: '₹100', exact: true })).toHaveAttribute('aria-pressed', 'false');
   await page.getByRole('button', { name: '₹100', exact: true }).click();
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await expect(page.getByLabel('Give anonymously')).not.toBeChecked();
+  await page.getByRole('button', { name: 'Add name, email or 80G receipt' }).click();
+  await expect(page.getByLabel(/^Your name/)).toHaveValue('');
 });
 
 test('order creation fails (500, then a hang past the timeout): the donor is told and gets back to the start', async ({ kiosk }) => {

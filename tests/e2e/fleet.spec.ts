@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, E2E_CONFIG, TEST_KEY_SECRET, type Kiosk } from './support/kiosk-fixture.ts';
-import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
+import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout, welcomeAmount } from './support/donor.ts';
 import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin } from './support/operator.ts';
 
 const PIN = '482613';
@@ -112,7 +112,7 @@ async function expectEventCsv(kiosk: Kiosk, expected: Expected, options: { lastK
 }
 
 async function donate(page: Page, label: '₹100' | '₹500'): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+  await expect(welcomeAmount(page)).toBeEnabled({ timeout: 15_000 });
   await startAnonymousDonation(page, label);
   await payByUpi(await waitForCheckout(page));
   await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
@@ -123,11 +123,11 @@ async function donate(page: Page, label: '₹100' | '₹500'): Promise<void> {
 test('two kiosks at one event: the same whole-event total and shares on both, after a restart, and offline as last known', async ({ kiosk, anotherKiosk }) => {
   test.setTimeout(300_000);
   const a = kiosk;
-  await expect(a.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+  await expect(welcomeAmount(a.page)).toBeEnabled({ timeout: 15_000 });
   const b = await anotherKiosk({ ...EVENT, kioskId: 'GATE-2', connectivityProbeSeconds: 1 }, { name: 'gate-2' });
   // A volunteer chooses each kiosk's PIN before the event (a kiosk with donations and no PIN is locked out).
   for (const k of [a, b]) {
-    await expect(k.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+    await expect(welcomeAmount(k.page)).toBeEnabled({ timeout: 15_000 });
     await openConsole(k.page, { firstTime: true });
     await leaveConsole(k.page);
   }
@@ -191,13 +191,13 @@ test('two kiosks at one event: the same whole-event total and shares on both, af
 test('a second kiosk set up with a kiosk id the event already uses is stopped and told before it takes a donation', async ({ kiosk, anotherKiosk }) => {
   test.setTimeout(180_000);
   const a = kiosk;
-  await expect(a.page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: 15_000 });
+  await expect(welcomeAmount(a.page)).toBeEnabled({ timeout: 15_000 });
   const b = await anotherKiosk({ ...EVENT, kioskId: 'GATE-1' }, { name: 'duplicate' });
 
   // The donor at the second kiosk cannot start, and is asked to fetch a volunteer.
   const paused = b.page.getByTestId('welcome-paused');
   await expect(paused).toContainText('needs a volunteer to finish setting it up', { timeout: 15_000 });
-  await expect(b.page.getByRole('button', { name: 'Tap to donate' })).toBeDisabled();
+  await expect(welcomeAmount(b.page)).toBeDisabled();
   await shotAtShapes(b, 'welcome-duplicate-id');
   const refused = await b.page.evaluate(() => window.kiosk?.startDonation({ amountRupees: 100, donor: { anonymous: true } }));
   expect(refused).toMatchObject({ ok: false, error: { code: 'kiosk_unavailable' } });

@@ -3,7 +3,7 @@
 // can still give. Faults are injected into the test's own Razorpay simulator.
 import type { Fault } from '../../src-main/simulator/index.ts';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
-import { donateSuccessfully, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
+import { donateSuccessfully, payByUpi, screen, startAnonymousDonation, waitForCheckout, welcomeAmount } from './support/donor.ts';
 
 // A network-level fault takes the kiosk offline; probing every second lets it
 // come back quickly, so the "next donation" step does not wait 15 s.
@@ -170,7 +170,7 @@ for (const { name, fault } of SCRIPT_FAULTS) {
 test('offline: welcome says donations are paused, nothing starts, and the kiosk recovers by itself', async ({ kiosk }) => {
   const { page, shot, simulator } = kiosk;
   const pageErrors = watchPageErrors(kiosk);
-  const tap = page.getByRole('button', { name: 'Tap to donate' });
+  const tap = welcomeAmount(page);
   await expect(tap).toBeEnabled();
   // The network goes away: every connection to Razorpay is dropped until cleared.
   simulator.faults.inject('orders.create', { kind: 'reset' });

@@ -115,7 +115,9 @@ test('five wrong PINs lock the pad; after the wait the right PIN opens the conso
   await shot('console-settings-saved');
 
   await leaveConsole(page);
-  await page.getByRole('button', { name: 'Tap to donate' }).click();
+  // The new presets are the welcome screen's amounts, and the amount screen's.
+  for (const label of ['₹200', '₹700', '₹1,500']) await expect(page.getByRole('button', { name: label, exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '₹200', exact: true }).click();
   await expect(screen(page, 'amount')).toBeVisible();
   for (const label of ['₹200', '₹700', '₹1,500']) await expect(page.getByRole('button', { name: label, exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '₹500', exact: true })).toHaveCount(0);

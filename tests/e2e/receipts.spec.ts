@@ -4,10 +4,10 @@
 // pdfjs and every required field checked), the thermal and A4 layouts, the
 // foreign-donor notice, and the operator's receipts tab.
 import { existsSync, readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
-import { chooseAmount, enterDetails, payByCard, screen, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
+import { chooseAmount, enterDetails, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
 import { answerPinPrompt, setUpPin, longPressCorner, openTab, parseCsv } from './support/operator.ts';
+import { pdfText } from './support/pdf.ts';
 import type { ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
 import { showReceipt } from './support/receipt-page.ts';
 import type { Donation } from '../../src-main/domain/ledger/ledger.ts';
@@ -22,18 +22,6 @@ const RECEIPT_CONFIG = {
   registration80GValidTo: '2029-03-31',
 };
 
-async function pdfText(path: string): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(readFileSync(path)) });
-  const doc = await task.promise;
-  const parts: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-  }
-  await task.destroy();
-  // Chromium splits lines and ligatures ("fi") into separate runs: join and squeeze the spaces.
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
 
 /** Opens the receipt's HTML in the kiosk's page at a layout's width and saves a screenshot of it. */
 async function shootLayout(kiosk: Kiosk, donation: Donation, layout: ReceiptLayout): Promise<void> {
@@ -48,22 +36,25 @@ test.describe('80G receipts', () => {
     const { page, shot } = kiosk;
     await chooseAmount(page, '₹1,000');
     await enterDetails(page, { name: 'Asha Rao' });
-    // Not asked until they opt in.
+    // Not asked until they opt in; then it is a step of its own.
     await expect(page.getByLabel('Name as on your PAN')).toHaveCount(0);
-    await expect(page.getByText('Not an Indian citizen?')).toBeVisible();
     await page.getByLabel('I want an 80G tax receipt').check();
-    await page.getByLabel('Name as on your PAN').fill('Asha Rao');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect(screen(page, 'tax')).toBeVisible();
+    // "Name as on your PAN" starts from the name given, with the caret in it.
+    await expect(page.getByLabel('Name as on your PAN')).toHaveValue('Asha Rao');
+    await expect(page.getByLabel('Name as on your PAN')).toBeFocused();
     await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('ABCXE1234F');
     await page.getByLabel('Address', { exact: true }).fill('Pune');
     await page.getByRole('button', { name: 'Continue to payment' }).click();
     await expect(page.getByText('This PAN is not valid. Please check the fourth letter.')).toBeVisible();
     await expect(page.getByText('Please enter your full address, with town and PIN code.')).toBeVisible();
-    await shot('details-80g-errors');
+    await shot('tax-80g-errors');
     expect(kiosk.donations()).toEqual([]);
 
     await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('abcpe1234f');
     await page.getByLabel('Address', { exact: true }).fill('12 MG Road, Camp, Pune 411001');
-    await shot('details-80g');
+    await shot('tax-80g');
     await page.getByRole('button', { name: 'Continue to payment' }).click();
     await payByCard(await waitForCheckout(page), SUCCESS_CARD);
 
@@ -74,19 +65,21 @@ test.describe('80G receipts', () => {
     const receiptNo = paid?.receiptNo ?? 'missing';
     expect(receiptNo).toMatch(/^KIOSK-1\/\d{4}-\d{2}\/000001$/);
     await expect(screen(page, 'thank-you')).toContainText(receiptNo);
-    await shot('thank-you-receipt-offer');
+    // No printer is set up here: "Print" is not offered at all.
+    await expect(page.getByRole('button', { name: 'Done' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Print/ })).toHaveCount(0);
+    await shot('thank-you-no-printer');
 
-    await page.getByRole('button', { name: 'Print my 80G receipt' }).click();
-    // Browser mode has no printer: the donor is told, and the PDF is saved for the operator.
-    await expect(page.getByText('Sorry, we could not print your receipt. It has been saved')).toBeVisible({ timeout: 45_000 });
-    await shot('thank-you-not-printed');
+    // Asked all the same (as the operator's reprint would), the receipt is saved as a PDF.
+    const printed = await page.evaluate((donationId) => window.kiosk?.printReceipt({ donationId }), paid?.id ?? '');
+    expect(printed).toMatchObject({ ok: true, value: { printed: false, problem: 'no_printer' } });
     const output = kiosk.events(paid?.id ?? '').at(-1)?.detail['receiptOutput'] as { pdfPath: string | null; problem: string };
     expect(output.problem).toBe('no_printer');
     const pdfPath = output.pdfPath ?? '';
     expect(pdfPath).toContain(`${kiosk.dataDir}/receipts/`);
     expect(existsSync(pdfPath)).toBe(true);
 
-    const text = await pdfText(pdfPath);
+    const text = await pdfText(readFileSync(pdfPath));
     const required = [
       'Asha Education Trust',
       '14 Lake Road, Koregaon Park, Pune 411001',
@@ -112,7 +105,7 @@ test.describe('80G receipts', () => {
     await shootLayout(kiosk, paid as Donation, 'a4');
   });
 
-  test('a donor who does not opt in is never asked, and declining the printed receipt is one tap back to the start', async ({ kiosk }) => {
+  test('a donor who does not opt in is never asked, and Done is one tap back to the start', async ({ kiosk }) => {
     const { page, shot } = kiosk;
     await chooseAmount(page, '₹500');
     await enterDetails(page, { name: 'Ravi Kumar' });
@@ -120,14 +113,11 @@ test.describe('80G receipts', () => {
     await page.getByRole('button', { name: 'Continue to payment' }).click();
     await payByCard(await waitForCheckout(page), SUCCESS_CARD);
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Print my receipt' })).toBeVisible();
-    await shot('thank-you-plain-offer');
-    await page.getByRole('button', { name: 'No thanks' }).click();
+    await shot('thank-you-plain');
+    await page.getByRole('button', { name: 'Done' }).click();
     await expect(screen(page, 'welcome')).toBeVisible();
-    const [paid] = kiosk.donations();
-    expect(paid).toMatchObject({ state: 'paid', tax: null });
-    expect(existsSync(`${kiosk.dataDir}/receipts`)).toBe(false);
   });
+
 
   test('the operator records cash (80G details only up to ₹2,000), reprints, and exports Form 10BD', async ({ kiosk }) => {
     const { page, shot } = kiosk;
@@ -184,8 +174,23 @@ test.describe('domestic only', () => {
   test('an FCRA-registered charity shows no foreign-donor notice and no 80G opt-in without its settings', async ({ kiosk }) => {
     const { page } = kiosk;
     await chooseAmount(page, '₹100');
-    await expect(page.getByLabel('Your name')).toBeVisible();
+    await expect(page.getByLabel(/^Your name/)).toBeVisible();
     await expect(page.getByText('Not an Indian citizen?')).toHaveCount(0);
     await expect(page.getByLabel('I want an 80G tax receipt')).toHaveCount(0);
+  });
+});
+
+test.describe('a printer that does not answer', () => {
+  test.use({ kioskConfig: { ...RECEIPT_CONFIG, printerName: 'TM-T82 (switched off)' } });
+
+  test('"Print my receipt" is offered only when the printer set up is there: one the system does not list is not offered', async ({ kiosk }) => {
+    const { page } = kiosk;
+    await startAnonymousDonation(page, '₹100');
+    await payByUpi(await waitForCheckout(page));
+    await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    // The options have arrived (main answered) when the receipt number shows; still no Print.
+    await expect(screen(page, 'thank-you')).toContainText(kiosk.donations()[0]?.receiptNo ?? 'missing');
+    await expect.poll(() => kiosk.ipcReplies.some((reply) => reply.includes('"canPrint":false'))).toBe(true);
+    await expect(page.getByRole('button', { name: /Print/ })).toHaveCount(0);
   });
 });

@@ -29,6 +29,13 @@ const PAYLOADS: Partial<Record<KioskMethod, unknown>> = {
   reprintReceipt: { receiptNumber: 'KIOSK-1/2026-27/000001' },
   recordCashGift: { amountRupees: 500, donorName: 'Asha', print: false },
   exportForm10bd: { from: '2026-04-01', to: '2026-11-26' },
+  getReceiptOptions: { donationId: 'd1' },
+  emailReceipt: { donationId: 'd1', email: 'asha@example.com' },
+  getPaymentActivity: { donationId: 'd1' },
+  getEmailReceiptAdmin: { status: 'queued' },
+  updateEmailSettings: { settings: { host: 'smtp.example.org' }, password: 'hunter2' },
+  sendTestEmail: { to: 'asha@example.com' },
+  resendReceiptEmail: { id: 1 },
 };
 
 type AnyApi = Record<string, (payload?: unknown, ...extra: unknown[]) => Promise<unknown>>;

@@ -11,6 +11,7 @@ import { canTransition, SETTLED_STATES, type DonationState, type EventSource } f
 import { migrate } from './migrations.ts';
 import { financialYearOf } from '../receipts/financial-year.ts';
 import { formatReceiptNumber } from '../receipts/receipt-number.ts';
+import { EmailOutbox } from './email-outbox.ts';
 import { maskTaxId } from '../receipts/tax-id.ts';
 import { IdentityCipherError, isSealed, type IdentityCipher } from './identity-cipher.ts';
 import { EventOrderCache } from '../fleet/event-order-cache.ts';
@@ -212,11 +213,14 @@ const PATCH_COLUMNS: Record<keyof DonationPatch, string> = {
 export class Ledger {
   private readonly db: DatabaseSync;
   private readonly clock: () => number;
+  /** Email receipts waiting, sent or failed (migration 7). */
+  readonly emails: EmailOutbox;
   private readonly identityCipher: IdentityCipher | null;
 
   private constructor(db: DatabaseSync, clock: () => number, identityCipher: IdentityCipher | null) {
     this.db = db;
     this.clock = clock;
+    this.emails = new EmailOutbox(db, clock);
     this.identityCipher = identityCipher;
   }
 
@@ -351,6 +355,8 @@ export class Ledger {
       this.db.prepare(`UPDATE donations SET ${assignments.join(', ')} WHERE id = ?`).run(...values, id);
       // The receipt number is part of recording the payment: same transaction, whichever path (donor, reconciliation) got here.
       const receiptNo = to === 'paid' ? this.assignReceiptNumber(current, patch.paidAt ?? now, now) : null;
+      // So is the receipt email, when the donor gave an address: it cannot be lost between the two.
+      if (to === 'paid' && current.email !== null) this.emails.enqueue(id, current.email);
       this.appendEvent(id, now, current.state, to, source, receiptNo === null ? detail : { ...detail, receiptNo });
       return { ok: true, donation: this.requireDonation(id) } as const;
     });

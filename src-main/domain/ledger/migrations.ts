@@ -120,6 +120,32 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
     `,
   },
   {
+    // Issue 15: the email-receipt outbox. A row is written in the same
+    // transaction as the move to paid (the donor gave an email) or when the
+    // donor asks on the thank-you screen; the mailer sends it when it can and
+    // keeps trying, across restarts and offline hours, until it goes or it
+    // gives up. The row is the whole state: nothing about sending lives in memory.
+    version: 7,
+    sql: `
+      CREATE TABLE receipt_emails (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        donation_id     TEXT NOT NULL REFERENCES donations (id),
+        recipient       TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        next_attempt_at INTEGER,
+        last_error      TEXT,
+        message_id      TEXT,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        sent_at         INTEGER,
+        UNIQUE (donation_id, recipient)
+      );
+      CREATE INDEX receipt_emails_due ON receipt_emails (status, next_attempt_at);
+      CREATE INDEX receipt_emails_created ON receipt_emails (created_at);
+    `,
+  },
+  {
     // Issue 17 (one event, many kiosks). The installation id is made here,
     // once, and lives in the ledger with the receipt numbers it stands for: a
     // restored ledger keeps it, a new ledger is a new installation. Donations

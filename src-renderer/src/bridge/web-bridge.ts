@@ -19,6 +19,9 @@ export const WEB_DONOR_METHODS = Object.keys({
   checkTaxDetails: true,
   printReceipt: true,
   openOperatorConsole: true,
+  getReceiptOptions: true,
+  emailReceipt: true,
+  getPaymentActivity: true,
 } as const satisfies Record<DonorMethod, true>) as DonorMethod[];
 
 /** Every operator method. A new method in OperatorApi fails the type check until it is listed here. */
@@ -47,6 +50,10 @@ export const WEB_OPERATOR_METHODS = Object.keys({
   getUpdateStatus: true,
   checkForUpdates: true,
   installUpdateNow: true,
+  getEmailReceiptAdmin: true,
+  updateEmailSettings: true,
+  sendTestEmail: true,
+  resendReceiptEmail: true,
   exportEventReport: true,
 } as const satisfies Record<OperatorMethod, true>) as OperatorMethod[];
 

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
 import { afterDecision, decide, idleSettings, onActivity, startClock, stillHere, type IdleClock } from '../flow/idle.ts';
-import { t, tCount } from '../i18n/t.ts';
+import { t, tCount, type MessageKey } from '../i18n/t.ts';
 
 /** What counts as a donor being there (capture phase, so nothing on the page can swallow it). */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as const;
@@ -73,10 +73,12 @@ interface StillTherePromptProps {
   secondsLeft: number;
   onStay: () => void;
   onStartOver: () => void;
+  /** The line under the countdown: what happens when it ends. */
+  note?: MessageKey;
 }
 
-/** A modal alert dialog: the page behind is inert, focus starts on "I'm still here", Escape means "I'm still here". */
-function StillTherePrompt({ secondsLeft, onStay, onStartOver }: StillTherePromptProps) {
+/** A modal alert dialog (above everything, the payment window included): the page behind is inert, focus starts on "I'm still here", Escape means "I'm still here". */
+export function StillTherePrompt({ secondsLeft, onStay, onStartOver, note = 'idle.note' }: StillTherePromptProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
 
@@ -116,7 +118,7 @@ function StillTherePrompt({ secondsLeft, onStay, onStartOver }: StillTherePrompt
         {tCount('countdown', secondsLeft)}
       </p>
       <p id="idle-note" className="idle-note">
-        {t('idle.note')}
+        {t(note)}
       </p>
       <div className="actions">
         <button type="button" className="btn btn-secondary" onClick={onStartOver}>

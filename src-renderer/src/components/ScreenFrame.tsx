@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { KioskMode } from '../../../src-main/contract/kiosk-api.ts';
-import { t } from '../i18n/t.ts';
+import { formatRupees, t } from '../i18n/t.ts';
 
 function ModeBanner({ mode }: { mode: KioskMode | undefined }) {
   if (mode === 'demo') return <div className="banner banner-demo">{t('banner.demo')}</div>;
@@ -36,6 +36,21 @@ export function ScreenHeading({ children, className }: { children: ReactNode; cl
     <h1 ref={ref} tabIndex={-1} className={className}>
       {children}
     </h1>
+  );
+}
+
+/** A form screen's head: its heading, and the gift being given beside it. */
+export function FormHead({ heading, amount }: { heading: ReactNode; amount: number | null }) {
+  return (
+    <div className="panel-head">
+      <ScreenHeading>{heading}</ScreenHeading>
+      {amount !== null && (
+        <p className="amount-chip">
+          <span>{t('details.summary')}</span>
+          <strong>{formatRupees(amount)}</strong>
+        </p>
+      )}
+    </div>
   );
 }
 

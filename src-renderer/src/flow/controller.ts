@@ -32,9 +32,11 @@ import {
   paymentFailed,
   startFailure,
 } from './failures.ts';
-import { initialState, reduce, type Action, type FailureInfo, type FlowState } from './state.ts';
+import { initialState, reduce, type Action, type FailureInfo, type FlowState, type WelcomeChoice } from './state.ts';
 import { setLanguage } from '../i18n/t.ts';
 import type { DetailsInput } from './validation.ts';
+import { CheckoutWatch, PAYMENT_RECHECK_MS } from './checkout-watch.ts';
+import { idleSettings } from './idle.ts';
 
 /** No bridge call may keep a spinner up longer than this. */
 const CALL_TIMEOUT_MS = 120_000;
@@ -44,6 +46,8 @@ const CHECKOUT_GRACE_MS = 30_000;
 const STATUS_POLL_MS = 3_000;
 /** A status answer slower than this is ignored (the next poll asks again). */
 const STATUS_TIMEOUT_MS = 5_000;
+/** "Is anyone paying?" unanswered this long counts as "cannot say": the window stays open. */
+const ACTIVITY_TIMEOUT_MS = 10_000;
 /** How often the welcome screen refreshes the goal and donor wall (and at once on arriving there). */
 export const ATTRACT_POLL_MS = 4_000;
 /** How often an out-of-service kiosk checks whether the operator has fixed it. */
@@ -108,6 +112,8 @@ export class KioskFlow {
   private polling = false;
   private attractTimer: ReturnType<typeof setInterval> | undefined;
   private attractPolling = false;
+  /** Watches the open payment window for a donor who walked away (./checkout-watch.ts). */
+  private watch: CheckoutWatch | null = null;
 
   readonly getState = (): FlowState => this.state;
 
@@ -123,7 +129,11 @@ export class KioskFlow {
     this.state = next;
     // Before anyone renders: every t() call from here on speaks the donor's language.
     setLanguage(next.language);
-    if (leftCheckout) this.clearCheckoutGuard();
+    if (leftCheckout) {
+      this.clearCheckoutGuard();
+      this.watch?.stop();
+      this.watch = null;
+    }
     this.syncTimers();
     for (const listener of this.listeners) listener();
   }
@@ -257,11 +267,11 @@ export class KioskFlow {
 
   // ---- the donor's choices ---------------------------------------------------
 
-  /** "Tap to donate": asks main once more that donations can be taken, then goes on. */
-  async begin(): Promise<void> {
+  /** A tap on the welcome screen (an amount, "Other amount", a cause): asks main once more that donations can be taken, then goes on. */
+  async begin(choice: WelcomeChoice): Promise<void> {
     if (this.state.screen.name !== 'welcome') return;
     await this.pollStatus();
-    this.dispatch({ type: 'begin' });
+    this.dispatch({ type: 'begin', choice });
   }
 
   chooseLanguage(language: string): void {
@@ -270,10 +280,6 @@ export class KioskFlow {
 
   toggleContrast(): void {
     this.dispatch({ type: 'toggleContrast' });
-  }
-
-  chooseCause(causeId: string): void {
-    this.dispatch({ type: 'chooseCause', causeId });
   }
 
   setCoverFee(on: boolean): void {
@@ -288,8 +294,14 @@ export class KioskFlow {
     this.dispatch({ type: 'typeOther', text });
   }
 
-  submitAmount(): void {
-    this.dispatch({ type: 'submitAmount' });
+  /** "Pay" on the amount screen. */
+  pay(): void {
+    this.dispatch({ type: 'pay' });
+    this.startIfReady();
+  }
+
+  addDetails(): void {
+    this.dispatch({ type: 'addDetails' });
   }
 
   back(): void {
@@ -302,6 +314,17 @@ export class KioskFlow {
 
   submitDetails(): void {
     this.dispatch({ type: 'submitDetails' });
+    this.startIfReady();
+  }
+
+  /** The 80G step, once main found its fields in order. */
+  submitTax(): void {
+    this.dispatch({ type: 'submitTax' });
+    this.startIfReady();
+  }
+
+  /** A submit that reached "opening" starts the donation in main. */
+  private startIfReady(): void {
     const { screen, donation } = this.state;
     if (screen.name === 'opening' && donation && !donation.session) void this.startDonation(donation.request);
   }
@@ -398,6 +421,7 @@ export class KioskFlow {
       this.dispatch({ type: 'checkoutShown', donationId });
       rzp.open();
       this.armCheckoutGuard(donationId, options.timeout);
+      this.watchCheckout(donationId);
     } catch (err) {
       console.error('[kiosk] Razorpay Checkout could not open:', err);
       this.closeCheckout();
@@ -493,6 +517,47 @@ export class KioskFlow {
       }
     } catch (err) {
       console.error('[kiosk] ondismiss handling failed:', err);
+    }
+  }
+
+  /** "I'm still here" over the payment window. */
+  stillPaying(): void {
+    this.watch?.stillHere();
+  }
+
+  /** Closes a window left alone, but never while a payment is being made on its order. */
+  private watchCheckout(donationId: string): void {
+    this.watch?.stop();
+    const kiosk = this.state.kiosk;
+    if (!kiosk || !this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
+    const idle = idleSettings(kiosk);
+    const watch = new CheckoutWatch({
+      settings: { quietMs: idle.resetMs, promptMs: idle.promptMs, recheckMs: PAYMENT_RECHECK_MS },
+      ask: async () => {
+        const result = await this.call((api) => api.getPaymentActivity({ donationId }), ACTIVITY_TIMEOUT_MS);
+        return result.ok ? result.value.underway : null;
+      },
+      onPrompt: (secondsLeft) => this.dispatch({ type: 'checkoutPrompt', secondsLeft }),
+      onAbandoned: () => this.abandonCheckout(donationId),
+    });
+    this.watch = watch;
+    watch.start();
+  }
+
+  /** Nobody paying, nobody there: main records the window as abandoned, and the next donor finds the welcome screen. */
+  private abandonCheckout(donationId: string): void {
+    if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
+    console.warn('[kiosk] payment window left alone with no payment under way: closing it');
+    this.run++;
+    void this.cancel(donationId, 'abandoned');
+    const rzp = this.rzp;
+    this.rzp = null;
+    // Back to the start first, so the window's own close callback finds nothing to report.
+    this.dispatch({ type: 'reset' });
+    try {
+      rzp?.close();
+    } catch {
+      // Already closed.
     }
   }
 

@@ -1,5 +1,5 @@
 // Idle reset: the decisions, without timers or the DOM (../components/IdlePrompt.tsx
-// runs them). A donor who walks away from the amount or details screen gets
+// runs them). A donor who walks away from the amount, details or 80G screen gets
 // "Are you still there?" with a countdown; when it ends the flow's own "Back to
 // start" clears everything and returns to welcome.
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
@@ -35,7 +35,7 @@ export function idleSettings(kiosk: Partial<Pick<KioskState, 'idleResetSeconds' 
  * Checkout has its own timeout), not thank-you/failure (their own countdown).
  */
 export function idleWatches(screen: ScreenName): boolean {
-  return screen === 'cause' || screen === 'amount' || screen === 'details';
+  return screen === 'amount' || screen === 'details' || screen === 'tax';
 }
 
 export interface IdleClock {

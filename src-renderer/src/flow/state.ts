@@ -13,15 +13,9 @@ import type {
   StartDonationRequest,
 } from '../../../src-main/contract/kiosk-api.ts';
 import type { MessageKey, MessageParams } from '../i18n/t.ts';
-import {
-  checkDetails,
-  parseOtherAmount,
-  type DetailsErrors,
-  type DetailsInput,
-  type FieldError,
-} from './validation.ts';
+import { checkDetails, parseOtherAmount, wantsTaxReceipt, type DetailsErrors, type DetailsInput, type FieldError } from './validation.ts';
 import { EMPTY_TAX_DRAFT } from '../screens/tax-receipt-draft.ts';
-import { processingFeeRupees } from './fee.ts';
+import { amountDigits, processingFeeRupees } from '../../../src-shared/amounts.ts';
 
 /** What "Try again" does on the failure screen. */
 export type RetryAction =
@@ -51,11 +45,14 @@ export type Screen =
   | { name: 'setup-error' }
   /** The kiosk cannot work at all (e.g. its ledger is unreadable): no donations; the operator message is shown. */
   | { name: 'out-of-service'; operatorMessage: string }
+  /** Amounts (one cause) or causes (two or more) to tap, with the language and contrast choices. */
   | { name: 'welcome' }
-  /** Only when the operator set up two or more causes. */
-  | { name: 'cause' }
+  /** The gift: amount, fee, and "Pay" (the fastest path's second tap). */
   | { name: 'amount' }
+  /** Optional: name, phone, email, and the 80G opt-in. */
   | { name: 'details' }
+  /** The 80G receipt's own step: name as on the PAN, PAN or Aadhaar, address. */
+  | { name: 'tax' }
   | { name: 'opening' }
   | { name: 'checkout' }
   | { name: 'verifying' }
@@ -67,6 +64,7 @@ export type ScreenName = Screen['name'];
 export interface AmountForm {
   /** The chosen preset, or null when "Other amount" is in use. */
   preset: number | null;
+  /** The typed "Other amount": ASCII digits only (the field shows them with Indian grouping). */
   other: string;
   error: FieldError | null;
   /** The donor ticked "add the processing fee". */
@@ -104,12 +102,17 @@ export interface FlowState {
   causeId: string | null;
   /** The welcome screen's goal and donor wall, as main last reported them; kept across donations. */
   attract: AttractInfo | null;
+  /** "Are you still there?" over a payment window with no payment under way: seconds left, or null when not shown (./checkout-watch.ts). */
+  checkoutPrompt: number | null;
 }
 
 export const DEFAULT_PRESETS = [100, 500, 1000];
 
+/** What the donor tapped on the welcome screen: an amount, "Other amount", or (with two or more causes) a cause. */
+export type WelcomeChoice = { amount: number } | { other: true } | { causeId: string };
+
 const emptyAmount: AmountForm = { preset: null, other: '', error: null, coverFee: false };
-const emptyDetails: DetailsForm = { name: '', anonymous: false, phone: '', email: '', taxReceipt: EMPTY_TAX_DRAFT, errors: {} };
+const emptyDetails: DetailsForm = { name: '', phone: '', email: '', taxReceipt: EMPTY_TAX_DRAFT, errors: {} };
 
 export const initialState: FlowState = {
   screen: { name: 'starting' },
@@ -122,6 +125,7 @@ export const initialState: FlowState = {
   highContrast: false,
   causeId: null,
   attract: null,
+  checkoutPrompt: null,
 };
 
 export type Action =
@@ -132,17 +136,22 @@ export type Action =
   | { type: 'outOfService'; operatorMessage: string }
   | { type: 'status'; status: KioskStatus }
   | { type: 'attract'; info: AttractInfo }
-  | { type: 'begin' }
+  | { type: 'begin'; choice: WelcomeChoice }
   | { type: 'chooseLanguage'; language: string }
   | { type: 'toggleContrast' }
-  | { type: 'chooseCause'; causeId: string }
   | { type: 'coverFee'; on: boolean }
   | { type: 'choosePreset'; amount: number }
   | { type: 'typeOther'; text: string }
-  | { type: 'submitAmount' }
+  /** "Pay" on the amount screen: straight to payment, or to the details / 80G step when they need the donor. */
+  | { type: 'pay' }
+  /** "Add your name, email or 80G receipt" on the amount screen. */
+  | { type: 'addDetails' }
   | { type: 'back' }
   | { type: 'editDetails'; patch: Partial<DetailsInput> }
+  /** "Continue to payment" (or "Continue" to the 80G step) on the details screen. */
   | { type: 'submitDetails' }
+  /** Main found the 80G details in order (checkTaxDetails): on to payment. */
+  | { type: 'submitTax' }
   | { type: 'sessionStarted'; session: CheckoutSession }
   | { type: 'checkoutShown'; donationId: string }
   | { type: 'paymentFailed'; donationId: string; failure: CheckoutFailure }
@@ -150,6 +159,7 @@ export type Action =
   | { type: 'paid'; receipt: DonationReceipt }
   | { type: 'failed'; failure: FailureInfo; donationOpen?: boolean; dropSession?: boolean }
   | { type: 'retrying'; to: 'opening' | 'verifying' }
+  | { type: 'checkoutPrompt'; secondsLeft: number | null }
   | { type: 'reset' };
 
 /** May a donor start a donation now? Unknown status counts as yes: main refuses anyway if not. */
@@ -162,8 +172,8 @@ export function chosenAmount(state: FlowState): number | null {
   const { amount, kiosk } = state;
   if (amount.preset !== null) return amount.preset;
   if (!kiosk) return null;
-  const parsed = parseOtherAmount(amount.other, kiosk.minAmountRupees, kiosk.maxAmountRupees);
-  return parsed?.ok ? parsed.amount : null;
+  const parsed = parseOtherAmount(amount.other, kiosk);
+  return parsed.ok ? parsed.amount : null;
 }
 
 /** The chosen cause, or the first one. */
@@ -193,17 +203,54 @@ export function totalToPay(state: FlowState): { gift: number; fee: number; total
   return { gift, fee, total: gift + fee };
 }
 
-function hasCauseChoice(state: FlowState): boolean {
-  return (state.kiosk?.causes.length ?? 0) >= 2;
-}
-
 /** Back to welcome with the operator's defaults: language, contrast, no cause, nothing typed. */
 function fresh(state: FlowState, kiosk: KioskState, screen: Screen): FlowState {
   return { ...initialState, kiosk, status: state.status, attract: state.attract, screen, language: kiosk.language, highContrast: false, causeId: null };
 }
 
+/** The donor's way into the amount screen from the welcome screen's tap. */
+function begin(state: FlowState, choice: WelcomeChoice): FlowState {
+  const causes = state.kiosk?.causes ?? [];
+  const causeId = 'causeId' in choice ? choice.causeId : (causes[0]?.id ?? null);
+  if ('causeId' in choice && !causes.some((c) => c.id === choice.causeId)) return state;
+  const preset = 'amount' in choice ? choice.amount : null;
+  return { ...state, causeId, amount: { ...emptyAmount, preset }, screen: { name: 'amount' } };
+}
+
+/** The amount is valid (else the amount screen says why). */
+function checkAmount(state: FlowState): FlowState | null {
+  const { amount, kiosk } = state;
+  if (!kiosk || amount.preset !== null) return null;
+  const parsed = parseOtherAmount(amount.other, kiosk);
+  return parsed.ok ? null : { ...state, amount: { ...amount, error: parsed.error }, screen: { name: 'amount' } };
+}
+
+/** Details checked: payment opens, or the screen that needs the donor shows with each problem under its field. */
+function toPayment(state: FlowState, taxConfirmed: boolean): FlowState {
+  const amountRupees = chosenAmount(state);
+  if (amountRupees === null || !state.kiosk) return go(state, { name: 'amount' });
+  const checked = checkDetails(state.details, state.kiosk.taxReceiptsOffered);
+  if (!checked.ok) return { ...state, details: { ...state.details, errors: checked.errors }, screen: { name: 'details' } };
+  // The 80G fields are main's to check (checkTaxDetails) on their own step, every time before paying.
+  if (checked.donor.taxReceipt && !taxConfirmed) return { ...state, details: { ...state.details, errors: {} }, screen: { name: 'tax' } };
+  const cause = currentCause(state);
+  const coverFee = state.amount.coverFee && offeredFee(state.kiosk, amountRupees) > 0;
+  return {
+    ...state,
+    details: { ...state.details, errors: {} },
+    screen: { name: 'opening' },
+    donation: {
+      request: { amountRupees, donor: checked.donor, ...(cause ? { causeId: cause.id } : {}), ...(coverFee ? { coverFee: true } : {}) },
+      session: null,
+      open: false,
+      failure: null,
+      payment: null,
+    },
+  };
+}
+
 function go(state: FlowState, screen: Screen): FlowState {
-  return { ...state, screen };
+  return { ...state, screen, checkoutPrompt: null };
 }
 
 export function reduce(state: FlowState, action: Action): FlowState {
@@ -232,8 +279,7 @@ export function reduce(state: FlowState, action: Action): FlowState {
 
     case 'begin':
       if (screen.name !== 'welcome' || !acceptingDonations(state)) return state;
-      if (hasCauseChoice(state)) return go(state, { name: 'cause' });
-      return { ...state, causeId: currentCause(state)?.id ?? null, screen: { name: 'amount' } };
+      return begin(state, action.choice);
 
     case 'chooseLanguage':
       if (screen.name !== 'welcome') return state;
@@ -242,11 +288,6 @@ export function reduce(state: FlowState, action: Action): FlowState {
     case 'toggleContrast':
       if (screen.name !== 'welcome') return state;
       return { ...state, highContrast: !state.highContrast };
-
-    case 'chooseCause':
-      if (screen.name !== 'cause' || !state.kiosk?.causes.some((c) => c.id === action.causeId)) return state;
-      // Another cause has other amount buttons: a preset from the last one no longer applies.
-      return { ...state, causeId: action.causeId, amount: action.causeId === state.causeId ? state.amount : emptyAmount, screen: { name: 'amount' } };
 
     case 'coverFee':
       if (screen.name !== 'amount') return state;
@@ -258,55 +299,40 @@ export function reduce(state: FlowState, action: Action): FlowState {
 
     case 'typeOther':
       if (screen.name !== 'amount') return state;
-      return { ...state, amount: { ...state.amount, preset: null, other: action.text, error: null } };
+      return { ...state, amount: { ...state.amount, preset: null, other: amountDigits(action.text), error: null } };
 
-    case 'submitAmount': {
+    case 'pay':
       if (screen.name !== 'amount' || !state.kiosk) return state;
-      const { amount, kiosk } = state;
-      if (amount.preset !== null) return go(state, { name: 'details' });
-      const parsed = parseOtherAmount(amount.other, kiosk.minAmountRupees, kiosk.maxAmountRupees);
-      if (parsed === null) return { ...state, amount: { ...amount, error: { key: 'amount.error.none' } } };
-      if (!parsed.ok) return { ...state, amount: { ...amount, error: parsed.error } };
-      return go(state, { name: 'details' });
-    }
+      return checkAmount(state) ?? toPayment(state, false);
+
+    case 'addDetails':
+      if (screen.name !== 'amount' || !state.kiosk) return state;
+      return checkAmount(state) ?? go(state, { name: 'details' });
 
     case 'back':
-      if (screen.name === 'cause') return reduce(state, { type: 'reset' });
-      if (screen.name === 'amount') return hasCauseChoice(state) ? go(state, { name: 'cause' }) : reduce(state, { type: 'reset' });
+      // Back on the first step keeps the donor's language and contrast; only what they chose is cleared.
+      if (screen.name === 'amount') return { ...reduce(state, { type: 'reset' }), language: state.language, highContrast: state.highContrast };
       if (screen.name === 'details') return go(state, { name: 'amount' });
+      if (screen.name === 'tax') return go(state, { name: 'details' });
       return state;
 
     case 'editDetails': {
-      if (screen.name !== 'details') return state;
+      if (screen.name !== 'details' && screen.name !== 'tax') return state;
       const errors = { ...state.details.errors };
       // Editing a field clears its own message; the others stay until the next submit.
-      if ('name' in action.patch || 'anonymous' in action.patch) delete errors.name;
+      if ('name' in action.patch || 'taxReceipt' in action.patch) delete errors.name;
       if ('phone' in action.patch) delete errors.phone;
       if ('email' in action.patch) delete errors.email;
       return { ...state, details: { ...state.details, ...action.patch, errors } };
     }
 
-    case 'submitDetails': {
+    case 'submitDetails':
       if (screen.name !== 'details') return state;
-      const amountRupees = chosenAmount(state);
-      if (amountRupees === null || !state.kiosk) return go(state, { name: 'amount' });
-      const cause = currentCause(state);
-      const coverFee = state.amount.coverFee && offeredFee(state.kiosk, amountRupees) > 0;
-      const checked = checkDetails(state.details);
-      if (!checked.ok) return { ...state, details: { ...state.details, errors: checked.errors } };
-      return {
-        ...state,
-        details: { ...state.details, errors: {} },
-        screen: { name: 'opening' },
-        donation: {
-          request: { amountRupees, donor: checked.donor, ...(cause ? { causeId: cause.id } : {}), ...(coverFee ? { coverFee: true } : {}) },
-          session: null,
-          open: false,
-          failure: null,
-          payment: null,
-        },
-      };
-    }
+      return toPayment(state, false);
+
+    case 'submitTax':
+      if (screen.name !== 'tax' || !state.kiosk || !wantsTaxReceipt(state.details, state.kiosk.taxReceiptsOffered)) return state;
+      return toPayment(state, true);
 
     case 'sessionStarted':
       if (!state.donation) return state;
@@ -314,7 +340,11 @@ export function reduce(state: FlowState, action: Action): FlowState {
 
     case 'checkoutShown':
       if (state.donation?.session?.donationId !== action.donationId) return state;
-      return { ...state, screen: { name: 'checkout' }, donation: { ...state.donation, open: true, failure: null } };
+      return { ...state, screen: { name: 'checkout' }, checkoutPrompt: null, donation: { ...state.donation, open: true, failure: null } };
+
+    case 'checkoutPrompt':
+      if (screen.name !== 'checkout' || state.checkoutPrompt === action.secondsLeft) return state;
+      return { ...state, checkoutPrompt: action.secondsLeft };
 
     case 'paymentFailed':
       if (state.donation?.session?.donationId !== action.donationId) return state;

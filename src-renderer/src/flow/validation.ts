@@ -1,7 +1,13 @@
-// Checks on what the donor types. Messages are catalogue keys, never text.
+// What the donor types, checked on screen with main's own rules
+// (src-shared/donor-fields.ts, src-shared/amounts.ts): a value main would
+// refuse is refused here first, under its field. Messages are catalogue keys.
 import type { DonorDetails } from '../../../src-main/contract/kiosk-api.ts';
+import { checkDonorFields, DONOR_NAME_MAX_LENGTH, type DonorField, type DonorFieldProblem } from '../../../src-shared/donor-fields.ts';
+import { parseAmountText, type AmountLimits, type AmountProblem } from '../../../src-shared/amounts.ts';
 import { formatRupees, type MessageKey, type MessageParams } from '../i18n/t.ts';
 import { taxReceiptRequest, type TaxReceiptDraft } from '../screens/tax-receipt-draft.ts';
+
+export { DONOR_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from '../../../src-shared/donor-fields.ts';
 
 export interface FieldError {
   key: MessageKey;
@@ -10,76 +16,73 @@ export interface FieldError {
 
 export type AmountCheck = { ok: true; amount: number } | { ok: false; error: FieldError };
 
-export const NAME_MAX_LENGTH = 80;
+const AMOUNT_MESSAGES: Record<AmountProblem, MessageKey> = {
+  none: 'amount.error.none',
+  whole: 'amount.error.whole',
+  digits: 'amount.error.digits',
+  range: 'amount.error.range',
+};
 
-export function rangeError(min: number, max: number): FieldError {
-  return { key: 'amount.error.range', params: { min: formatRupees(min), max: formatRupees(max) } };
-}
-
-/** The typed "Other amount": whole rupees (spaces and Indian digit grouping allowed). */
-export function parseOtherAmount(text: string, min: number, max: number): AmountCheck | null {
-  const cleaned = text.replace(/[\s,₹]/g, '');
-  if (cleaned === '') return null;
-  if (/^\d+\.\d*$/.test(cleaned) || /^\.\d+$/.test(cleaned)) {
-    // "250.00" is still whole rupees.
-    if (/^\d+\.0*$/.test(cleaned)) return checkRange(Number.parseInt(cleaned, 10), min, max);
-    return { ok: false, error: { key: 'amount.error.whole' } };
-  }
-  if (!/^\d+$/.test(cleaned)) return { ok: false, error: { key: 'amount.error.digits' } };
-  return checkRange(Number.parseInt(cleaned, 10), min, max);
-}
-
-function checkRange(amount: number, min: number, max: number): AmountCheck {
-  if (!Number.isSafeInteger(amount) || amount < min || amount > max) return { ok: false, error: rangeError(min, max) };
-  return { ok: true, amount };
+/** The typed "Other amount" in whole rupees, checked against the kiosk's limits. */
+export function parseOtherAmount(text: string, limits: AmountLimits): AmountCheck {
+  const parsed = parseAmountText(text, limits);
+  if (parsed.ok) return parsed;
+  const params = parsed.problem === 'range' ? { min: formatRupees(limits.minAmountRupees), max: formatRupees(limits.maxAmountRupees) } : undefined;
+  return { ok: false, error: { key: AMOUNT_MESSAGES[parsed.problem], ...(params ? { params } : {}) } };
 }
 
 export interface DetailsInput {
+  /** Empty = an anonymous gift (unless an 80G receipt is wanted, which needs a name). */
   name: string;
-  anonymous: boolean;
   phone: string;
   email: string;
   /** The 80G opt-in and what the donor typed for it (checked by main). */
   taxReceipt: TaxReceiptDraft;
 }
 
-export type DetailsField = 'name' | 'phone' | 'email';
+export type DetailsField = DonorField;
 export type DetailsErrors = Partial<Record<DetailsField, FieldError>>;
 
-/** 10-digit Indian mobile (starts 6-9), optionally written with +91 / 91 / 0 and spaces or dashes. */
-export function normalisePhone(text: string): string | null {
-  const compact = text.replace(/[\s\-().]/g, '');
-  const m = /^(?:\+91|0091|91|0)?([6-9]\d{9})$/.exec(compact);
-  return m?.[1] ?? null;
+const FIELD_MESSAGES: Record<DonorFieldProblem, MessageKey> = {
+  name_missing: 'details.error.name',
+  name_too_long: 'details.error.nameLong',
+  name_characters: 'details.error.nameCharacters',
+  phone_format: 'details.error.phone',
+  email_format: 'details.error.email',
+  email_too_long: 'details.error.emailLong',
+};
+
+/** The catalogue message for a shared-rule problem. */
+export function fieldError(problem: DonorFieldProblem): FieldError {
+  return problem === 'name_too_long' ? { key: FIELD_MESSAGES[problem], params: { max: DONOR_NAME_MAX_LENGTH } } : { key: FIELD_MESSAGES[problem] };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+/** Nothing typed: the donor skipped the details (the fastest path). */
+export function detailsEmpty(input: DetailsInput): boolean {
+  return input.name.trim() === '' && input.phone.trim() === '' && input.email.trim() === '' && !input.taxReceipt.wanted;
+}
 
-export function checkDetails(input: DetailsInput): { ok: true; donor: DonorDetails } | { ok: false; errors: DetailsErrors } {
-  const errors: DetailsErrors = {};
-  const donor: DonorDetails = { anonymous: input.anonymous };
+/** An 80G receipt can be asked for (the operator set it up) and was. */
+export function wantsTaxReceipt(input: DetailsInput, offered: boolean): boolean {
+  return offered && input.taxReceipt.wanted;
+}
 
-  if (!input.anonymous) {
-    const name = input.name.trim().replace(/\s+/g, ' ');
-    if (name === '') errors.name = { key: 'details.error.name' };
-    else if (name.length > NAME_MAX_LENGTH) errors.name = { key: 'details.error.nameLong', params: { max: NAME_MAX_LENGTH } };
-    else donor.name = name;
+/**
+ * The donor's details as startDonation takes them, or the problem under each
+ * field. No name means an anonymous gift, except with an 80G receipt, which
+ * is made out to a name.
+ */
+export function checkDetails(input: DetailsInput, taxOffered: boolean): { ok: true; donor: DonorDetails } | { ok: false; errors: DetailsErrors } {
+  const taxWanted = wantsTaxReceipt(input, taxOffered);
+  const anonymous = input.name.trim() === '' && !taxWanted;
+  const checked = checkDonorFields({ anonymous, name: input.name, phone: input.phone, email: input.email });
+  if (!checked.ok) {
+    const errors: DetailsErrors = {};
+    for (const [field, problem] of Object.entries(checked.problems) as [DetailsField, DonorFieldProblem][]) errors[field] = fieldError(problem);
+    return { ok: false, errors };
   }
-
-  if (input.phone.trim() !== '') {
-    const phone = normalisePhone(input.phone);
-    if (phone === null) errors.phone = { key: 'details.error.phone' };
-    else donor.phone = phone;
-  }
-
-  const email = input.email.trim();
-  if (email !== '') {
-    if (email.length > 254 || !EMAIL.test(email)) errors.email = { key: 'details.error.email' };
-    else donor.email = email;
-  }
-
-  const taxReceipt = taxReceiptRequest(input.taxReceipt, input.anonymous);
+  const donor: DonorDetails = { ...checked.fields };
+  const taxReceipt = taxWanted ? taxReceiptRequest(input.taxReceipt, anonymous) : undefined;
   if (taxReceipt) donor.taxReceipt = taxReceipt;
-
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, donor };
+  return { ok: true, donor };
 }

@@ -87,6 +87,18 @@ export function formatRupees(amount: number): string {
   return format.format(amount);
 }
 
+/**
+ * Digits as the donor types them, in Indian grouping ("100000" → "1,00,000"):
+ * the last three, then pairs. Only commas are added, so the digits map one to
+ * one onto what is shown (the on-screen keypad's caret relies on it).
+ */
+export function formatGrouped(digits: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.slice(0, -3);
+  const pairs = head.replace(/\B(?=(\d{2})+$)/g, ',');
+  return `${pairs},${digits.slice(-3)}`;
+}
+
 /** "4:05 pm" from an ISO time, in India's time and the current language's way; the text itself if it is not a time. */
 export function formatClockTime(iso: string): string {
   const at = new Date(iso);

@@ -8,6 +8,7 @@ import { receiptSettingsChanges } from './changes.ts';
 import { fieldId } from './field-problems.ts';
 import { formatDateTime } from './india-date.ts';
 import { Breakable } from './TodayPanel.tsx';
+import { EmailReceiptsPanel } from './EmailReceiptsPanel.tsx';
 import type { OperatorCaller } from './operator-api.ts';
 import { describePrint } from './receipt-caller.ts';
 import { KeptNotice, SaveBar } from './SaveBar.tsx';
@@ -40,6 +41,7 @@ export function ReceiptsTab({ call }: { call: OperatorCaller }) {
     <div className="receipts-tab">
       <ReceiptSettingsForm admin={admin} call={call} onSaved={() => void load('')} />
       <ReceiptList admin={admin} call={call} onSearch={(q) => void load(q)} />
+      <EmailReceiptsPanel call={call} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { AttractInfo, KioskState, KioskStatus } from '../../../src-main/con
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, LOCALES, t, type MessageKey } from '../i18n/t.ts';
 import { localized } from '../i18n/localized.ts';
+import { presets, type WelcomeChoice } from '../flow/state.ts';
 import { EventFreshness, EventShares } from '../components/EventShares.tsx';
 
 interface WelcomeProps {
@@ -12,54 +13,94 @@ interface WelcomeProps {
   attract: AttractInfo | null;
   language: string;
   highContrast: boolean;
-  onBegin: () => void;
+  onBegin: (choice: WelcomeChoice) => void;
   onLanguage: (code: string) => void;
   onContrast: () => void;
 }
 
+/**
+ * The attract screen is also the first step: with one cause the donor taps an
+ * amount here (the fastest gift is this tap and "Pay"), with two or more a
+ * cause. Language and contrast are chosen here and last for the donation.
+ */
 export function Welcome({ kiosk, status, attract, language, highContrast, onBegin, onLanguage, onContrast }: WelcomeProps) {
   const paused = status?.acceptingDonations === false;
   const singleCause = kiosk.causes.length === 1 ? kiosk.causes[0] : undefined;
   const message = localized(kiosk.attractMessage, language);
+  const showAttract = attract !== null && (kiosk.goalRupees > 0 || kiosk.showDonorWall);
   return (
-    <ScreenFrame name="welcome" mode={kiosk.mode}>
-      <div className="welcome-layout">
-        <div className="welcome-prefs">
-          {LOCALES.length > 1 && (
-            <div className="welcome-languages" role="group" aria-label={t('welcome.language')}>
-              {LOCALES.map((locale) => (
-                <button
-                  key={locale.code}
-                  type="button"
-                  lang={locale.code}
-                  className="btn btn-toggle"
-                  aria-pressed={language === locale.code}
-                  onClick={() => onLanguage(locale.code)}
-                >
-                  {locale.nativeName}
-                </button>
-              ))}
-            </div>
-          )}
-          <button type="button" className="btn btn-toggle" aria-pressed={highContrast} onClick={onContrast} data-testid="contrast-toggle">
-            <span className="contrast-icon" aria-hidden="true" />
-            {t('welcome.contrast')}
-          </button>
-        </div>
+    <ScreenFrame name="welcome" mode={kiosk.mode} className={showAttract ? 'with-attract' : undefined}>
+      <div className="welcome-prefs">
+        {LOCALES.length > 1 && (
+          <div className="welcome-languages" role="group" aria-label={t('welcome.language')}>
+            {LOCALES.map((locale) => (
+              <button
+                key={locale.code}
+                type="button"
+                lang={locale.code}
+                className="btn btn-toggle"
+                aria-pressed={language === locale.code}
+                onClick={() => onLanguage(locale.code)}
+              >
+                {locale.nativeName}
+              </button>
+            ))}
+          </div>
+        )}
+        <button type="button" className="btn btn-toggle" aria-pressed={highContrast} onClick={onContrast} title={t('welcome.contrast')} data-testid="contrast-toggle">
+          <span className="contrast-icon" aria-hidden="true" />
+          {t('welcome.contrastShort')}
+        </button>
+      </div>
 
+      <div className="welcome-layout">
         <div className="welcome">
-          {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
-          <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
-          {message !== '' && <p className="welcome-message">{message}</p>}
-          {singleCause && (
-            <p className="welcome-cause">
-              <span className="welcome-cause-label">{t('welcome.supporting')}</span>
-              <span className="welcome-cause-name">{localized(singleCause.name, language)}</span>
-            </p>
-          )}
-          <button type="button" className="btn btn-primary btn-hero" onClick={onBegin} disabled={paused} aria-describedby={paused ? 'welcome-paused' : undefined}>
-            {t('welcome.donate')}
-          </button>
+          <header className="welcome-head">
+            {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
+            <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
+            {message !== '' && <p className="welcome-message">{message}</p>}
+            {singleCause && (
+              <p className="welcome-cause">
+                <span className="welcome-cause-label">{t('welcome.supporting')}</span>
+                <span className="welcome-cause-name">{localized(singleCause.name, language)}</span>
+              </p>
+            )}
+          </header>
+
+          <section className="welcome-give" aria-labelledby="welcome-give-heading" aria-describedby={paused ? 'welcome-paused' : undefined}>
+            <h2 id="welcome-give-heading" className="welcome-give-heading">
+              {t(singleCause ? 'welcome.chooseAmount' : 'welcome.chooseCause')}
+            </h2>
+            {singleCause ? (
+              <div className="welcome-amounts" data-testid="welcome-amounts">
+                {presets(kiosk, singleCause).map((amount) => (
+                  <button key={amount} type="button" className="btn btn-primary welcome-amount" disabled={paused} onClick={() => onBegin({ amount })}>
+                    {formatRupees(amount)}
+                  </button>
+                ))}
+                <button type="button" className="btn btn-secondary welcome-amount welcome-other" disabled={paused} onClick={() => onBegin({ other: true })}>
+                  {t('welcome.otherAmount')}
+                </button>
+              </div>
+            ) : (
+              <ul className="welcome-causes" data-testid="welcome-causes">
+                {kiosk.causes.map((cause) => (
+                  <li key={cause.id}>
+                    <button type="button" className="cause" disabled={paused} onClick={() => onBegin({ causeId: cause.id })} aria-describedby={`cause-${cause.id}-text`}>
+                      {cause.imageDataUri && <img src={cause.imageDataUri} alt="" className="cause-image" />}
+                      <span className="cause-words">
+                        <span className="cause-name">{localized(cause.name, language)}</span>
+                        <span id={`cause-${cause.id}-text`} className="cause-text">
+                          {[localized(cause.description, language), cause.presetAmountsRupees.map((a) => formatRupees(a)).join(' · ')].filter((part) => part !== '').join(' · ')}
+                        </span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
           {/* Always in the DOM so screen readers announce the change when it appears. */}
           <div role="status" aria-live="polite" className="welcome-status">
             {paused && (
@@ -72,7 +113,7 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
           {!paused && <p className="welcome-secure">{t('welcome.secure')}</p>}
         </div>
 
-        {attract && (kiosk.goalRupees > 0 || kiosk.showDonorWall) && <Attract kiosk={kiosk} attract={attract} />}
+        {showAttract && <Attract kiosk={kiosk} attract={attract} />}
       </div>
     </ScreenFrame>
   );

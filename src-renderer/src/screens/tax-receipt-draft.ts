@@ -45,3 +45,13 @@ export function taxFieldValue(draft: TaxReceiptDraft, field: TaxTypingField): st
 export function withTaxField(draft: TaxReceiptDraft, field: TaxTypingField, value: string): TaxReceiptDraft {
   return { ...draft, [DRAFT_KEY[field]]: field === 'taxId' && draft.idType === 'pan' ? value.toUpperCase() : value };
 }
+
+/** PAN cards carry names in Latin letters: only such a name can start "Name as on your PAN". */
+const LATIN_NAME = /^[\p{Script=Latin} .'-]+$/u;
+
+/** "Name as on your PAN" starts from the name the donor gave, until they type their own. */
+export function withNameForPan(draft: TaxReceiptDraft, name: string): TaxReceiptDraft {
+  const given = name.trim().replace(/\s+/g, ' ');
+  if (!draft.wanted || draft.nameOnPan.trim() !== '' || given === '' || !LATIN_NAME.test(given)) return draft;
+  return { ...draft, nameOnPan: given };
+}

@@ -5,18 +5,33 @@ export function screen(page: Page, name: string) {
   return page.locator(`[data-screen="${name}"]`);
 }
 
-export async function chooseAmount(page: Page, label: string): Promise<void> {
-  await page.getByRole('button', { name: 'Tap to donate' }).click();
+/** The welcome screen's amount button (one cause), e.g. "₹100": the first of the fastest path's taps. */
+export function welcomeAmount(page: Page, label = '₹100') {
+  return screen(page, 'welcome').getByRole('button', { name: label, exact: true });
+}
+
+/** The amount screen's "Pay ₹…" button: the fastest path's second tap. */
+export function payButton(page: Page) {
+  return screen(page, 'amount').getByRole('button', { name: /^Pay/ });
+}
+
+/** Welcome → the amount screen with `label` chosen. */
+export async function tapAmount(page: Page, label = '₹100'): Promise<void> {
+  await welcomeAmount(page, label).click();
   await expect(screen(page, 'amount')).toBeVisible();
-  await page.getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+}
+
+/** Welcome → amount → "Add name, email or 80G receipt": ends on the details screen. */
+export async function chooseAmount(page: Page, label: string): Promise<void> {
+  await tapAmount(page, label);
+  await page.getByRole('button', { name: 'Add name, email or 80G receipt' }).click();
   await expect(screen(page, 'details')).toBeVisible();
 }
 
+/** Fills what is given; no name means an anonymous gift. */
 export async function enterDetails(page: Page, details: { name?: string; phone?: string; email?: string }): Promise<void> {
-  if (details.name === undefined) await page.getByLabel('Give anonymously').check();
-  else await page.getByLabel('Your name').fill(details.name);
-  if (details.phone) await page.getByLabel('Mobile number (optional)').fill(details.phone);
+  if (details.name !== undefined) await page.getByLabel(/^Your name/).fill(details.name);
+  if (details.phone) await page.getByLabel('Mobile (optional)').fill(details.phone);
   if (details.email) await page.getByLabel('Email (optional)').fill(details.email);
 }
 
@@ -48,21 +63,20 @@ export async function payByUpi(frame: FrameLocator): Promise<void> {
   await frame.getByTestId('sim-upi-pay').click();
 }
 
-/** From the welcome screen to "Continue to payment", anonymously. */
+/** The fastest path, anonymously: the amount on the welcome screen, then Pay (Checkout opens). */
 export async function startAnonymousDonation(page: Page, label = '₹100'): Promise<void> {
-  await chooseAmount(page, label);
-  await enterDetails(page, {});
-  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await tapAmount(page, label);
+  await payButton(page).click();
 }
 
 /**
- * Proves the kiosk is usable: from the welcome screen (waiting for "Tap to
- * donate" to be enabled, as after an outage), a ₹100 gift by UPI ends on
+ * Proves the kiosk is usable: from the welcome screen (waiting for its ₹100
+ * button to be enabled, as after an outage), a ₹100 gift by UPI ends on
  * "Thank you!" and Done returns to the welcome screen.
  */
 export async function donateSuccessfully(page: Page, { recoverTimeoutMs = 15_000 } = {}): Promise<void> {
   await expect(screen(page, 'welcome')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Tap to donate' })).toBeEnabled({ timeout: recoverTimeoutMs });
+  await expect(welcomeAmount(page)).toBeEnabled({ timeout: recoverTimeoutMs });
   await startAnonymousDonation(page);
   await payByUpi(await waitForCheckout(page));
   await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();

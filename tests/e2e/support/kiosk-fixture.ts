@@ -121,6 +121,8 @@ export const test = base.extend<{
   ledgerFileContents: string | null;
   /** Tests only: how often (ms) a kiosk may read its event from Razorpay; unset = the kiosk's own once a minute. */
   eventReadGapMs: number | undefined;
+  /** Extra environment for main (e.g. KIOSK_SMTP_PASSWORD, which browser mode reads instead of storing a password). */
+  kioskEnv: Record<string, string>;
   kiosk: Kiosk;
   anotherKiosk: AnotherKiosk;
 }>({
@@ -130,8 +132,9 @@ export const test = base.extend<{
   /** Written as the ledger file before the kiosk starts (e.g. garbage, to test an unreadable ledger). */
   ledgerFileContents: [null, { option: true }],
   eventReadGapMs: [undefined, { option: true }],
+  kioskEnv: [{}, { option: true }],
 
-  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, eventReadGapMs }, use, testInfo) => {
+  kiosk: async ({ kioskConfig, demoMode, ledgerFileContents, eventReadGapMs, kioskEnv }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'browser' | 'electron';
     let electronBinary: string | null = null;
     if (target === 'electron') {
@@ -144,7 +147,7 @@ export const test = base.extend<{
     if (ledgerFileContents !== null) writeFileSync(join(dataDir, LEDGER_FILE_NAME), ledgerFileContents);
     const ownSimulator = demoMode ? null : await startRazorpaySimulator({ port: 0 });
     ownSimulator?.addKey(TEST_KEY_ID, TEST_KEY_SECRET);
-    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_WINDOWED: '1', ...kioskEnv };
     delete env.KIOSK_RAZORPAY_KEY_ID;
     delete env.KIOSK_RAZORPAY_KEY_SECRET;
     if (ownSimulator) {
