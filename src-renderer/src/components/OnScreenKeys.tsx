@@ -25,6 +25,8 @@ interface OnScreenKeysProps {
   controls: string;
   /** How the field shows the value when that differs (the amount's Indian grouping); the caret is mapped through it. */
   display?: (value: string) => string;
+  /** The name keyboard's first script; the screen's language decides when absent (the console's Hindi fields start in Devanagari). */
+  script?: Script;
 }
 
 const LATIN_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -42,7 +44,7 @@ const INSCRIPT_ROWS: readonly { plain: readonly string[]; shifted: readonly stri
   { plain: ['ॆ', 'ं', 'म', 'न', 'व', 'ल', 'स', 'य', 'ृ', 'ॉ', 'ः'], shifted: ['ऎ', 'ँ', 'ण', 'ळ', 'श', 'ष', 'ऋ', 'ऑ', 'ज्ञ', 'त्र', 'क्ष', 'श्र'] },
 ];
 
-type Script = 'latin' | 'devanagari';
+export type Script = 'latin' | 'devanagari';
 
 /** A vowel sign or other combining mark is shown on a dotted circle, as printed keyboards do. */
 function keyFace(text: string): string {
@@ -75,9 +77,9 @@ function focusedInput(id: string): HTMLInputElement | null {
   return el instanceof HTMLInputElement && document.activeElement === el ? el : null;
 }
 
-export function OnScreenKeys({ layout, value, onChange, maxLength, controls, display }: OnScreenKeysProps) {
+export function OnScreenKeys({ layout, value, onChange, maxLength, controls, display, script: firstScript }: OnScreenKeysProps) {
   const [shift, setShift] = useState(false);
-  const [script, setScript] = useState<Script>(layout === 'name' && currentLanguage().code === 'hi' ? 'devanagari' : 'latin');
+  const [script, setScript] = useState<Script>(layout === 'name' ? (firstScript ?? (currentLanguage().code === 'hi' ? 'devanagari' : 'latin')) : 'latin');
   // Where the caret goes once the field shows the new value (set after React renders it).
   const caretAfter = useRef<number | null>(null);
   useLayoutEffect(() => {
