@@ -402,7 +402,7 @@ export const en = {
   'operator.email.from': 'Sender address',
   'operator.email.fromName': 'Sender name (empty: the organisation\'s)',
   'operator.email.save': 'Save email settings',
-  'operator.email.saved': 'Email settings saved. Waiting receipts are tried again now.',
+  'operator.email.saveNote': 'Saving tries the receipts waiting in the outbox again at once.',
   'operator.email.testTo': 'Send a test message to',
   'operator.email.test': 'Send test',
   'operator.email.outbox': 'Outbox',

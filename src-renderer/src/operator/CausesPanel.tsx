@@ -10,7 +10,7 @@ import type { OperatorCaller } from './operator-api.ts';
 import { KeptNotice, SaveBar } from './SaveBar.tsx';
 import { useSettingsForm, type Parsed } from './settings-form.ts';
 import { NumberField, TextField } from './touch/fields.tsx';
-import { textLayoutFor } from './touch/layouts.ts';
+import { keysFor } from './touch/layouts.ts';
 
 /** As main allows (src-main/domain/kiosk-config.ts). */
 const MAX_CAUSES = 6;
@@ -176,7 +176,7 @@ export function CausesPanel({ settings, supportedLanguages, call, onSaved }: Pan
                   id={id(`causes.${i}.name.${code}`)}
                   label={code === 'en' ? t('operator.causes.name') : t('operator.causes.nameIn', { language: languageName(code) })}
                   lang={code}
-                  layout={textLayoutFor(code)}
+                  {...keysFor(code)}
                   maxLength={NAME_MAX}
                   value={cause.name[code] ?? ''}
                   onChange={(v) => setCause(i, { name: { ...cause.name, [code]: v } })}
@@ -192,7 +192,7 @@ export function CausesPanel({ settings, supportedLanguages, call, onSaved }: Pan
                   id={id(`causes.${i}.description.${code}`)}
                   label={code === 'en' ? t('operator.causes.description') : t('operator.causes.descriptionIn', { language: languageName(code) })}
                   lang={code}
-                  layout={textLayoutFor(code)}
+                  {...keysFor(code)}
                   maxLength={DESCRIPTION_MAX}
                   value={cause.description[code] ?? ''}
                   onChange={(v) => setCause(i, { description: { ...cause.description, [code]: v } })}
@@ -262,7 +262,7 @@ export function CausesPanel({ settings, supportedLanguages, call, onSaved }: Pan
           error={errors['maxAmountRupees']}
         />
       </div>
-      <SaveBar id="causes" donorFacing status={form.status} busy={form.busy} saveLabel={t('operator.causes.save')} />
+      <SaveBar id="causes" note={t('operator.save.donorsSee')} status={form.status} busy={form.busy} saveLabel={t('operator.causes.save')} />
     </form>
   );
 }

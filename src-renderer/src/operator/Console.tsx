@@ -38,7 +38,7 @@ type Tab = 'today' | 'cash' | 'receipts' | 'event' | 'causes' | 'welcome' | 'exp
 const TABS: { id: Tab; label: MessageKey; forms: string[] }[] = [
   { id: 'today', label: 'operator.tab.today', forms: [] },
   { id: 'cash', label: 'operator.tab.cash', forms: ['cash-gift'] },
-  { id: 'receipts', label: 'operator.tab.receipts', forms: ['receipt-settings'] },
+  { id: 'receipts', label: 'operator.tab.receipts', forms: ['receipt-settings', 'email'] },
   { id: 'event', label: 'operator.tab.event', forms: ['event'] },
   { id: 'causes', label: 'operator.tab.causes', forms: ['causes'] },
   { id: 'welcome', label: 'operator.tab.welcome', forms: ['welcome'] },

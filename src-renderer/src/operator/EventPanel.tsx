@@ -93,7 +93,7 @@ export function EventPanel({ settings, supportedLanguages, call, onSaved }: Pane
         />
         <NumberField id={id('idleResetSeconds')} label={t('operator.settings.idle')} value={draft.idle} maxLength={3} onChange={(v) => edit({ idle: v })} error={errors['idleResetSeconds']} />
       </div>
-      <SaveBar id="event" donorFacing status={form.status} busy={form.busy} saveLabel={t('operator.settings.save')} />
+      <SaveBar id="event" note={t('operator.save.donorsSee')} status={form.status} busy={form.busy} saveLabel={t('operator.settings.save')} />
     </form>
   );
 }

@@ -5,10 +5,10 @@ import type { ReactNode } from 'react';
 import { t } from '../i18n/t.ts';
 import type { Status } from './settings-form.ts';
 
-export function SaveBar({ id, status, busy, saveLabel, donorFacing, children }: { id: string; status: Status; busy: boolean; saveLabel: string; donorFacing?: boolean; children?: ReactNode }) {
+export function SaveBar({ id, status, busy, saveLabel, note, children }: { id: string; status: Status; busy: boolean; saveLabel: string; note?: string; children?: ReactNode }) {
   return (
     <div className="save-bar">
-      {donorFacing && <p className="hint">{t('operator.save.donorsSee')}</p>}
+      {note && <p className="hint">{note}</p>}
       <div id={`${id}-message`} role="status" aria-live="polite" data-testid={`${id}-message`}>
         {status && <p className={status.kind === 'refused' ? 'operator-error' : 'operator-ok'}>{status.text}</p>}
       </div>

@@ -10,7 +10,7 @@ import type { OperatorCaller } from './operator-api.ts';
 import { KeptNotice, SaveBar } from './SaveBar.tsx';
 import { useSettingsForm, type Parsed } from './settings-form.ts';
 import { Choices, NumberField, TextField, TickBox, type Choice } from './touch/fields.tsx';
-import { textLayoutFor } from './touch/layouts.ts';
+import { keysFor } from './touch/layouts.ts';
 
 const MESSAGE_MAX = 200;
 
@@ -105,7 +105,7 @@ export function WelcomePanel({ settings, supportedLanguages, call, onSaved }: Pa
             id={id(`attractMessage.${code}`)}
             label={code === 'en' ? t('operator.look.message') : t('operator.look.messageIn', { language: languageName(code) })}
             lang={code}
-            layout={textLayoutFor(code)}
+            {...keysFor(code)}
             maxLength={MESSAGE_MAX}
             value={draft.message[code] ?? ''}
             onChange={(v) => edit({ message: { ...draft.message, [code]: v } })}
@@ -129,7 +129,7 @@ export function WelcomePanel({ settings, supportedLanguages, call, onSaved }: Pa
       />
       <Choices id={id('themeColor')} label={t('operator.look.primary')} value={draft.primary} choices={colourChoices(draft.primary)} onChange={(v) => edit({ primary: v })} error={errors['themeColor']} />
       <Choices id={id('accentColor')} label={t('operator.look.accent')} value={draft.accent} choices={colourChoices(draft.accent)} onChange={(v) => edit({ accent: v })} error={errors['accentColor']} />
-      <SaveBar id="welcome" donorFacing status={form.status} busy={form.busy} saveLabel={t('operator.look.save')} />
+      <SaveBar id="welcome" note={t('operator.save.donorsSee')} status={form.status} busy={form.busy} saveLabel={t('operator.look.save')} />
     </form>
   );
 }

@@ -28,6 +28,8 @@ interface SettingsFormOptions<F, R, S> {
   onSaved: (saved: S) => void;
   /** The request's own nesting of the fields ("settings"), taken off main's paths. */
   prefix?: string;
+  /** Something typed outside the draft (a password, never kept in one) makes the form worth saving. */
+  alsoChanged?: boolean;
   /** The amount limits a "preset outside the limits" refusal names, from the draft. */
   limits?: (draft: F) => { min: number; max: number };
 }
@@ -78,7 +80,7 @@ export function useSettingsForm<F, R, S>(options: SettingsFormOptions<F, R, S>):
   const submit = async (e?: FormEvent): Promise<void> => {
     e?.preventDefault();
     if (busy) return;
-    if (!dirty) {
+    if (!dirty && !options.alsoChanged) {
       setErrors({});
       setStatus({ kind: 'unchanged', text: t('operator.save.nothing') });
       return;

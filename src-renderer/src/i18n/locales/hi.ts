@@ -382,7 +382,7 @@ export const messages = {
   "operator.email.from": "भेजने वाले का पता",
   "operator.email.fromName": "भेजने वाले का नाम (खाली: संस्था का)",
   "operator.email.save": "ईमेल सेटिंग्स सहेजें",
-  "operator.email.saved": "ईमेल सेटिंग्स सहेजी गईं। रुकी हुई रसीदें अभी फिर भेजी जा रही हैं।",
+  "operator.email.saveNote": "सहेजते ही आउटबॉक्स में रुकी रसीदें फिर से भेजी जाती हैं।",
   "operator.email.testTo": "जाँच संदेश भेजें इस पते पर",
   "operator.email.test": "जाँच भेजें",
   "operator.email.outbox": "आउटबॉक्स",

@@ -3,7 +3,7 @@
 // with it right under it (in the operator's language), and a hint where one
 // helps.
 import type { ReactNode } from 'react';
-import type { KeyLayout } from '../../components/OnScreenKeys.tsx';
+import type { KeyLayout, Script } from '../../components/OnScreenKeys.tsx';
 import { TypedInput } from './typing.tsx';
 
 /** Ids of the hint and the error under a field, for aria-describedby. */
@@ -33,6 +33,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   maxLength: number;
   layout?: KeyLayout;
+  script?: Script | undefined;
   hint?: ReactNode;
   error?: string | undefined;
   /** Shown before the value, e.g. ₹. */
@@ -41,19 +42,22 @@ interface TextFieldProps {
   /** The field's own language (lang attribute), for a text in another language than the console's. */
   lang?: string;
   className?: string;
+  disabled?: boolean;
 }
 
-export function TextField({ id, label, value, onChange, maxLength, layout = 'text', hint, error, prefix, password, lang, className }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, maxLength, layout = 'text', script, hint, error, prefix, password, lang, className, disabled }: TextFieldProps) {
   const input = (
     <TypedInput
       id={id}
       label={label}
       layout={layout}
+      script={script}
       maxLength={maxLength}
       value={value}
       onChange={onChange}
       type={password ? 'password' : 'text'}
       lang={lang}
+      disabled={disabled}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy(id, hint)}
     />
@@ -75,7 +79,7 @@ export function TextField({ id, label, value, onChange, maxLength, layout = 'tex
 }
 
 /** Whole numbers on the number pad. */
-export function NumberField(props: Omit<TextFieldProps, 'layout' | 'password'>) {
+export function NumberField(props: Omit<TextFieldProps, 'layout' | 'script' | 'password'>) {
   return <TextField {...props} layout="numeric" className={`field-number${props.className ? ` ${props.className}` : ''}`} />;
 }
 

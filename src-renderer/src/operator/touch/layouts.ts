@@ -1,13 +1,17 @@
-// Which on-screen keys type a text in a given language.
-import type { KeyLayout } from '../../components/OnScreenKeys.tsx';
+// Which on-screen keys type a text in a given language: English on the 'text'
+// layout (digits, letters, punctuation); Hindi on the name keyboard, starting
+// in Devanagari (InScript), with a key to switch to Latin letters.
+import type { KeyLayout, Script } from '../../components/OnScreenKeys.tsx';
 
-/**
- * The console types English (and, until the kiosk's keys have a Devanagari
- * layout, Hindi too) on the 'text' layout; a language with a layout of its
- * own gets it here.
- */
-const LANGUAGE_LAYOUTS: Partial<Record<string, KeyLayout>> = {};
+export interface LanguageKeys {
+  layout: KeyLayout;
+  script?: Script;
+}
 
-export function textLayoutFor(language: string): KeyLayout {
-  return LANGUAGE_LAYOUTS[language] ?? 'text';
+const LANGUAGE_KEYS: Partial<Record<string, LanguageKeys>> = {
+  hi: { layout: 'name', script: 'devanagari' },
+};
+
+export function keysFor(language: string): LanguageKeys {
+  return LANGUAGE_KEYS[language] ?? { layout: 'text' };
 }

@@ -6,7 +6,7 @@
 // inputs (inputMode "none" only keeps a system keyboard away).
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type InputHTMLAttributes, type PointerEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { OnScreenKeys, type KeyLayout } from '../../components/OnScreenKeys.tsx';
+import { OnScreenKeys, type KeyLayout, type Script } from '../../components/OnScreenKeys.tsx';
 import { t } from '../../i18n/t.ts';
 
 interface TypingState {
@@ -52,13 +52,15 @@ export interface TypedInputProps extends Omit<InputHTMLAttributes<HTMLInputEleme
   /** What the dock says the keys type into. */
   label: string;
   layout: KeyLayout;
+  /** The name keyboard's first script (a Hindi text starts in Devanagari). */
+  script?: Script | undefined;
   maxLength: number;
   value: string;
   onChange: (value: string) => void;
 }
 
 /** An input typed on the kiosk's keys (and a physical keyboard). */
-export function TypedInput({ id, label, layout, maxLength, value, onChange, onFocus, ...rest }: TypedInputProps) {
+export function TypedInput({ id, label, layout, script, maxLength, value, onChange, onFocus, ...rest }: TypedInputProps) {
   const typing = useContext(TypingContext);
   const active = typing !== null && typing.active === id;
   const input = useRef<HTMLInputElement>(null);
@@ -99,7 +101,7 @@ export function TypedInput({ id, label, layout, maxLength, value, onChange, onFo
                 {t('operator.typing.hide')}
               </button>
             </div>
-            <OnScreenKeys key={`${id}-${layout}`} layout={layout} value={value} onChange={onChange} maxLength={maxLength} controls={id} />
+            <OnScreenKeys key={`${id}-${layout}`} layout={layout} {...(script ? { script } : {})} value={value} onChange={onChange} maxLength={maxLength} controls={id} />
           </div>,
           typing.dock,
         )}
