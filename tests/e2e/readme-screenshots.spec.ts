@@ -7,12 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/kiosk-fixture.ts';
-import { chooseAmount, enterDetails, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
-import { longPressCorner, openTab, setUpPin } from './support/operator.ts';
+import { chooseAmount, enterDetails, tapAmount, INSUFFICIENT_FUNDS_CARD, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
+import { enterPin, leaveConsole, longPressCorner, openTab, setUpPin } from './support/operator.ts';
 import { KioskConfigSchema, withDefaults, type KioskConfigFile } from '../../src-main/domain/kiosk-config.ts';
 import { showReceipt } from './support/receipt-page.ts';
 
 const OUT = resolve('assets/screenshots');
+const PIN = '482613';
 const SHAPES = [
   { suffix: '', width: 1280, height: 800 },
   { suffix: '-portrait', width: 1080, height: 1920 },
@@ -39,12 +40,17 @@ for (const shape of SHAPES) {
     const save = await prepare(page, shape);
     await expect(screen(page, 'welcome')).toBeVisible();
     await expect(page.getByText(/DEMO/).first()).toBeVisible();
+    // The newcomer's first step: the operator PIN, chosen before any donation
+    // (a kiosk with donations and no PIN says "operator access lost").
+    await longPressCorner(page, 'operator-setup');
+    await save('operator-setup');
+    await setUpPin(page, PIN);
+    await leaveConsole(page);
     await save('welcome');
 
-    await page.getByRole('button', { name: 'Tap to donate' }).click();
-    await page.getByRole('button', { name: '₹500', exact: true }).click();
+    await tapAmount(page, '₹500');
     await save('amount');
-    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: 'Add name, email or 80G receipt' }).click();
     await expect(screen(page, 'details')).toBeVisible();
     await enterDetails(page, { name: 'Meera Nair' });
     await save('details');
@@ -65,8 +71,8 @@ for (const shape of SHAPES) {
     await save('failure');
     await page.getByRole('button', { name: 'Back to start' }).click();
 
-    await longPressCorner(page, 'operator-setup');
-    await setUpPin(page, '482613');
+    await longPressCorner(page, 'operator-pin');
+    await enterPin(page, PIN);
     await expect(page.getByTestId('today-list')).toBeVisible();
     await save('operator-console');
     await openTab(page, 'Causes and amounts');
@@ -124,15 +130,16 @@ test.describe('set up by the operator', () => {
       await expect(page.getByText('हर बच्चे को भोजन और किताब के साथ स्कूल का दिन मिले।')).toBeVisible();
       await save('welcome-hindi');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('button', { name: 'Tap to donate' }).click();
-      await expect(screen(page, 'cause')).toBeVisible();
+      await expect(page.getByTestId('welcome-causes')).toBeVisible();
       await save('causes');
       await page.getByRole('button', { name: /Library books/ }).click();
       await page.getByRole('button', { name: '₹600', exact: true }).click();
-      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.getByRole('button', { name: 'Add name, email or 80G receipt' }).click();
       await enterDetails(page, { name: 'Asha Rao' });
       await page.getByLabel('I want an 80G tax receipt').check();
-      await page.getByLabel('Name as on your PAN').fill('Asha Rao');
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await expect(screen(page, 'tax')).toBeVisible();
+      await expect(page.getByLabel('Name as on your PAN')).toHaveValue('Asha Rao');
       await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('ABCPE1234F');
       await page.getByLabel('Address', { exact: true }).fill('12 MG Road, Camp, Pune 411001');
       await save('details-80g');

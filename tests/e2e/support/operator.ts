@@ -116,13 +116,16 @@ async function tapKey(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Taps the field labelled `label`, takes away what it holds with the Delete
- * key, and types `text` key by key: capitals with Shift on the letter layouts
- * that have one. No page.keyboard, no fill.
+ * Taps the field labelled `label` at its end, takes away what it holds with
+ * the Delete key (or Clear on the number pad), and types `text` key by key:
+ * capitals with Shift on the letter layouts that have one. No page.keyboard,
+ * no fill.
  */
 export async function tapType(page: Page, label: string | Locator, text: string): Promise<void> {
   const field = typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label;
-  await field.click();
+  // Tapped at its right end, so the caret (where the keys type) is after what the field holds.
+  const box = await field.boundingBox();
+  await field.click(box ? { position: { x: box.width - 6, y: box.height / 2 } } : {});
   await expect(keysDock(page).getByRole('group')).toBeVisible();
   const numeric = (await keysDock(page).getByTestId('numeric-pad').count()) > 0;
   const hasShift = !numeric && (await keysDock(page).getByRole('button', { name: 'Shift', exact: true }).count()) > 0;
@@ -155,6 +158,12 @@ export async function tapDate(page: Page, label: string, day: string): Promise<v
   await page.getByRole('button', { name: new RegExp(`^${label} `) }).click();
   const calendar = page.getByRole('group', { name: `Calendar for ${label}` });
   await expect(calendar).toBeVisible();
+  // Every day's button lies inside the calendar's frame (none spills into the next field).
+  const spill = await calendar.evaluate((frame) => {
+    const edge = frame.getBoundingClientRect().right;
+    return [...frame.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().right > edge + 0.5).map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
+  });
+  expect(spill, `buttons sticking out of the calendar for ${label}`).toEqual([]);
   const shown = async (): Promise<{ year: number; month: number }> => {
     const text = (await calendar.locator('.calendar-month').textContent()) ?? '';
     const [name, y] = text.trim().split(/\s+/);
