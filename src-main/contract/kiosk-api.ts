@@ -63,16 +63,68 @@ export interface KioskError {
   message: string;
   /** True when the same request may succeed if the donor tries again. */
   retryable: boolean;
+  /** invalid_request only: what is wrong with which field, so a form can say it next to the field, in its own words. */
+  fields?: FieldProblem[];
 }
 
+/** One thing wrong with one field of a request. */
+export interface FieldProblem {
+  /** Where in the request's payload, dot-separated: "settings.causes.1.presetAmountsRupees.0", "from". */
+  path: string;
+  problem: FieldProblemCode;
+  /** The limit the value broke, where there is one: a length, a minimum, a maximum, a count. */
+  limit?: number;
+}
+
+export type FieldProblemCode =
+  /** Empty, and it must not be. */
+  | 'required'
+  /** Longer than `limit` characters. */
+  | 'too_long'
+  /** A number below `limit`. */
+  | 'too_small'
+  /** A number above `limit`. */
+  | 'too_big'
+  /** Fewer than `limit` entries. */
+  | 'too_few'
+  /** More than `limit` entries. */
+  | 'too_many'
+  /** Not a whole number. */
+  | 'not_whole'
+  /** Not in the form the field takes (a kiosk id, a PAN, a colour, a day, an https address, two decimals). */
+  | 'format'
+  /** Not one of the choices the field offers (a language, a layout). */
+  | 'unknown_choice'
+  /** Not a PNG or JPEG picture, or too big. */
+  | 'picture'
+  /** The minimum amount is above the maximum. */
+  | 'min_above_max'
+  /** A preset amount is outside the minimum and maximum amounts. */
+  | 'outside_limits'
+  /** The same as another entry's (two causes with one id). */
+  | 'duplicate'
+  /** A range ends before it starts (80G validity, an export's days). */
+  | 'ends_before_start'
+  /** 80G details for a cash gift above ₹2,000, which gets no deduction (s.80G(5D)). */
+  | 'cash_above_80g_limit';
+
 export type KioskMode = 'demo' | 'test' | 'live';
+
+/**
+ * Text the operator entered once per language: English always, other languages
+ * (KioskState.language's codes) when given. Screens show the donor's language
+ * and fall back to English (src-renderer/src/i18n/localized.ts).
+ */
+export type LocalizedText = { en: string } & Partial<Record<string, string>>;
 
 export interface KioskState {
   mode: KioskMode;
   kioskId: string;
   organisationName: string;
+  /** The first cause's English name (`causes` has them all, per language). */
   causeName: string;
   currency: 'INR';
+  /** The first cause's preset amounts (each cause in `causes` has its own). */
   presetAmountsRupees: number[];
   minAmountRupees: number;
   maxAmountRupees: number;
@@ -107,8 +159,8 @@ export interface KioskState {
   causes: CauseInfo[];
   /** The processing fee a donor may add, in percent of the gift; 0 = not offered. */
   feeCoverPercent: number;
-  /** The charity's message on the welcome screen ("" = none). */
-  attractMessage: string;
+  /** The charity's message on the welcome screen (English "" = none), per language. */
+  attractMessage: LocalizedText;
   /** The event's goal in rupees; 0 = no progress bar. */
   goalRupees: number;
   /** Show recent donors' first names on the welcome screen. */
@@ -121,8 +173,10 @@ export interface KioskState {
 
 export interface CauseInfo {
   id: string;
-  name: string;
-  description: string;
+  /** Per language; the English name is the one the ledger, receipts and exports record. */
+  name: LocalizedText;
+  /** Per language; English "" = none. */
+  description: LocalizedText;
   imageDataUri?: string;
   presetAmountsRupees: number[];
 }
@@ -400,14 +454,12 @@ export interface PinRequest {
 /** What the operator may change from the console; main validates every field. */
 export interface EditableSettings {
   organisationName: string;
-  causeName: string;
   /** The event all the charity's kiosks share ("" = this kiosk alone): its orders carry it, and every kiosk totals it from Razorpay. Needs eventStartDate. */
   eventId: string;
   eventName: string;
   /** Local day YYYY-MM-DD the event began ("" = no event): the console's "this event" totals start there. */
   eventStartDate: string;
   kioskId: string;
-  presetAmountsRupees: number[];
   minAmountRupees: number;
   maxAmountRupees: number;
   idleResetSeconds: number;
@@ -418,9 +470,10 @@ export interface EditableSettings {
    * absent when no logo is set. In an update, "" removes the logo.
    */
   logoDataUri?: string;
-  causes?: CauseInfo[];
+  /** The causes donors give to, each with its name, description and preset amounts: the one place they are set. */
+  causes: CauseInfo[];
   goalRupees?: number;
-  attractMessage?: string;
+  attractMessage?: LocalizedText;
   showDonorWall?: boolean;
   feeCoverPercent?: number;
   /** #rrggbb */
@@ -471,9 +524,9 @@ export interface BeingConfirmedRow {
 }
 
 export interface OverviewRequest {
-  /** Local day YYYY-MM-DD; today when absent. */
+  /** A day in India's calendar, YYYY-MM-DD; today when absent. */
   day?: string;
-  /** Matches the receipt, donation id, payment id or donor name. */
+  /** Matches the receipt number, the donation reference, the donation id, the payment id or the donor's name, on any day. */
   search?: string;
 }
 
@@ -490,7 +543,7 @@ export interface OperatorOverview extends PeriodTotals {
   day: string;
   /** From the event's start day to the end of today; null when no event start date is set. */
   event: (PeriodTotals & { name: string; since: string; /** With an event id: the whole event across its kiosks. */ fleet: EventFleetView | null }) | null;
-  /** Newest first, at most 200. */
+  /** Newest first, at most 200: the day's, or with a search, the matches from every day. */
   donations: DonationRow[];
   settings: EditableSettings;
   /** The languages `settings.language` may take. */
@@ -763,6 +816,9 @@ export interface CashGiftRequest {
   amountRupees: number;
   donorName: string;
   phone?: string;
+  /** One of the causes; the first cause when absent. */
+  causeId?: string;
+  /** Only for gifts up to ₹2,000: a larger cash gift gets no 80G deduction (s.80G(5D)), so its details are not asked for. */
   taxReceipt?: TaxReceiptDetails;
   /** Print the receipt at once (or save the PDF). */
   print: boolean;

@@ -5,15 +5,13 @@
 import type { AttractInfo } from '../contract/kiosk-api.ts';
 import type { KioskConfig } from './kiosk-config.ts';
 import type { Ledger } from './ledger/ledger.ts';
-import { localDayRange } from './reports/day-report.ts';
+import { indianDayRange, indianDayRangeAt } from './india-time.ts';
 
 export const DONOR_WALL_SIZE = 12;
 
-/** The event's first local day, or today when no event start date is set. */
+/** The start of the event's first day, or of today when no event start date is set (India's days). */
 function periodStart(config: Pick<KioskConfig, 'eventStartDate'>, now: Date): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(config.eventStartDate);
-  const day = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : now;
-  return localDayRange(day).from;
+  return (indianDayRange(config.eventStartDate) ?? indianDayRangeAt(now.getTime())).from;
 }
 
 /** "Asha" from "Asha Rao"; a name is never shown in full on a public screen. */

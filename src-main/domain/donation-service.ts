@@ -24,7 +24,7 @@ import type {
   Result,
   StartDonationRequest,
 } from '../contract/kiosk-api.ts';
-import { causesOf, type KioskConfig } from './kiosk-config.ts';
+import type { KioskConfig } from './kiosk-config.ts';
 import { processingFeeRupees } from '../../src-shared/amounts.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import type { DonationState } from './ledger/donation-states.ts';
@@ -157,7 +157,7 @@ export class DonationService {
 
   async startDonation(request: StartDonationRequest): Promise<Result<CheckoutSession>> {
     const { ledger, config } = this.deps;
-    const causes = causesOf(config);
+    const { causes } = config;
     const cause = request.causeId === undefined ? causes[0] : causes.find((c) => c.id === request.causeId);
     if (!cause) return fail('invalid_request', `no cause ${request.causeId ?? ''} on this kiosk`);
     // 80G details only on a day the kiosk offers 80G receipts (issue 14, item 7):
@@ -189,7 +189,7 @@ export class DonationService {
           id,
           receipt,
           kioskId: config.kioskId,
-          cause: cause.name,
+          cause: cause.name.en,
           amountPaise: orderPaise,
           feePaise,
           anonymous: request.donor.anonymous,
@@ -210,7 +210,7 @@ export class DonationService {
       receipt,
       notes: {
         kiosk_id: config.kioskId,
-        cause: cause.name,
+        cause: cause.name.en,
         cause_id: cause.id,
         donor_name: donorName ?? 'Anonymous',
         donation_id: id,
@@ -247,7 +247,7 @@ export class DonationService {
           amount: orderPaise,
           currency: 'INR',
           name: config.organisationName,
-          description: `Donation: ${cause.name}`,
+          description: `Donation: ${cause.name.en}`,
           // razorpay.md §5.2: a base64 data URI, so Checkout loads nothing else for it.
           ...(config.logoDataUri === undefined ? {} : { image: config.logoDataUri }),
           prefill: {

@@ -8,25 +8,24 @@
 // read is never overwritten: the kiosk reports it instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EditableSettings, ReceiptSettings } from '../contract/kiosk-api.ts';
+import type { EditableSettings, FieldProblem, ReceiptSettings } from '../contract/kiosk-api.ts';
 import type { z } from 'zod';
-import { causesOf, CONFIG_FILE_NAME, CONFIG_FILE_VERSION, DEFAULT_KIOSK_CONFIG, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, withoutRetiredSettings, type KioskConfig } from './kiosk-config.ts';
+import { CausesSchema, CONFIG_FILE_NAME, CONFIG_FILE_VERSION, KioskConfigFields, KioskConfigSchema, logoDataUriSchema, withDefaults, withoutRetiredSettings, type KioskConfig } from './kiosk-config.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import { fieldProblemsOf } from './field-problems.ts';
 
 export const EDITABLE_SETTING_KEYS = [
   'organisationName',
-  'causeName',
   'eventId',
   'eventName',
   'eventStartDate',
   'kioskId',
-  'presetAmountsRupees',
   'minAmountRupees',
   'maxAmountRupees',
   'idleResetSeconds',
   'language',
   'logoDataUri',
-  // The donor experience: causes, goal, wall, fee cover, look.
+  // The donor experience: causes (with their names and amounts), goal, wall, fee cover, look.
   'causes',
   'goalRupees',
   'attractMessage',
@@ -41,17 +40,14 @@ export const EDITABLE_SETTING_KEYS = [
 /** Each editable field with its rule from KioskConfigFields (not a copy of it); every field optional, nothing else allowed. */
 export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   organisationName: true,
-  causeName: true,
   eventId: true,
   eventName: true,
   eventStartDate: true,
   kioskId: true,
-  presetAmountsRupees: true,
   minAmountRupees: true,
   maxAmountRupees: true,
   idleResetSeconds: true,
   language: true,
-  causes: true,
   goalRupees: true,
   attractMessage: true,
   showDonorWall: true,
@@ -61,7 +57,12 @@ export const EditableSettingsPatchSchema = KioskConfigFields.pick({
   updateInstallHour: true,
 })
   // The logo and the background: a PNG/JPEG data URI, or "" to remove it.
-  .extend({ logoDataUri: logoDataUriSchema({ emptyRemoves: true }), backgroundDataUri: logoDataUriSchema({ emptyRemoves: true, what: 'background picture' }) })
+  .extend({
+    // At least one cause: the list is the one place causes, their names and their amounts are set.
+    causes: CausesSchema,
+    logoDataUri: logoDataUriSchema({ emptyRemoves: true }),
+    backgroundDataUri: logoDataUriSchema({ emptyRemoves: true, what: 'background picture' }),
+  })
   .partial()
   .strict();
 
@@ -94,19 +95,17 @@ const LABELS: Record<string, string> = {
 export function editableSettingsOf(config: KioskConfig): EditableSettings {
   return {
     organisationName: config.organisationName,
-    causeName: config.causeName,
     eventId: config.eventId,
     eventName: config.eventName,
     eventStartDate: config.eventStartDate,
     kioskId: config.kioskId,
-    presetAmountsRupees: [...config.presetAmountsRupees],
     minAmountRupees: config.minAmountRupees,
     maxAmountRupees: config.maxAmountRupees,
     idleResetSeconds: config.idleResetSeconds,
     language: config.language,
     updateInstallHour: config.updateInstallHour,
     ...(config.logoDataUri === undefined ? {} : { logoDataUri: config.logoDataUri }),
-    causes: causesOf(config),
+    causes: config.causes,
     goalRupees: config.goalRupees,
     attractMessage: config.attractMessage,
     showDonorWall: config.showDonorWall,
@@ -180,7 +179,8 @@ export function updateReceiptSettings(dataDir: string, patch: ReceiptSettingsPat
   return writeSettingsPatch(dataDir, patch, RECEIPT_SETTING_KEYS);
 }
 
-export type SettingsUpdateResult = { ok: true; config: KioskConfig } | { ok: false; message: string };
+/** Refused: `message` in English for the log, `fields` for the console to say next to each field. */
+export type SettingsUpdateResult = { ok: true; config: KioskConfig } | { ok: false; message: string; fields: FieldProblem[] };
 
 /**
  * Validates `patch` merged with the file's settings and, only if all is well,
@@ -200,20 +200,25 @@ function writeSettingsPatch(dataDir: string, patch: SettingsPatch | ReceiptSetti
       // A retired setting (kiosk-config.ts RETIRED_SETTINGS) is dropped when the file is next written.
       onDisk = withoutRetiredSettings(raw as Record<string, unknown>).settings;
     } catch (error) {
-      return { ok: false, message: `The settings file ${path} cannot be read (${(error as Error).message}); it was left as it is and nothing was changed.` };
+      return { ok: false, message: `The settings file ${path} cannot be read (${(error as Error).message}); it was left as it is and nothing was changed.`, fields: [] };
     }
   }
   // An empty logo removes it.
   const removeLogo = 'logoDataUri' in patch && patch.logoDataUri === '';
   const removeBackground = 'backgroundDataUri' in patch && patch.backgroundDataUri === '';
-  const candidate: Record<string, unknown> = { ...DEFAULT_KIOSK_CONFIG, ...onDisk, ...patch, version: CONFIG_FILE_VERSION };
+  const candidate: Record<string, unknown> = { ...withDefaults(onDisk), ...patch, version: CONFIG_FILE_VERSION };
   if (removeLogo) delete candidate['logoDataUri'];
   if (removeBackground) delete candidate['backgroundDataUri'];
   const merged = KioskConfigSchema.safeParse(candidate);
-  if (!merged.success) return { ok: false, message: `Nothing was changed. ${describeSettingsIssues(merged.error.issues)}` };
+  if (!merged.success) return { ok: false, message: `Nothing was changed. ${describeSettingsIssues(merged.error.issues)}`, fields: fieldProblemsOf(merged.error.issues) };
   const written: Record<string, unknown> = { version: CONFIG_FILE_VERSION, ...onDisk };
   written['version'] = CONFIG_FILE_VERSION;
   for (const key of keys) if (key in patch) written[key] = merged.data[key];
+  // Causes saved from the console replace an older file's one cause: its name and amounts now live in `causes` alone.
+  if ('causes' in patch) {
+    delete written['causeName'];
+    delete written['presetAmountsRupees'];
+  }
   if (removeLogo) delete written['logoDataUri'];
   if (removeBackground) delete written['backgroundDataUri'];
   writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);

@@ -3,6 +3,7 @@
 // Result. Nothing is thrown to the caller; a bug becomes `internal_error`.
 import { KIOSK_METHODS, type KioskMethod, type KioskReply, type Result } from '../contract/kiosk-api.ts';
 import { IPC_SCHEMAS } from './ipc-schemas.ts';
+import { fieldProblemsOf } from '../domain/field-problems.ts';
 
 export type IpcDispatcher = (method: KioskMethod, payload: unknown) => Promise<Result<unknown>>;
 
@@ -24,7 +25,7 @@ export function createIpcDispatcher(handlers: KioskHandlers, log: (line: string)
     const parsed = IPC_SCHEMAS[method].safeParse(payload);
     if (!parsed.success) {
       const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
-      return { ok: false, error: { code: 'invalid_request', message, retryable: false } };
+      return { ok: false, error: { code: 'invalid_request', message, retryable: false, fields: fieldProblemsOf(parsed.error.issues) } };
     }
     try {
       const handler = handlers[method] as (request: unknown) => Promise<Result<unknown>> | Result<unknown>;

@@ -7,6 +7,9 @@ import { EditableSettingsPatchSchema } from '../domain/settings-update.ts';
 import { KEY_ID_PATTERN } from './payment-keys.ts';
 import { ReceiptSettingsPatchSchema } from '../domain/settings-update.ts';
 import { TaxDetailsSchema, TaxDetailsShape } from '../domain/receipts/tax-details.ts';
+import { CASH_80G_LIMIT_PAISE } from '../domain/exports/form-10bd.ts';
+import { problemParams } from '../domain/field-problems.ts';
+import { parseIndianDay } from '../domain/india-time.ts';
 import { EmailSettingsPatchSchema } from '../domain/email/email-settings.ts';
 import {
   checkDonorFields,
@@ -102,15 +105,16 @@ const KeyPair = z
   })
   .strict();
 
-/** A local day, YYYY-MM-DD, that exists on the calendar. */
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD')
-  .refine((day) => {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const at = new Date(Date.UTC(y, m - 1, d));
-    return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
-  }, 'no such day');
+/** A day in India's calendar, YYYY-MM-DD, that exists (src-main/domain/india-time.ts). */
+const Day = z.string().refine((day) => parseIndianDay(day) !== null, 'a day is YYYY-MM-DD, and a real one');
+
+const CauseId = z.string().regex(/^[a-z0-9-]{1,24}$/, 'not a cause id');
+
+/** Two days, the first not after the last (an export's range). */
+const DayRange = z
+  .object({ from: Day, to: Day })
+  .strict()
+  .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'], ...problemParams('ends_before_start') });
 
 export const IPC_SCHEMAS = {
   getKioskState: z.null(),
@@ -119,7 +123,7 @@ export const IPC_SCHEMAS = {
     .object({
       amountRupees: z.number().int('The amount must be a whole number of rupees').positive('The amount must be positive'),
       donor: Donor,
-      causeId: z.string().regex(/^[a-z0-9-]{1,24}$/, 'not a cause id').optional(),
+      causeId: CauseId.optional(),
       coverFee: z.boolean().optional(),
     })
     .strict(),
@@ -163,10 +167,7 @@ export const IPC_SCHEMAS = {
   getOperatorOverview: z.object({ day: Day.optional(), search: z.string().trim().max(80).optional() }).strict(),
   // The same field rules as kiosk-config.json; the cross-field rules are checked after merging with the current settings.
   updateSettings: z.object({ settings: EditableSettingsPatchSchema }).strict(),
-  exportDonationsCsv: z
-    .object({ from: Day, to: Day })
-    .strict()
-    .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'] }),
+  exportDonationsCsv: DayRange,
   reconcileNow: z.null(),
   getPaymentKeysStatus: z.null(),
   setPaymentKeys: KeyPair,
@@ -185,14 +186,17 @@ export const IPC_SCHEMAS = {
       amountRupees: z.number().int('The amount must be a whole number of rupees').positive('The amount must be positive').max(10_000_000, 'The amount is too large'),
       donorName: DonorName,
       phone: z.preprocess(emptyToUndefined, IndianMobile.optional()),
+      causeId: CauseId.optional(),
       taxReceipt: TaxDetailsSchema.optional(),
       print: z.boolean(),
     })
-    .strict(),
-  exportForm10bd: z
-    .object({ from: Day, to: Day })
     .strict()
-    .refine((range) => range.from <= range.to, { message: 'the first day must not be after the last day', path: ['to'] }),
+    .refine((gift) => gift.taxReceipt === undefined || gift.amountRupees * 100 <= CASH_80G_LIMIT_PAISE, {
+      message: 'a cash gift above ₹2,000 gets no 80G deduction (s.80G(5D)), so it takes no 80G details',
+      path: ['taxReceipt'],
+      ...problemParams('cash_above_80g_limit'),
+    }),
+  exportForm10bd: DayRange,
   getUpdateStatus: z.null(),
   checkForUpdates: z.null(),
   installUpdateNow: z.null(),

@@ -3,7 +3,7 @@
 // donation service and the IPC dispatcher. Electron main and browser mode both
 // start the kiosk through here, so they serve exactly the same handlers.
 import type { KioskMode, KioskState } from '../contract/kiosk-api.ts';
-import { causesOf, loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
+import { DEFAULT_CAUSE, loadKioskConfig, type KioskConfig } from '../domain/kiosk-config.ts';
 import { attractInfo } from '../domain/attract.ts';
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { openLedgerFile } from '../domain/ledger/ledger-file.ts';
@@ -323,9 +323,9 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     mode: keys.mode,
     kioskId: config.kioskId,
     organisationName: config.organisationName,
-    causeName: config.causeName,
+    causeName: (config.causes[0] ?? DEFAULT_CAUSE).name.en,
     currency: 'INR',
-    presetAmountsRupees: config.presetAmountsRupees,
+    presetAmountsRupees: (config.causes[0] ?? DEFAULT_CAUSE).presetAmountsRupees,
     minAmountRupees: config.minAmountRupees,
     maxAmountRupees: config.maxAmountRupees,
     checkout: { scriptUrl: endpoints.checkoutScriptUrl, loadTimeoutMs: config.checkoutScriptLoadTimeoutMs },
@@ -338,7 +338,7 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     // Only while the ledger can keep the numbers sealed (no identity key, no 80G).
     taxReceiptsOffered: taxReceiptsOffered(config) && ledger.keepsIdentityNumbers,
     acceptsForeignContributions: config.acceptForeignContributions,
-    causes: causesOf(config),
+    causes: config.causes,
     feeCoverPercent: config.feeCoverPercent,
     attractMessage: config.attractMessage,
     goalRupees: config.goalRupees,

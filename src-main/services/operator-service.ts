@@ -31,7 +31,9 @@ import { SUPPORTED_LANGUAGES, type KioskConfig } from '../domain/kiosk-config.ts
 import type { Ledger } from '../domain/ledger/ledger.ts';
 import { OperatorAccessStorageError, type OperatorAccess } from '../domain/operator/operator-access.ts';
 import type { PinRefusal } from '../../src-shared/pin-rule.ts';
-import { buildDayReport, donorContact, localDayRange } from '../domain/reports/day-report.ts';
+import { buildDayReport, donorContact } from '../domain/reports/day-report.ts';
+import { indianDayRange, indianPeriod, isoIndianDay } from '../domain/india-time.ts';
+import { prefixed } from '../domain/field-problems.ts';
 import { editableSettingsOf, updateKioskSettings, UPDATE_SETTING_KEYS, type SettingsPatch } from '../domain/settings-update.ts';
 import { donationsCsv } from '../domain/exports/donations-csv.ts';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
@@ -129,20 +131,6 @@ export function describeWait(ms: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
-/** Local midnight of a YYYY-MM-DD day, or null if there is no such day. */
-export function parseLocalDay(day: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(year, month - 1, date);
-  return at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === date ? at : null;
-}
-
-export function formatLocalDay(at: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
 }
 
 const rupees = (paise: number) => paise / 100;
@@ -309,13 +297,18 @@ export class OperatorService {
   }
 
   #overview(day: string | undefined, search: string | undefined): Result<OperatorOverview> {
-    const at = day === undefined ? new Date(this.#now()) : parseLocalDay(day);
-    if (at === null) return fail('invalid_request', `${String(day)} is not a day`);
-    const { from, to } = localDayRange(at);
+    const today = isoIndianDay(this.#now());
+    const shown = day ?? today;
+    const range = indianDayRange(shown);
+    if (range === null) return fail('invalid_request', `${shown} is not a day`);
+    const { from, to } = range;
     const { ledger } = this.#deps;
     const report = buildDayReport(ledger, from, to);
     const recoveredIds = ledger.recoveredDonationIds();
-    const donations: DonationRow[] = ledger.listNewestBetween(from, to, { search: search ?? '', limit: 200 }).map((d) => ({
+    // A search looks through every day: the operator holding a receipt may not know its day.
+    const searching = (search ?? '').trim() !== '';
+    const listed = searching ? ledger.listNewestBetween(0, Number.MAX_SAFE_INTEGER, { search: search ?? '', limit: 200 }) : ledger.listNewestBetween(from, to, { limit: 200 });
+    const donations: DonationRow[] = listed.map((d) => ({
       donationId: d.id,
       receipt: d.receipt,
       createdAt: new Date(d.createdAt).toISOString(),
@@ -339,12 +332,13 @@ export class OperatorService {
       contact: donorContact(d),
     }));
     const config = this.#deps.getConfig();
-    const eventStart = config.eventStartDate ? parseLocalDay(config.eventStartDate) : null;
-    const event = eventStart === null ? null : totalsOf(buildDayReport(ledger, localDayRange(eventStart).from, localDayRange(new Date(this.#now())).to));
+    // From the event's first day to the end of today (an event set to start later counts nothing yet).
+    const eventPeriod = config.eventStartDate === '' ? null : (indianPeriod(config.eventStartDate, today) ?? { from: 0, to: 0 });
+    const event = eventPeriod === null ? null : totalsOf(buildDayReport(ledger, eventPeriod.from, eventPeriod.to));
     return {
       ok: true,
       value: {
-        day: formatLocalDay(at),
+        day: shown,
         event: event === null ? null : { name: config.eventName, since: config.eventStartDate, ...event, fleet: this.#deps.eventFleet.operatorView() },
         ...totalsOf(report),
         donations,
@@ -361,21 +355,20 @@ export class OperatorService {
   #updateSettings(patch: SettingsPatch): Result<EditableSettings> {
     if (Object.keys(patch).length === 0) return { ok: true, value: editableSettingsOf(this.#deps.getConfig()) };
     const result = updateKioskSettings(this.#deps.dataDir, patch);
-    if (!result.ok) return fail('invalid_request', result.message);
+    if (!result.ok) return { ok: false, error: { code: 'invalid_request', message: result.message, retryable: false, fields: prefixed('settings', result.fields) } };
     this.#deps.applyConfig(result.config);
     this.#deps.log(`operator: settings changed (${Object.keys(patch).join(', ')})`);
     return { ok: true, value: editableSettingsOf(result.config) };
   }
 
   async #export(fromDay: string, toDay: string): Promise<Result<ExportResult>> {
-    const first = parseLocalDay(fromDay);
-    const last = parseLocalDay(toDay);
-    if (first === null || last === null) return fail('invalid_request', 'Both days must be real dates (YYYY-MM-DD).');
-    if (first.getTime() > last.getTime()) return fail('invalid_request', 'The first day must not be after the last day.');
+    // The request's days were checked on the way in (ipc-schemas.ts); this is the same rule, for callers that skip it.
+    const period = indianPeriod(fromDay, toDay);
+    if (period === null) return fail('invalid_request', 'The days must be real dates (YYYY-MM-DD), the first not after the last.');
     const folder = await this.#deps.chooseExportFolder();
     if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
     const { ledger } = this.#deps;
-    const donations = ledger.listCreatedBetween(localDayRange(first).from, localDayRange(last).to);
+    const donations = ledger.listCreatedBetween(period.from, period.to);
     const recoveredIds = ledger.recoveredDonationIds();
     const path = join(folder, `donations-${fromDay}-to-${toDay}.csv`);
     writeFileAtomic(path, donationsCsv(donations, recoveredIds));
@@ -385,10 +378,10 @@ export class OperatorService {
 
   async #exportEventReport(): Promise<Result<EventReportResult>> {
     const report = this.#deps.eventFleet.report();
-    if (report === null) return fail('illegal_state', 'No event id is set: set the event id, name and start day in Settings first.');
+    if (report === null) return fail('illegal_state', 'No event id is set: set the event id, name and start day on the Event and kiosk tab first.');
     const folder = await this.#deps.chooseExportFolder();
     if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
-    const path = join(folder, `event-${report.eventId}-${formatLocalDay(new Date(this.#now()))}.csv`);
+    const path = join(folder, `event-${report.eventId}-${isoIndianDay(this.#now())}.csv`);
     writeFileAtomic(path, report.csv);
     this.#deps.log(`operator: event report of ${report.eventId} (${report.rows} payment(s), ${report.kiosks} kiosk(s)) exported to ${path}`);
     return {

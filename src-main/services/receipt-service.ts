@@ -19,23 +19,23 @@ import type {
   TaxDetailsCheckResult,
   TaxReceiptDetails,
 } from '../contract/kiosk-api.ts';
-import type { KioskConfig } from '../domain/kiosk-config.ts';
+import { DEFAULT_CAUSE, type KioskConfig } from '../domain/kiosk-config.ts';
+import { prefixed } from '../domain/field-problems.ts';
 import type { Donation, Ledger } from '../domain/ledger/ledger.ts';
 import type { OperatorAccess } from '../domain/operator/operator-access.ts';
 import { receiptSettingsOf, updateReceiptSettings, type ReceiptSettingsPatch } from '../domain/settings-update.ts';
 import { buildReceiptModel, type ReceiptDonation, type ReceiptIssuer } from '../domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
 import { financialYearOf } from '../domain/receipts/financial-year.ts';
+import { indianPeriod } from '../domain/india-time.ts';
 import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from '../domain/receipts/tax-receipts-offered.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
 import { withDeadline, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 import { checkTaxDetails } from '../domain/receipts/tax-details.ts';
 import { buildForm10bd, CASH_80G_LIMIT_PAISE } from '../domain/exports/form-10bd.ts';
-import { localDayRange } from '../domain/reports/day-report.ts';
 import { newDonationId, receiptFor } from '../domain/donation-ids.ts';
 import { writeFileAtomic } from '../domain/atomic-file.ts';
 import type { KioskHandlers } from './ipc-dispatcher.ts';
-import { parseLocalDay } from './operator-service.ts';
 import { operatorFailure as fail, operatorGuards } from './operator-guard.ts';
 
 export type ReceiptServiceMethod =
@@ -198,7 +198,7 @@ export class ReceiptService {
       amountPaise: 100_00,
       paymentMethod: 'upi',
       paymentId: 'pay_TESTPRINT00000',
-      causeName: config.causeName,
+      causeName: (config.causes[0] ?? DEFAULT_CAUSE).name.en,
       donorName: 'Test print: not a receipt',
       tax: null,
     });
@@ -217,7 +217,7 @@ export class ReceiptService {
 
   #updateSettings(patch: ReceiptSettingsPatch): Result<ReceiptSettings> {
     const result = updateReceiptSettings(this.#deps.dataDir, patch);
-    if (!result.ok) return fail('invalid_request', result.message);
+    if (!result.ok) return { ok: false, error: { code: 'invalid_request', message: result.message, retryable: false, fields: prefixed('settings', result.fields) } };
     this.#deps.applyConfig(result.config);
     this.#deps.log(`operator: receipt settings changed (${Object.keys(patch).join(', ')})`);
     return { ok: true, value: receiptSettingsOf(result.config) };
@@ -225,6 +225,8 @@ export class ReceiptService {
 
   async #recordCashGift(request: CashGiftRequest): Promise<Result<CashGiftResult>> {
     const config = this.#deps.getConfig();
+    const cause = request.causeId === undefined ? config.causes[0] : config.causes.find((c) => c.id === request.causeId);
+    if (!cause) return { ok: false, error: { code: 'invalid_request', message: `No cause ${request.causeId ?? ''} on this kiosk.`, retryable: false, fields: [{ path: 'causeId', problem: 'unknown_choice' }] } };
     if (request.taxReceipt !== undefined && !(taxReceiptsOffered(config, this.#now()) && this.#deps.ledger.keepsIdentityNumbers)) {
       return fail('invalid_request', TAX_RECEIPT_NOT_OFFERED);
     }
@@ -235,7 +237,7 @@ export class ReceiptService {
       receipt: receiptFor(config.kioskId, id),
       kioskId: config.kioskId,
       eventId: config.eventId,
-      cause: config.causeName,
+      cause: cause.name.en,
       amountPaise,
       donorName: request.donorName,
       phone: request.phone ?? null,
@@ -252,15 +254,14 @@ export class ReceiptService {
   }
 
   async #exportForm10bd(fromDay: string, toDay: string): Promise<Result<Form10bdResult>> {
-    const first = parseLocalDay(fromDay);
-    const last = parseLocalDay(toDay);
-    if (first === null || last === null) return fail('invalid_request', 'Both days must be real dates (YYYY-MM-DD).');
-    if (first.getTime() > last.getTime()) return fail('invalid_request', 'The first day must not be after the last day.');
+    // The request's days were checked on the way in (ipc-schemas.ts); this is the same rule, for callers that skip it.
+    const period = indianPeriod(fromDay, toDay);
+    if (period === null) return fail('invalid_request', 'The days must be real dates (YYYY-MM-DD), the first not after the last.');
     const folder = await this.#deps.chooseExportFolder();
     if (folder === null) return fail('invalid_request', 'No folder was chosen; nothing was exported.');
     const config = this.#deps.getConfig();
     const { ledger } = this.#deps;
-    const donations = ledger.listPaidBetween(localDayRange(first).from, localDayRange(last).to).filter((d) => d.tax !== null);
+    const donations = ledger.listPaidBetween(period.from, period.to).filter((d) => d.tax !== null);
     if (donations.length > 0 && !ledger.keepsIdentityNumbers) {
       return fail('kiosk_unavailable', "Form 10BD needs the donors' PAN and Aadhaar numbers, and this kiosk cannot open them: its identity key is not available (see the kiosk's log). Nothing was exported.");
     }

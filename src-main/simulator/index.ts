@@ -5,7 +5,7 @@
 // Standard Checkout look-alike, real HMAC signatures, and injectable faults.
 //
 // Plain Node: it must never import electron (the kiosk's browser mode and the
-// tests run it without Electron). See /work/shared/reference/razorpay.md §9.
+// tests run it without Electron). See razorpay.md §9, the team's Razorpay reference.
 import { SimulatorClock } from './clock.ts';
 import type { OrderEntity, PaymentEntity } from './entities.ts';
 import { Faults } from './faults.ts';

@@ -1,23 +1,17 @@
 // Prints the operator's day report from a kiosk's ledger:
 //   node src-main/tools/ledger-report.ts [dataDir] [YYYY-MM-DD]
 // dataDir defaults to $KIOSK_DATA_DIR, then .kiosk-data (browser mode's folder);
-// the day defaults to today, local time. Safe while the kiosk runs (WAL readers do not block it).
+// the day defaults to today (India time, as every day the kiosk counts). Safe while the kiosk runs (WAL readers do not block it).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ledger } from '../domain/ledger/ledger.ts';
 import { ledgerPathIn } from '../domain/ledger/ledger-file.ts';
-import { buildDayReport, formatDayReport, localDayRange } from '../domain/reports/day-report.ts';
-
-function parseDay(text: string | undefined): Date | null {
-  if (text === undefined) return new Date();
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-}
+import { buildDayReport, formatDayReport } from '../domain/reports/day-report.ts';
+import { indianDayRange, isoIndianDay } from '../domain/india-time.ts';
 
 const [dataDirArg, dayArg] = process.argv.slice(2);
 const dataDir = resolve(dataDirArg ?? process.env.KIOSK_DATA_DIR ?? '.kiosk-data');
-const day = parseDay(dayArg);
+const day = indianDayRange(dayArg ?? isoIndianDay(Date.now()));
 const path = ledgerPathIn(dataDir);
 if (!day) {
   console.error(`usage: node src-main/tools/ledger-report.ts [dataDir] [YYYY-MM-DD] (got day "${dayArg ?? ''}")`);
@@ -29,7 +23,7 @@ if (!day) {
 } else {
   const ledger = Ledger.open(path);
   try {
-    const { from, to } = localDayRange(day);
+    const { from, to } = day;
     console.log(formatDayReport(buildDayReport(ledger, from, to)));
   } finally {
     ledger.close();

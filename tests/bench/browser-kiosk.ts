@@ -1,17 +1,15 @@
 // A kiosk as a donor meets it: the browser-mode services in a child process
-// (kiosk-child.ts), the simulator in this process at zero latency, and Debian's
-// Chromium through Playwright's launcher (never a downloaded browser).
+// (kiosk-child.ts), the simulator in this process at zero latency, and the
+// Chromium tests/tools/chromium.ts finds, through Playwright's launcher.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chromiumPath, launchChromium } from '../tools/chromium.ts';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../src-main/simulator/index.ts';
 import type { ChildReply, ChildRequest } from './kiosk-child.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./kiosk-child.ts', import.meta.url));
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As tests/e2e/support/chromium.ts: no background connections on machines without internet.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface BrowserKiosk {
   url: string;
@@ -46,7 +44,8 @@ export async function startBrowserKiosk(): Promise<BrowserKiosk> {
   const child = fork(CHILD, [], {
     cwd: REPO_ROOT,
     execArgv: ['--expose-gc'],
-    env: { ...process.env, BENCH_KEY_ID: keys.keyId, BENCH_KEY_SECRET: keys.keySecret, BENCH_API_URL: simulator.baseUrl, BENCH_CHECKOUT_SCRIPT_URL: simulator.checkoutScriptUrl },
+    // The child's receipt printer renders PDFs with the same Chromium.
+    env: { ...process.env, CHROMIUM_PATH: chromiumPath(), BENCH_KEY_ID: keys.keyId, BENCH_KEY_SECRET: keys.keySecret, BENCH_API_URL: simulator.baseUrl, BENCH_CHECKOUT_SCRIPT_URL: simulator.checkoutScriptUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ask = async (request: ChildRequest, timeoutMs = 30_000) => {
@@ -58,7 +57,7 @@ export async function startBrowserKiosk(): Promise<BrowserKiosk> {
   try {
     const ready = await nextReply(child, 60_000);
     if (ready.type !== 'ready') throw new Error(`unexpected first message ${ready.type}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     const launched = browser;
     return {
       url: ready.url,

@@ -74,9 +74,15 @@ for (const language of ['en', 'hi'] as const) {
       await enterPin(page, '731905', language);
       await expect(screen(page, 'operator-console')).toBeVisible();
       await check('operator-console');
-      await page.getByRole('tab', { name: language === 'hi' ? 'सेटिंग्स' : 'Settings' }).click();
-      await expect(page.locator('#look-causes')).toBeVisible();
+      await page.getByRole('tab', { name: language === 'hi' ? 'उद्देश्य और राशियाँ' : 'Causes and amounts' }).click();
+      await expect(page.locator('#causes-causes-0-name-en')).toBeVisible();
       await check('operator-settings');
+      // The day picker, open, and the kiosk's keys docked under a field.
+      await page.getByRole('tab', { name: language === 'hi' ? 'आयोजन और कियोस्क' : 'Event and kiosk' }).click();
+      await page.locator('#event-eventStartDate').click();
+      await page.locator('#event-organisationName').click();
+      await expect(page.getByTestId('typing-dock').getByRole('group')).toBeVisible();
+      await check('operator-date-and-keys');
       await page.getByRole('button', { name: words.done, exact: true }).click();
 
       // Welcome, with the goal bar once main has answered.

@@ -4,9 +4,6 @@
 import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
 import { screen, waitForCheckout } from './support/donor.ts';
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { setUpPin } from './support/operator.ts';
 
 const CAUSES = [
   { id: 'meals', name: 'Mid-day meals', description: 'A hot meal for a child at school', presetAmountsRupees: [100, 250, 500] },
@@ -139,60 +136,4 @@ test('the physical keyboard still types into the amount, and Back from the amoun
   await expect(page.getByLabel('Other amount (₹)')).toHaveValue('120');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByRole('button', { name: /Scholarships/ })).toBeVisible();
-});
-
-test.describe('set up by the operator', () => {
-  test.use({ kioskConfig: { ...E2E_CONFIG, feeCoverPercent: 0 } });
-
-  test('the operator sets causes, a goal, the wall, the fee and colours; the donor screens show them at once', async ({ kiosk }) => {
-    const { page, shot } = kiosk;
-    await expect(screen(page, 'welcome')).toBeVisible();
-    // One cause and no fee offer: amounts on the welcome screen, no fee box.
-    await page.getByRole('button', { name: '₹100', exact: true }).click();
-    await expect(screen(page, 'amount')).toBeVisible();
-    await expect(page.getByTestId('cover-fee')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
-
-    await page.keyboard.press('Control+Alt+O');
-    await setUpPin(page, '731905');
-    await page.getByRole('tab', { name: 'Settings' }).click();
-    await page.getByLabel(/^Causes/).fill('Mid-day meals | A hot meal | 100, 250\nLibrary books | Books for a library | 300, 600\nबालिका शिक्षा | Girls at school | 500');
-    await page.getByLabel('Event goal (₹, 0 for no goal)').fill('20000');
-    await page.getByLabel('Processing fee donors may add (%, 0 to turn off)').fill('3');
-    await page.getByLabel('Welcome message').fill('Thank you for visiting our stall.');
-    await page.getByLabel(/recent donors/).check();
-    // A colour too light for white text: the kiosk darkens it rather than show unreadable buttons.
-    await page.getByLabel('Main colour').fill('#ffd54f');
-    await page.getByRole('button', { name: 'Save goal, fee and look' }).click();
-    await expect(page.getByTestId('look-message')).toContainText('Saved');
-    await shot('operator-donor-screen-settings');
-    await page.getByRole('button', { name: 'Done', exact: true }).click();
-
-    await expect(screen(page, 'welcome')).toBeVisible();
-    await expect(page.getByText('Thank you for visiting our stall.')).toBeVisible();
-    await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuemax', '20000');
-    const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim());
-    expect(primary).not.toBe('#ffd54f');
-    await shot('welcome-operator-look');
-    await expect(page.getByRole('button', { name: /बालिका शिक्षा/ })).toBeVisible();
-    await page.getByRole('button', { name: /Library books/ }).click();
-    await page.getByRole('button', { name: '₹600', exact: true }).click();
-    await expect(page.getByRole('checkbox', { name: 'Add ₹18 to cover the processing fee' })).toBeVisible();
-  });
-
-  test('a bad causes line or fee is refused with a plain message and nothing changes', async ({ kiosk }) => {
-    const { page } = kiosk;
-    await expect(screen(page, 'welcome')).toBeVisible();
-    await page.keyboard.press('Control+Alt+O');
-    await setUpPin(page, '731905');
-    await page.getByRole('tab', { name: 'Settings' }).click();
-    await page.getByLabel(/^Causes/).fill('Meals | hot meals | lots');
-    await page.getByRole('button', { name: 'Save goal, fee and look' }).click();
-    await expect(page.getByTestId('look-message')).toContainText('Line 1');
-    await page.getByLabel(/^Causes/).fill('Meals | hot meals | 100');
-    await page.getByLabel('Processing fee donors may add (%, 0 to turn off)').fill('9');
-    await page.getByRole('button', { name: 'Save goal, fee and look' }).click();
-    await expect(page.getByTestId('look-message')).toContainText('Nothing was changed');
-    expect(JSON.parse(readFileSync(join(kiosk.dataDir, 'kiosk-config.json'), 'utf8'))).not.toHaveProperty('causes');
-  });
 });

@@ -12,9 +12,11 @@ import { chooseAmount, donateSuccessfully, enterDetails, INSUFFICIENT_FUNDS_CARD
 import { answerPinPrompt, enterPin, leaveConsole, longPressCorner, parseCsv, setUpPin } from './support/operator.ts';
 
 const PIN = '482613';
+/** Today in India, the calendar the kiosk's days are counted in. */
 const today = (() => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 })();
 const EVENT = { eventId: 'MELA-2026', eventName: 'Diwali Mela', eventStartDate: today, goalRupees: 2_000, showDonorWall: true };
 
@@ -70,7 +72,7 @@ async function expectEventCard(page: Page, expected: Expected, options: { lastKn
     await expect(card.getByTestId('event-total')).toHaveAttribute('data-raised', String(expected.total), { timeout: 1_000 });
     await expect(card.getByTestId('event-freshness')).toHaveAttribute('data-last-known', String(options.lastKnown), { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await expect(card).toContainText(`This event: ${EVENT.eventName}, since ${today}`);
+  await expect(card).toContainText(`This event: ${EVENT.eventName}, since ${today.split('-').reverse().join('/')}`);
   await expect(card.getByTestId('event-freshness')).toContainText(options.lastKnown ? 'Razorpay cannot be reached' : 'Brought up to date from Razorpay at');
   const rows = card.getByTestId('event-shares-table').locator('tbody tr');
   await expect(rows).toHaveCount(Object.keys(expected.shares).length);
@@ -209,11 +211,11 @@ test('a second kiosk set up with a kiosk id the event already uses is stopped an
   await expect(banner).toContainText('same receipt numbers');
   await shotAtShapes(b, 'console-duplicate-id-warning');
   await banner.getByRole('button', { name: 'Change kiosk id' }).click();
-  await b.page.getByLabel('Kiosk id').fill('GATE-2');
-  await b.page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(b.page.getByTestId('settings-message')).toContainText('Saved');
+  await b.page.getByLabel('Kiosk id', { exact: true }).fill('GATE-2');
+  await b.page.getByRole('button', { name: 'Save event and kiosk' }).click();
+  await expect(b.page.getByTestId('event-message')).toHaveText('Saved: Kiosk id.');
   await expect(async () => {
-    await b.page.getByRole('tab', { name: 'Today' }).click();
+    await b.page.getByRole('tab', { name: /^Today/ }).click();
     await expect(banner).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await leaveConsole(b.page);

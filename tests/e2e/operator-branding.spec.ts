@@ -7,7 +7,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { CONFIG_FILE_NAME } from '../../src-main/domain/kiosk-config.ts';
 import { test, expect } from './support/kiosk-fixture.ts';
 import { screen } from './support/donor.ts';
-import { enterPin, leaveConsole, longPressCorner, setUpPin } from './support/operator.ts';
+import { enterPin, leaveConsole, longPressCorner, openTab, setUpPin } from './support/operator.ts';
 
 const PIN = '482613';
 
@@ -52,12 +52,13 @@ test('a PNG logo chosen in the console shows on the welcome screen; an SVG is re
 
   await longPressCorner(page, 'operator-setup');
   await setUpPin(page, PIN);
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await openTab(page, 'Event and kiosk');
 
   // The language comes from main's list: English (the default) and Hindi.
-  const language = page.getByLabel('Language of the donor screens');
-  await expect(language).toHaveValue('en');
-  await expect(language.locator('option')).toHaveText(['English', 'Hindi']);
+  const language = page.getByRole('radiogroup', { name: 'Language of the donor screens' });
+  await expect(language.getByRole('radio')).toHaveText([/English/, 'Hindi']);
+  await expect(language.getByRole('radio', { name: /English/ })).toHaveAttribute('aria-checked', 'true');
+  await openTab(page, 'Welcome screen');
 
   const file = page.getByLabel('Choose a picture…');
   const message = page.getByTestId('logo-message');
@@ -65,11 +66,10 @@ test('a PNG logo chosen in the console shows on the welcome screen; an SVG is re
 
   // An SVG (it could carry a script) is refused by main, and nothing is stored.
   await file.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
-  await expect(message).toContainText('must be a PNG or JPEG picture');
-  await expect(message).toContainText('Nothing was changed.');
+  await expect(message).toHaveText('Use a PNG or JPEG picture of at most 256 KB. Nothing was changed.');
   // So is a PNG renamed to .jpg (the browser calls it image/jpeg; its bytes say PNG).
   await file.setInputFiles({ name: 'logo.jpg', mimeType: 'image/jpeg', buffer: LOGO });
-  await expect(message).toContainText('not really a JPEG picture');
+  await expect(message).toHaveText('Use a PNG or JPEG picture of at most 256 KB. Nothing was changed.');
   expect(JSON.parse(readFileSync(join(dataDir, CONFIG_FILE_NAME), 'utf8'))).not.toHaveProperty('logoDataUri');
   await expect(page.getByTestId('logo-preview')).toHaveCount(0);
 
@@ -95,7 +95,7 @@ test('a PNG logo chosen in the console shows on the welcome screen; an SVG is re
   // Removing it takes it off the welcome screen.
   await longPressCorner(page, 'operator-pin');
   await enterPin(page, PIN);
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await openTab(page, 'Welcome screen');
   await page.getByRole('button', { name: 'Remove logo' }).click();
   await expect(message).toContainText('Logo removed.');
   await leaveConsole(page);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/kiosk-fixture.ts';
-import { enterPin, longPressCorner, setUpPin } from './support/operator.ts';
+import { answerPinPrompt, longPressCorner, openTab, setUpPin } from './support/operator.ts';
 
 const PIN = '482613';
 
@@ -12,7 +12,7 @@ test('the Updates panel shows the version and who manages updates, has no update
   const { page, shot } = kiosk;
   await longPressCorner(page, 'operator-setup');
   await setUpPin(page, PIN);
-  await page.getByRole('tab', { name: 'Kiosk' }).click();
+  await openTab(page, 'Kiosk');
 
   const panel = page.getByTestId('update-panel');
   await expect(panel.getByRole('heading', { name: 'Updates' })).toBeVisible();
@@ -24,11 +24,14 @@ test('the Updates panel shows the version and who manages updates, has no update
   await expect(panel.getByRole('button', { name: 'Check for updates now' })).toHaveCount(0);
   await expect(panel.getByRole('textbox')).toHaveCount(0);
 
-  await page.getByLabel('When to install updates').selectOption('Only between 03:00 and 04:00');
+  // The install hour is set by taps; changing it asks for the PIN again.
+  await page.getByText('Install updates only in one hour of the day').click();
+  await expect(page.getByTestId('update-hour')).toHaveText('Only between 03:00 and 04:00');
+  await page.getByRole('button', { name: 'One hour later' }).click();
+  await page.getByRole('button', { name: 'One hour earlier' }).click();
   await page.getByRole('button', { name: 'Save update settings' }).click();
-  await expect(page.getByTestId('pin-reask')).toBeVisible();
-  await enterPin(page, PIN);
-  await expect(page.getByTestId('update-settings-message')).toContainText('Saved. The kiosk uses these from its next update check.');
+  await answerPinPrompt(page, PIN);
+  await expect(page.getByTestId('update-settings-message')).toHaveText('Saved: When to install updates.');
   const configFile = join(kiosk.dataDir, 'kiosk-config.json');
   const saved = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
   expect(saved).toMatchObject({ updateInstallHour: 3 });

@@ -6,12 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { test, expect, E2E_CONFIG, type Kiosk } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByCard, payByUpi, screen, startAnonymousDonation, waitForCheckout, SUCCESS_CARD } from './support/donor.ts';
-import { answerPinPrompt, setUpPin, longPressCorner, parseCsv } from './support/operator.ts';
+import { answerPinPrompt, setUpPin, longPressCorner, openTab, parseCsv } from './support/operator.ts';
 import { pdfText } from './support/pdf.ts';
-import { buildReceiptModel, type ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
-import { renderReceiptHtml } from '../../src-main/domain/receipts/receipt-html.ts';
-import { issuerOf } from '../../src-main/services/receipt-service.ts';
-import { DEFAULT_KIOSK_CONFIG } from '../../src-main/domain/kiosk-config.ts';
+import type { ReceiptLayout } from '../../src-main/domain/receipts/receipt-model.ts';
+import { showReceipt } from './support/receipt-page.ts';
 import type { Donation } from '../../src-main/domain/ledger/ledger.ts';
 
 const RECEIPT_CONFIG = {
@@ -27,20 +25,7 @@ const RECEIPT_CONFIG = {
 
 /** Opens the receipt's HTML in the kiosk's page at a layout's width and saves a screenshot of it. */
 async function shootLayout(kiosk: Kiosk, donation: Donation, layout: ReceiptLayout): Promise<void> {
-  if (donation.receiptNo === null) throw new Error('no receipt number');
-  const model = buildReceiptModel(issuerOf({ ...DEFAULT_KIOSK_CONFIG, ...RECEIPT_CONFIG }), {
-    receiptNumber: donation.receiptNo,
-    paidAt: donation.paidAt ?? donation.updatedAt,
-    amountPaise: donation.amountPaise,
-    paymentMethod: donation.paymentMethod ?? 'other',
-    paymentId: donation.paymentId,
-    causeName: donation.cause,
-    donorName: donation.donorName,
-    tax: donation.tax,
-  });
-  await kiosk.page.setViewportSize(layout === 'a4' ? { width: 840, height: 1190 } : { width: 330, height: 900 });
-  await kiosk.page.setContent(renderReceiptHtml(model, layout));
-  await expect(kiosk.page.getByText(donation.receiptNo)).toBeVisible();
+  await showReceipt(kiosk.page, RECEIPT_CONFIG, donation, layout);
   await kiosk.shot(`receipt-${layout}`);
 }
 
@@ -134,42 +119,52 @@ test.describe('80G receipts', () => {
   });
 
 
-  test('the operator records cash with the ₹2,000 warning, reprints, and exports Form 10BD with refused rows listed', async ({ kiosk }) => {
+  test('the operator records cash (80G details only up to ₹2,000), reprints, and exports Form 10BD', async ({ kiosk }) => {
     const { page, shot } = kiosk;
     await longPressCorner(page, 'operator-setup');
     await setUpPin(page, '273951');
-    await page.getByRole('tab', { name: 'Receipts' }).click();
+    await openTab(page, 'Receipts');
     await expect(page.getByTestId('tax-offered')).toHaveText('Donors are offered 80G receipts.');
     await shot('receipts-tab');
     await page.getByRole('button', { name: 'Test print' }).click();
-    await expect(page.getByTestId('receipt-settings-result')).toContainText('Not printed (no printer set). Saved as PDF:', { timeout: 45_000 });
+    await expect(page.getByTestId('test-print-result')).toContainText('Not printed (no printer set). Saved as PDF:', { timeout: 45_000 });
     expect(existsSync(`${kiosk.dataDir}/receipts/test-print.pdf`)).toBe(true);
 
-    await page.getByLabel('Amount (₹, whole rupees)').fill('2500');
-    await expect(page.getByTestId('cash-warning')).toContainText('Cash above ₹2,000 gets no 80G deduction');
-    await page.getByLabel('Donor name').fill('Meera Iyer');
-    await page.getByLabel('The donor wants an 80G receipt').check();
+    // Cash up to ₹2,000 may have an 80G receipt; above it the details are not even asked for.
+    await openTab(page, 'Cash gift');
+    await page.getByLabel('Amount received', { exact: true }).fill('2000');
+    await page.getByLabel('Donor name', { exact: true }).fill('Meera Iyer');
+    await page.getByText('The donor wants an 80G receipt').click();
     await page.getByRole('textbox', { name: 'PAN', exact: true }).fill('AFZPI4321K');
     await page.getByLabel('Address', { exact: true }).fill('7 Temple Street, Chennai 600004');
-    await page.getByLabel('Print the receipt now').uncheck();
+    await page.getByText('Print the receipt now').click();
+    await page.getByRole('button', { name: 'Record cash gift' }).click();
+    await expect(page.getByTestId('cash-result')).toContainText('Recorded ₹2,000 as receipt');
+    await page.getByLabel('Amount received', { exact: true }).fill('2500');
+    await expect(page.getByTestId('cash-warning')).toContainText('Cash above ₹2,000 gets no 80G deduction');
+    await expect(page.getByText('The donor wants an 80G receipt')).toHaveCount(0);
+    await page.getByLabel('Donor name', { exact: true }).fill('Meera Iyer');
     await shot('cash-gift-warning');
     await page.getByRole('button', { name: 'Record cash gift' }).click();
     await expect(page.getByTestId('cash-result')).toContainText('This gift is not eligible for an 80G deduction.');
-    const [cash] = kiosk.donations();
-    expect(cash).toMatchObject({ state: 'paid', paymentMethod: 'cash', orderId: null, amountPaise: 2500_00 });
+    const cash = kiosk.donations().find((d) => d.amountPaise === 2500_00);
+    expect(cash).toMatchObject({ state: 'paid', paymentMethod: 'cash', orderId: null, tax: null });
+    expect(kiosk.donations().find((d) => d.amountPaise === 2000_00)).toMatchObject({ paymentMethod: 'cash', tax: { idNumberMasked: 'XXXXXX321K' } });
+    await openTab(page, 'Receipts');
     await expect(page.getByTestId('receipt-list')).toContainText(cash?.receiptNo ?? 'missing');
     await expect(page.getByTestId('receipt-list')).toContainText('cash');
 
     await page.getByRole('button', { name: 'Reprint' }).first().click();
     await expect(page.getByTestId('reprint-result')).toContainText('Saved as PDF', { timeout: 45_000 });
 
+    // Form 10BD takes the 80G cash gift of ₹2,000.
+    await openTab(page, 'Export');
     await page.getByRole('button', { name: 'Export Form 10BD CSV' }).click();
     await answerPinPrompt(page, '273951');
-    await expect(page.getByTestId('form10bd-refused')).toContainText(cash?.receiptNo ?? 'missing');
-    await expect(page.getByTestId('form10bd-refused')).toContainText('cash above ₹2,000');
-    await shot('form-10bd-refused');
+    await expect(page.getByTestId('form10bd-result')).toContainText('1 donation(s), ₹2,000');
+    await shot('form-10bd');
     const path = (await page.getByTestId('form10bd-result').locator('.operator-ok .mono').textContent())?.match(/written to (.*)$/)?.[1] ?? '';
-    expect(parseCsv(readFileSync(path, 'utf8'))).toHaveLength(1);
+    expect(parseCsv(readFileSync(path, 'utf8'))).toHaveLength(2);
   });
 });
 

@@ -51,7 +51,7 @@ test("walking away from the console's Kiosk tab for 4 minutes ends operator mode
   await expect(screen(page, 'welcome')).toBeVisible();
   await page.keyboard.press('Control+Alt+KeyO');
   await setUpPin(page, PIN);
-  await page.getByRole('tab', { name: 'Kiosk' }).click();
+  await page.getByRole('tab', { name: 'Kiosk', exact: true }).click();
   await expect(page.getByTestId('update-status')).toBeVisible();
   const console = await bridgeOf(page);
   expect(await ipcCall(page, console, 'getOperatorOverview', {})).toMatchObject({ ok: true });

@@ -49,7 +49,7 @@ describe('causes', () => {
   it('an older settings file with only causeName still gives one cause, with its presets', async () => {
     await harness.start({ causeName: 'Clean water', presetAmountsRupees: [50, 150] });
     const state = (await call('getKioskState', null)) as Result<KioskState>;
-    expect(state.ok && state.value.causes).toEqual([{ id: 'main', name: 'Clean water', description: '', presetAmountsRupees: [50, 150] }]);
+    expect(state.ok && state.value.causes).toEqual([{ id: 'main', name: { en: 'Clean water' }, description: { en: '' }, presetAmountsRupees: [50, 150] }]);
   });
 
   it('the chosen cause travels in the order notes, Checkout, the ledger, the receipt, the day report and the CSV', async () => {

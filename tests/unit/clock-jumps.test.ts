@@ -8,7 +8,7 @@ import { Reconciler } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { DAY_MS, defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
 import { createRazorpayGateway, type GatewayPayment } from '../../src-main/domain/gateway/razorpay-gateway.ts';
 import { attractInfo } from '../../src-main/domain/attract.ts';
-import { localDayRange } from '../../src-main/domain/reports/day-report.ts';
+import { indianDayRangeAt, isoIndianDay } from '../../src-main/domain/india-time.ts';
 import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
 import { scriptedGateway } from './support/scripted-gateway.ts';
 
@@ -142,8 +142,8 @@ describe('the clock jumps back (defect 3)', () => {
     clock.now = FY_START - DAY_MS;
     payThrough(ledger, 'd2', clock.now);
     const today = new Date(FY_START);
-    const config = { eventStartDate: `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`, goalRupees: 1_000, showDonorWall: false };
-    expect(localDayRange(today).from).toBeLessThanOrEqual(FY_START);
+    const config = { eventStartDate: isoIndianDay(FY_START), goalRupees: 1_000, showDonorWall: false };
+    expect(indianDayRangeAt(FY_START).from).toBeLessThanOrEqual(FY_START);
     expect(attractInfo(ledger, config, today).raisedRupees).toBe(200);
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { CSV_COLUMNS } from '../../src-main/domain/exports/donations-csv.ts';
 import { neutraliseFormula } from '../../src-main/domain/exports/csv.ts';
-import { formatLocalDay } from '../../src-main/services/operator-service.ts';
+import { isoIndianDay } from '../../src-main/domain/india-time.ts';
 import { OP_KEY_SECRET, startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 let kiosk: OperatorKiosk | null = null;
@@ -99,7 +99,7 @@ describe('operator overview and CSV export', () => {
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
     await kiosk.unlocked();
     const ids = seed(kiosk.services.ledger);
-    const today = formatLocalDay(new Date());
+    const today = isoIndianDay(Date.now());
     await kiosk.confirmPin();
     const reply = await kiosk.call('exportDonationsCsv', { from: today, to: today });
     const path = join(kiosk.dataDir, 'exports', `donations-${today}-to-${today}.csv`);
@@ -110,11 +110,36 @@ describe('operator overview and CSV export', () => {
     expect(text).not.toContain(OP_KEY_SECRET);
     const [header, ...rows] = parseCsv(text.slice(1));
     expect(header).toEqual([...CSV_COLUMNS]);
-    const byId = new Map(rows.map((row) => [row[0], row]));
-    expect(byId.get(ids.paid)).toEqual([ids.paid, `K1-${ids.paid}`, expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'paid', '500.00', 'Asha Rao', "'+919812345678", '', `order_${ids.paid}`, 'pay_PAID0000000001', 'upi', '', 'no', 'c', '0.00']);
-    expect(byId.get(ids.failed)).toMatchObject({ 3: 'payment_failed', 4: '100.00', 5: `'${EVIL}`, 11: 'BAD_REQUEST_ERROR', 12: 'no' });
-    expect(byId.get(ids.abandoned)).toMatchObject({ 3: 'closed_by_donor', 5: 'Anonymous', 6: '', 12: 'no' });
-    expect(byId.get(ids.recovered)).toMatchObject({ 3: 'paid', 5: "'@Ravi", 9: 'pay_RECOVERED00001', 12: 'yes' });
+    const records = rows.map((row) => Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, row[i]])));
+    const byId = new Map(records.map((row) => [row['Donation id'], row]));
+    const paid = kiosk.services.ledger.get(ids.paid);
+    const indiaTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/;
+    expect(byId.get(ids.paid)).toEqual({
+      'Receipt number': paid?.receiptNo,
+      'Donation reference': `K1-${ids.paid}`,
+      'Started at': expect.stringMatching(indiaTime),
+      'Paid at': expect.stringMatching(indiaTime),
+      State: 'paid',
+      'Amount (INR)': '500.00',
+      'Fee covered (INR)': '0.00',
+      'Cash or online': 'online',
+      Method: 'upi',
+      Cause: 'c',
+      '80G receipt': 'no',
+      'Donor name': 'Asha Rao',
+      Phone: "'+919812345678",
+      Email: '',
+      'Razorpay order id': `order_${ids.paid}`,
+      'Razorpay payment id': 'pay_PAID0000000001',
+      'Failure code': '',
+      Recovered: 'no',
+      'Donation id': ids.paid,
+    });
+    // The times are India's: the same instants the ledger holds.
+    expect(Date.parse(byId.get(ids.paid)?.['Paid at'] ?? '')).toBe(Math.floor((paid?.paidAt ?? 0) / 1000) * 1000);
+    expect(byId.get(ids.failed)).toMatchObject({ 'Receipt number': '', 'Paid at': '', State: 'payment_failed', 'Amount (INR)': '100.00', 'Donor name': `'${EVIL}`, 'Failure code': 'BAD_REQUEST_ERROR', Recovered: 'no' });
+    expect(byId.get(ids.abandoned)).toMatchObject({ State: 'closed_by_donor', 'Donor name': 'Anonymous', Phone: '', Recovered: 'no' });
+    expect(byId.get(ids.recovered)).toMatchObject({ State: 'paid', 'Donor name': "'@Ravi", 'Razorpay payment id': 'pay_RECOVERED00001', Recovered: 'yes' });
     for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
@@ -144,7 +169,7 @@ describe('operator overview and CSV export', () => {
       });
       await kiosk.unlocked();
       seed(kiosk.services.ledger);
-      const today = formatLocalDay(new Date());
+      const today = isoIndianDay(Date.now());
       const path = join(picked, `donations-${today}-to-${today}.csv`);
       await kiosk.confirmPin();
       expect(await kiosk.call('exportDonationsCsv', { from: today, to: today })).toEqual({ ok: true, value: { path, rows: 4 } });
@@ -172,7 +197,7 @@ describe('operator overview and CSV export', () => {
     const reply = await kiosk.call('getOperatorOverview', {});
     if (!reply.ok) throw new Error(reply.error.message);
     const overview = reply.value;
-    expect(overview.day).toBe(formatLocalDay(new Date()));
+    expect(overview.day).toBe(isoIndianDay(Date.now()));
     expect(overview.byState).toEqual([
       { state: 'payment_failed', count: 1, amountRupees: 100 },
       { state: 'closed_by_donor', count: 1, amountRupees: 1000 },
@@ -189,12 +214,18 @@ describe('operator overview and CSV export', () => {
       return found.ok ? found.value.donations.map((d) => d.donationId) : found.error.code;
     };
     expect(await search('asha')).toEqual([ids.paid]);
+    const receiptNo = kiosk.services.ledger.get(ids.paid)?.receiptNo ?? 'none';
+    expect(await search(receiptNo)).toEqual([ids.paid]);
+    expect(await search(receiptNo.slice(receiptNo.indexOf('/')))).toEqual([ids.paid]);
     expect(await search(`K1-${ids.failed}`)).toEqual([ids.failed]);
     expect(await search('pay_RECOVERED')).toEqual([ids.recovered]);
     expect(await search('%')).toEqual([]);
     expect(await search('nobody')).toEqual([]);
     const otherDay = await kiosk.call('getOperatorOverview', { day: '2020-01-01' });
     expect(otherDay).toMatchObject({ ok: true, value: { day: '2020-01-01', donations: [], byState: [], receivedRupees: 0 } });
+    // A receipt in hand may be from any day: a search finds it wherever the console stands.
+    const fromOtherDay = await kiosk.call('getOperatorOverview', { day: '2020-01-01', search: receiptNo });
+    expect(fromOtherDay.ok && fromOtherDay.value.donations.map((d) => d.donationId)).toEqual([ids.paid]);
     expect(await kiosk.services.dispatch('getOperatorOverview', { day: '01-01-2020' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
@@ -205,14 +236,14 @@ describe('operator overview and CSV export', () => {
     const noEvent = await kiosk.call('getOperatorOverview', {});
     expect(noEvent).toMatchObject({ ok: true, value: { event: null } });
 
-    const yesterday = formatLocalDay(new Date(Date.now() - 24 * 60 * 60 * 1000));
+    const yesterday = isoIndianDay(Date.now() - 24 * 60 * 60 * 1000);
     expect(await kiosk.call('updateSettings', { settings: { eventName: 'Diwali Mela', eventStartDate: yesterday } })).toMatchObject({ ok: true });
     const reply = await kiosk.call('getOperatorOverview', { day: '2020-01-01' });
     if (!reply.ok) throw new Error(reply.error.message);
     expect(reply.value.event).toMatchObject({ name: 'Diwali Mela', since: yesterday, receivedRupees: 750, paidCount: 2, recoveredCount: 1 });
     expect(reply.value.receivedRupees).toBe(0);
 
-    const tomorrow = formatLocalDay(new Date(Date.now() + 24 * 60 * 60 * 1000));
+    const tomorrow = isoIndianDay(Date.now() + 24 * 60 * 60 * 1000);
     await kiosk.call('updateSettings', { settings: { eventStartDate: tomorrow } });
     const later = await kiosk.call('getOperatorOverview', {});
     expect(later).toMatchObject({ ok: true, value: { event: { since: tomorrow, receivedRupees: 0, paidCount: 0 } } });

@@ -7,9 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { ledgerPathIn } from '../../src-main/domain/ledger/ledger-file.ts';
-import { buildDayReport, formatDayReport, localDayRange } from '../../src-main/domain/reports/day-report.ts';
+import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
+import { indianDayRange } from '../../src-main/domain/india-time.ts';
 
-const DAY = new Date(2026, 10, 20, 12, 0, 0); // local noon, so the local day is unambiguous
+const DAY = new Date('2026-11-20T12:00:00+05:30'); // noon in India, so the day is unambiguous
+const dayRange = (day: string): { from: number; to: number } => {
+  const range = indianDayRange(day);
+  if (range === null) throw new Error(`no day ${day}`);
+  return range;
+};
 const HOUR = 60 * 60 * 1000;
 
 let dir: string | undefined;
@@ -53,7 +59,7 @@ function seededLedger(path = ':memory:'): Ledger {
 describe('day report', () => {
   it('counts every attempt by state and only captured payments as money', () => {
     const ledger = seededLedger();
-    const { from, to } = localDayRange(DAY);
+    const { from, to } = dayRange('2026-11-20');
     const report = buildDayReport(ledger, from, to);
     expect(report.byState).toEqual([
       { state: 'payment_failed', count: 1, amountPaise: 10_000 },
@@ -67,7 +73,7 @@ describe('day report', () => {
 
   it('prints the table and the recovered section for the operator', () => {
     const ledger = seededLedger();
-    const { from, to } = localDayRange(DAY);
+    const { from, to } = dayRange('2026-11-20');
     const text = formatDayReport(buildDayReport(ledger, from, to));
     expect(text).toMatch(/^paid\s+2\s+₹700\.00$/m);
     expect(text).toContain('Received (captured only): ₹700.00 from 2 donation(s), 1 of them recovered');
@@ -77,7 +83,7 @@ describe('day report', () => {
 
   it('says "none" when nothing was recovered', () => {
     const ledger = seededLedger();
-    const previous = localDayRange(new Date(DAY.getTime() - 24 * HOUR));
+    const previous = dayRange('2026-11-19');
     const text = formatDayReport(buildDayReport(ledger, previous.from, previous.to));
     expect(text).toContain('Received (captured only): ₹999.00 from 1 donation(s), 0 of them recovered');
     expect(text).toMatch(/Recovered after the donor saw a failure\n {2}none\n/);
@@ -89,12 +95,35 @@ describe('day report', () => {
   it('the CLI prints the report for a data folder and a day', () => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-report-'));
     seededLedger(ledgerPathIn(dir)).close();
-    const day = `${DAY.getFullYear()}-${String(DAY.getMonth() + 1).padStart(2, '0')}-${String(DAY.getDate()).padStart(2, '0')}`;
+    const day = '2026-11-20';
     const run = spawnSync(process.execPath, ['src-main/tools/ledger-report.ts', dir, day], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Recovered after the donor saw a failure');
     expect(run.stdout).toContain('pay_B');
+  });
+
+  it("counts India's day, whatever time zone the computer's clock is set to", () => {
+    dir = mkdtempSync(join(tmpdir(), 'kiosk-report-'));
+    let now = 0;
+    const ledger = Ledger.open(ledgerPathIn(dir), () => now);
+    const paidAt = (id: string, iso: string): void => {
+      now = Date.parse(iso);
+      ledger.createDonation({ id, receipt: `K1-${id}`, kioskId: 'K1', cause: 'c', amountPaise: 10_000, anonymous: true, donorName: null, phone: null, email: null }, 'donor');
+      ledger.transition(id, 'order_created', 'gateway', { orderId: `order_${id.padStart(14, '0')}` });
+      ledger.transition(id, 'checkout_open', 'donor');
+      ledger.transition(id, 'paid', 'gateway', { paymentId: `pay_${id}`, paidAt: now });
+    };
+    // 18:20 and 18:50 UTC on the 20th: the first is still the 20th in India, the second is already the 21st.
+    paidAt('late', '2026-11-20T23:50:00+05:30');
+    paidAt('next', '2026-11-21T00:20:00+05:30');
+    ledger.close();
+    for (const TZ of ['UTC', 'Asia/Kolkata', 'America/Los_Angeles', 'Asia/Tokyo']) {
+      const run = spawnSync(process.execPath, ['src-main/tools/ledger-report.ts', dir, '2026-11-20'], { encoding: 'utf8', env: { ...process.env, TZ } });
+      expect(run.status, TZ).toBe(0);
+      expect(run.stdout, TZ).toContain('Donations started from 20/11/2026 00:00 to 21/11/2026 00:00 (India time)');
+      expect(run.stdout, TZ).toContain('Received (captured only): ₹100.00 from 1 donation(s)');
+    }
   });
 
   it('the CLI refuses a folder without a ledger instead of creating one', () => {

@@ -21,11 +21,11 @@ const kiosk: KioskState = {
   idlePromptSeconds: 15,
   language: 'hi',
   causes: [
-    { id: 'meals', name: 'Meals', description: '', presetAmountsRupees: [100] },
-    { id: 'books', name: 'Books', description: '', presetAmountsRupees: [300, 600] },
+    { id: 'meals', name: { en: 'Meals' }, description: { en: '' }, presetAmountsRupees: [100] },
+    { id: 'books', name: { en: 'Books' }, description: { en: '' }, presetAmountsRupees: [300, 600] },
   ],
   feeCoverPercent: 2,
-  attractMessage: '',
+  attractMessage: { en: '' },
   goalRupees: 0,
   showDonorWall: false,
   branding: { primaryColor: '#9a3412', accentColor: '#0f766e' },
@@ -61,7 +61,7 @@ describe('donor choices last one donation', () => {
 });
 
 describe('three taps to pay', () => {
-  const single: KioskState = { ...kiosk, causes: [{ id: 'main', name: 'Education', description: '', presetAmountsRupees: [100, 500] }] };
+  const single: KioskState = { ...kiosk, causes: [{ id: 'main', name: { en: 'Education' }, description: { en: '' }, presetAmountsRupees: [100, 500] }] };
 
   it('one cause: an amount on the welcome screen and Pay reach the payment window, anonymously', () => {
     const paying = run([{ type: 'booted', kiosk: single }, { type: 'begin', choice: { amount: 500 } }, { type: 'pay' }]);

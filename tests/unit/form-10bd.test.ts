@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { CheckoutSession, Form10bdResult, Result, TaxReceiptDetails } from '../../src-main/contract/kiosk-api.ts';
 import { buildForm10bd, FORM_10BD_COLUMNS } from '../../src-main/domain/exports/form-10bd.ts';
 import { verhoeffCheckDigit } from '../../src-main/domain/receipts/tax-id.ts';
-import { formatLocalDay } from '../../src-main/services/operator-service.ts';
+import { isoIndianDay } from '../../src-main/domain/india-time.ts';
 import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const aadhaar = `23412341234${verhoeffCheckDigit('23412341234')}`;
@@ -84,7 +84,7 @@ describe('Form 10BD export of a test day', () => {
     const noPan = ledger.transition('dnopan0000001', 'paid', 'reconciliation', { paymentId: 'pay_NOPAN00000001', paymentMethod: 'upi', paidAt: Date.now() });
     expect(noPan.ok).toBe(true);
 
-    const today = formatLocalDay(new Date());
+    const today = isoIndianDay(Date.now());
     // Identity numbers leave the kiosk: the PIN again.
     await k.confirmPin();
     const reply = (await k.call('exportForm10bd', { from: today, to: today })) as Result<Form10bdResult>;

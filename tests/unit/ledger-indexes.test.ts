@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Ledger, type NewDonation } from '../../src-main/domain/ledger/ledger.ts';
-import { donationsCsv } from '../../src-main/domain/exports/donations-csv.ts';
+import { CSV_COLUMNS, donationsCsv } from '../../src-main/domain/exports/donations-csv.ts';
 
 const dirs: string[] = [];
 function ledgerPath(): string {
@@ -92,8 +92,8 @@ describe('CSV quoting', () => {
     names.forEach((name, i) => ledger.createDonation(donation(`d${i}`, name), 'donor'));
     const csv = donationsCsv(ledger.listCreatedBetween(0, Number.MAX_SAFE_INTEGER), new Set());
     ledger.close();
-    const nameCells = csv.split('\r\n').slice(1, -1).map((line) => line.split(',').slice(5).join(','));
-    expect(csv.startsWith('\uFEFFDonation id,')).toBe(true);
+    const nameCells = csv.split('\r\n').slice(1, -1).map((line) => line.split(',').slice(CSV_COLUMNS.indexOf('Donor name')).join(','));
+    expect(csv.startsWith(`\uFEFF${CSV_COLUMNS[0]},`)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(nameCells.map((cell) => cell.slice(0, cell.indexOf(',,'))).slice(0, 6)).toEqual([
       'Plain Name',

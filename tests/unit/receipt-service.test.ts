@@ -198,17 +198,23 @@ describe('receipt service', () => {
 });
 
 describe('cash gifts', () => {
-  it('records a cash gift with its receipt number; above ₹2,000 it is marked not eligible for 80G', async () => {
+  it('records a cash gift with its receipt number; above ₹2,000 it takes no 80G details and is not eligible', async () => {
     const printer = fakePrinter();
     kiosk = await startOperatorKiosk({ config: RECEIPT_SETTINGS, extra: { receiptPrinter: printer } });
     await kiosk.unlocked();
     const tax = { nameOnPan: 'Meera Iyer', idType: 'pan' as const, idNumber: 'AFZPI4321K', address: '7 Temple Street, Chennai' };
     const small = await kiosk.call('recordCashGift', { amountRupees: 2000, donorName: 'Meera Iyer', taxReceipt: tax, print: false });
     expect(small).toMatchObject({ ok: true, value: { eligibleFor80G: true, print: null, receiptNumber: expect.stringMatching(/000001$/) } });
-    const large = await kiosk.call('recordCashGift', { amountRupees: 2001, donorName: 'Meera Iyer', taxReceipt: tax, print: true });
+    // s.80G(5D): 80G details for cash above ₹2,000 are refused (they would give no deduction), and nothing is recorded.
+    expect(await kiosk.call('recordCashGift', { amountRupees: 2001, donorName: 'Meera Iyer', taxReceipt: tax, print: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', fields: [{ path: 'taxReceipt', problem: 'cash_above_80g_limit' }] },
+    });
+    expect(kiosk.services.ledger.list()).toHaveLength(1);
+    const large = await kiosk.call('recordCashGift', { amountRupees: 2001, donorName: 'Meera Iyer', print: true });
     expect(large).toMatchObject({ ok: true, value: { eligibleFor80G: false, receiptNumber: expect.stringMatching(/000002$/), print: { printed: false, problem: 'no_printer' } } });
-    expect(printer.pdfs[0]?.html).toContain('not eligible for a deduction');
     expect(printer.pdfs[0]?.html).toContain('Cash');
+    expect(printer.pdfs[0]?.html).not.toContain('eligible for deduction');
     const id = large.ok ? large.value.donationId : '';
     expect(kiosk.services.ledger.get(id)).toMatchObject({ state: 'paid', paymentMethod: 'cash', orderId: null, amountPaise: 2001_00 });
     // Reconciliation has nothing to ask Razorpay about a cash gift.

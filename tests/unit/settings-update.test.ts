@@ -29,29 +29,29 @@ function pngUri(): string {
 }
 
 describe('updateSettings', () => {
+  const MAIN_CAUSE = { id: 'main', name: { en: "Children's education" }, description: { en: '' }, presetAmountsRupees: [51, 101, 251] };
+
   it('writes a versioned file, and the kiosk state and donation limits change at once', async () => {
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800, themeColor: '#123456' } });
     await kiosk.unlocked();
     const reply = await kiosk.call('updateSettings', {
-      settings: { presetAmountsRupees: [51, 101, 251], minAmountRupees: 51, maxAmountRupees: 5000, eventName: '  Diwali mela ', organisationName: 'Seva Trust', kioskId: 'GATE-2', idleResetSeconds: 90 },
+      settings: { causes: [MAIN_CAUSE], minAmountRupees: 51, maxAmountRupees: 5000, eventName: '  Diwali mela ', organisationName: 'Seva Trust', kioskId: 'GATE-2', idleResetSeconds: 90 },
     });
     expect(reply).toEqual({
       ok: true,
       value: {
         organisationName: 'Seva Trust',
-        causeName: DEFAULT_KIOSK_CONFIG.causeName,
         eventId: '',
         eventName: 'Diwali mela',
         eventStartDate: '',
         kioskId: 'GATE-2',
-        presetAmountsRupees: [51, 101, 251],
         minAmountRupees: 51,
         maxAmountRupees: 5000,
         idleResetSeconds: 90,
         language: 'en',
-        causes: [{ id: 'main', name: DEFAULT_KIOSK_CONFIG.causeName, description: '', presetAmountsRupees: [51, 101, 251] }],
+        causes: [MAIN_CAUSE],
         goalRupees: 0,
-        attractMessage: '',
+        attractMessage: { en: '' },
         showDonorWall: false,
         feeCoverPercent: DEFAULT_KIOSK_CONFIG.feeCoverPercent,
         themeColor: '#123456',
@@ -60,12 +60,12 @@ describe('updateSettings', () => {
       },
     });
     const file = JSON.parse(readFileSync(configPath(kiosk), 'utf8')) as Record<string, unknown>;
-    expect(file).toMatchObject({ version: 1, themeColor: '#123456', gatewayTimeoutMs: 800, maxAmountRupees: 5000, eventName: 'Diwali mela' });
+    expect(file).toMatchObject({ version: 1, themeColor: '#123456', gatewayTimeoutMs: 800, maxAmountRupees: 5000, eventName: 'Diwali mela', causes: [MAIN_CAUSE] });
     expect(file).not.toHaveProperty('checkoutTimeoutSeconds'); // defaults stay defaults
 
     expect(await kiosk.call('getKioskState')).toMatchObject({
       ok: true,
-      value: { presetAmountsRupees: [51, 101, 251], minAmountRupees: 51, maxAmountRupees: 5000, organisationName: 'Seva Trust', kioskId: 'GATE-2', idleResetSeconds: 90 },
+      value: { causes: [MAIN_CAUSE], presetAmountsRupees: [51, 101, 251], minAmountRupees: 51, maxAmountRupees: 5000, organisationName: 'Seva Trust', kioskId: 'GATE-2', idleResetSeconds: 90 },
     });
     expect(await kiosk.call('startDonation', { amountRupees: 6000, donor: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'amount_out_of_range' } });
     expect(await kiosk.call('startDonation', { amountRupees: 50, donor: { anonymous: true } })).toMatchObject({ ok: false, error: { code: 'amount_out_of_range' } });
@@ -74,33 +74,65 @@ describe('updateSettings', () => {
 
     // And after a restart, from the file.
     await kiosk.restart();
-    expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { presetAmountsRupees: [51, 101, 251], kioskId: 'GATE-2' } });
+    expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { causes: [MAIN_CAUSE], kioskId: 'GATE-2' } });
   });
 
-  it('refuses a bad value or combination with a plain message and changes nothing', async () => {
+  it('refuses a bad value or combination, naming the field and the problem, and changes nothing', async () => {
     kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800 } });
     await kiosk.unlocked();
     const before = readFileSync(configPath(kiosk), 'utf8');
-    const refused = [
-      [{ maxAmountRupees: 200 }, 'Preset amounts'], // presets 500, 1000 above it
-      [{ minAmountRupees: 2000, maxAmountRupees: 1000 }, 'Minimum amount'],
-      [{ presetAmountsRupees: [] }, 'presetAmountsRupees'],
-      [{ presetAmountsRupees: [100.5] }, 'presetAmountsRupees'],
-      [{ kioskId: 'has space' }, 'kioskId'],
-      [{ organisationName: '   ' }, 'organisationName'],
-      [{ idleResetSeconds: 5 }, 'idleResetSeconds'],
-      [{ maxAmountRupees: 200_000 }, 'maxAmountRupees'],
-      [{ themeColor: 'black' }, 'themeColor'],
-      [{ checkoutTimeoutSeconds: 100 }, 'checkoutTimeoutSeconds'], // not editable from the console
-      [{ feeCoverPercent: 6 }, 'feeCoverPercent'],
-      [{ causes: [{ id: 'a', name: 'A', description: '', presetAmountsRupees: [5] }] }, 'Causes'],
-    ] as const;
-    for (const [settings, mentions] of refused) {
+    const cause = (presetAmountsRupees: number[], extra: object = {}) => ({ ...MAIN_CAUSE, presetAmountsRupees, ...extra });
+    const refused: [object, object][] = [
+      [{ maxAmountRupees: 200 }, { path: 'settings.causes.0.presetAmountsRupees.1', problem: 'outside_limits' }], // 500 and 1000 above it
+      [{ minAmountRupees: 2000, maxAmountRupees: 1000 }, { path: 'settings.minAmountRupees', problem: 'min_above_max' }],
+      [{ causes: [] }, { path: 'settings.causes', problem: 'too_few', limit: 1 }],
+      [{ causes: [cause([])] }, { path: 'settings.causes.0.presetAmountsRupees', problem: 'too_few', limit: 1 }],
+      [{ causes: [cause([100.5])] }, { path: 'settings.causes.0.presetAmountsRupees.0', problem: 'not_whole' }],
+      [{ causes: [cause([5])] }, { path: 'settings.causes.0.presetAmountsRupees.0', problem: 'outside_limits' }],
+      [{ causes: [cause([100], { name: { en: '' } })] }, { path: 'settings.causes.0.name.en', problem: 'required' }],
+      [{ causes: [cause([100]), cause([200], { id: 'other', name: { en: "children's EDUCATION" } })] }, { path: 'settings.causes.1.name.en', problem: 'duplicate' }],
+      [{ kioskId: 'has space' }, { path: 'settings.kioskId', problem: 'format' }],
+      [{ organisationName: '   ' }, { path: 'settings.organisationName', problem: 'required' }],
+      [{ organisationName: 'x'.repeat(81) }, { path: 'settings.organisationName', problem: 'too_long', limit: 80 }],
+      [{ idleResetSeconds: 5 }, { path: 'settings.idleResetSeconds', problem: 'too_small', limit: 10 }],
+      [{ maxAmountRupees: 200_000 }, { path: 'settings.maxAmountRupees', problem: 'too_big', limit: 100_000 }],
+      [{ themeColor: 'black' }, { path: 'settings.themeColor', problem: 'format' }],
+      [{ eventStartDate: '2026-02-30' }, { path: 'settings.eventStartDate', problem: 'format' }],
+      [{ checkoutTimeoutSeconds: 100 }, { path: 'settings.checkoutTimeoutSeconds', problem: 'unknown_choice' }], // not editable from the console
+      [{ feeCoverPercent: 6 }, { path: 'settings.feeCoverPercent', problem: 'too_big', limit: 5 }],
+      [{ attractMessage: { en: 'Hello', fr: 'Bonjour' } }, { path: 'settings.attractMessage.fr', problem: 'unknown_choice' }],
+    ];
+    for (const [settings, field] of refused) {
       const reply = await kiosk.services.dispatch('updateSettings', { settings });
-      expect(reply, JSON.stringify(settings)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining(mentions) } });
+      expect(reply, JSON.stringify(settings)).toMatchObject({ ok: false, error: { code: 'invalid_request', fields: expect.arrayContaining([field]) } });
     }
     expect(readFileSync(configPath(kiosk), 'utf8')).toBe(before);
     expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { presetAmountsRupees: [100, 500, 1000], maxAmountRupees: 100_000 } });
+  });
+
+  it('sets causes, their names and their amounts in one place: the older fields are refused, not "saved" without effect', async () => {
+    // Before: with a causes list saved, a new causeName or presetAmountsRupees was written and answered "saved" though donors never saw it.
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800, causes: [{ ...MAIN_CAUSE, id: 'meals', name: 'Meals' }] } });
+    await kiosk.unlocked();
+    const before = readFileSync(configPath(kiosk), 'utf8');
+    for (const settings of [{ causeName: 'Books' }, { presetAmountsRupees: [70, 80] }]) {
+      expect(await kiosk.services.dispatch('updateSettings', { settings }), JSON.stringify(settings)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    }
+    expect(readFileSync(configPath(kiosk), 'utf8')).toBe(before);
+  });
+
+  it("reads an older file's one cause from causeName and presetAmountsRupees, and drops them once causes are saved", async () => {
+    kiosk = await startOperatorKiosk({ config: { gatewayTimeoutMs: 800, causeName: 'Clean water', presetAmountsRupees: [50, 150] } });
+    await kiosk.unlocked();
+    const overview = await kiosk.call('getOperatorOverview', {});
+    const older = { id: 'main', name: { en: 'Clean water' }, description: { en: '' }, presetAmountsRupees: [50, 150] };
+    expect(overview.ok && overview.value.settings.causes).toEqual([older]);
+    const saved = await kiosk.call('updateSettings', { settings: { causes: [{ ...older, presetAmountsRupees: [60, 160] }] } });
+    expect(saved.ok && saved.value.causes).toEqual([{ ...older, presetAmountsRupees: [60, 160] }]);
+    const file = JSON.parse(readFileSync(configPath(kiosk), 'utf8')) as Record<string, unknown>;
+    expect(file).not.toHaveProperty('causeName');
+    expect(file).not.toHaveProperty('presetAmountsRupees');
+    expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { causeName: 'Clean water', presetAmountsRupees: [60, 160] } });
   });
 
   it('takes a PNG or JPEG logo: in the file, the kiosk state, the overview and Checkout; "" removes it', async () => {
@@ -147,7 +179,10 @@ describe('updateSettings', () => {
     ];
     for (const [logoDataUri, mentions] of refused) {
       const reply = await kiosk.services.dispatch('updateSettings', { settings: { logoDataUri } });
-      expect(reply, logoDataUri.slice(0, 40)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining(mentions) } });
+      expect(reply, logoDataUri.slice(0, 40)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request', message: expect.stringContaining(mentions), fields: [{ path: 'settings.logoDataUri', problem: 'picture' }] },
+      });
     }
     // A bad logo hand-written into the file is refused there too (the kiosk would not start with it).
     expect(updateKioskSettings(kiosk.dataDir, { logoDataUri: 'hello' })).toMatchObject({ ok: false, message: expect.stringContaining('Logo: the logo must be a PNG or JPEG') });
@@ -165,7 +200,7 @@ describe('updateSettings', () => {
     for (const language of ['fr', 'EN', '', 'english']) {
       expect(await kiosk.services.dispatch('updateSettings', { settings: { language } }), language).toMatchObject({
         ok: false,
-        error: { code: 'invalid_request', message: expect.stringContaining('the language must be one of: en, hi') },
+        error: { code: 'invalid_request', message: expect.stringContaining('the language must be one of: en, hi'), fields: [{ path: 'settings.language', problem: 'unknown_choice' }] },
       });
     }
     expect(readFileSync(configPath(kiosk), 'utf8')).toBe(before);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, FrameLocator, Page } from '@playwright/test';
-import { launchChromium } from '../e2e/support/chromium.ts';
+import { findChromium, launchChromium } from '../tools/chromium.ts';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../src-main/simulator/index.ts';
 import { DOMESTIC_CHECKOUT } from '../../src-main/domain/donation-service.ts';
 
@@ -49,7 +49,15 @@ function merchantPage(): string {
 </script></body></html>`;
 }
 
+/**
+ * The browser these tests drive (tests/tools/chromium.ts). With none, they are
+ * skipped with the one line that says how to get one, and npm test stops with
+ * it before the end-to-end stage.
+ */
+const chromium = findChromium();
+
 beforeAll(async () => {
+  if (!chromium.ok) return;
   sim = await startRazorpaySimulator();
   key = sim.createTestKey();
   browser = await launchChromium();
@@ -63,11 +71,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => host?.close(resolve));
+  if (host) await new Promise((resolve) => host.close(resolve));
   await sim?.close();
 });
 
-beforeEach(async () => {
+beforeEach(async (test) => {
+  if (!chromium.ok) {
+    test.skip(chromium.message);
+    return;
+  }
   sim.configure({ captureDelayMs: 0, checkoutNeverCallsBack: false });
   context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
   page = await context.newPage();

@@ -1,45 +1,59 @@
-// The operator's CSV export of donation attempts, one row per attempt.
+// The operator's CSV export of donation attempts, one row per attempt, made to
+// be matched against the receipts, Razorpay's dashboard and the cash box: the
+// receipt number, the donation's reference (Razorpay's order receipt), the
+// order and payment ids, cash or online, the 80G flag, the cause, the fee, and
+// the times in India's time zone as ISO 8601 with the +05:30 offset.
 //
 // The cells and lines are written by ./csv.ts (RFC 4180, formula-safe).
 // Nothing secret is in the ledger, so nothing secret can reach the file.
 import type { Donation } from '../ledger/ledger.ts';
+import { indianTimestamp } from '../india-time.ts';
 import { csvLine, neutraliseFormula } from './csv.ts';
 
 export const CSV_COLUMNS = [
-  'Donation id',
-  'Receipt',
-  'Created at',
+  'Receipt number',
+  'Donation reference',
+  'Started at',
+  'Paid at',
   'State',
   'Amount (INR)',
+  'Fee covered (INR)',
+  'Cash or online',
+  'Method',
+  'Cause',
+  '80G receipt',
   'Donor name',
   'Phone',
   'Email',
-  'Order id',
-  'Payment id',
-  'Method',
+  'Razorpay order id',
+  'Razorpay payment id',
   'Failure code',
   'Recovered',
-  'Cause',
-  'Fee covered (INR)',
+  'Donation id',
 ] as const;
 
 export function donationCsvRow(donation: Donation, recovered: boolean): string[] {
+  const cash = donation.paymentMethod === 'cash';
   const row = [
-    donation.id,
+    donation.receiptNo ?? '',
     donation.receipt,
-    new Date(donation.createdAt).toISOString(),
+    indianTimestamp(donation.createdAt),
+    donation.paidAt === null ? '' : indianTimestamp(donation.paidAt),
     donation.state,
     (donation.amountPaise / 100).toFixed(2),
+    (donation.feePaise / 100).toFixed(2),
+    cash ? 'cash' : 'online',
+    donation.paymentMethod ?? '',
+    donation.cause,
+    donation.tax === null ? 'no' : 'yes',
     donation.anonymous || donation.donorName === null ? 'Anonymous' : donation.donorName,
     donation.phone ?? '',
     donation.email ?? '',
     donation.orderId ?? '',
     donation.paymentId ?? '',
-    donation.paymentMethod ?? '',
     donation.failureCode ?? '',
     recovered ? 'yes' : 'no',
-    donation.cause,
-    (donation.feePaise / 100).toFixed(2),
+    donation.id,
   ];
   return row.map(neutraliseFormula);
 }

@@ -15,7 +15,7 @@ import type { AttractInfo, EventFleetView, EventTotals, KioskIdCheck } from '../
 import type { KioskConfig } from '../kiosk-config.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { describeGatewayError } from '../gateway/gateway-error.ts';
-import { localDayRange } from '../reports/day-report.ts';
+import { indianDayRange } from '../india-time.ts';
 import { DONOR_WALL_SIZE } from '../attract.ts';
 import { readAllPages, type AccountOrder, type AccountReads } from './account-reads.ts';
 import type { CachedEventOrder, EventOrderCache, StoredKioskClaim } from './event-order-cache.ts';
@@ -85,15 +85,15 @@ export interface ReadFigures {
 }
 
 function windowOf(config: KioskConfig): EventWindow | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(config.eventStartDate);
-  if (config.eventId === '' || !match) return null;
-  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // The event's first day in India's calendar, as every kiosk of the event counts it.
+  const day = indianDayRange(config.eventStartDate);
+  if (config.eventId === '' || day === null) return null;
   return {
     eventId: config.eventId,
     eventName: config.eventName,
     startDate: config.eventStartDate,
     kioskId: config.kioskId,
-    fromUnix: Math.floor(localDayRange(day).from / 1000),
+    fromUnix: Math.floor(day.from / 1000),
     key: `${config.eventId}\n${config.eventStartDate}`,
   };
 }

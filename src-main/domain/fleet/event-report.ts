@@ -5,10 +5,12 @@
 // one (checked against it), another kiosk's ("on another kiosk": that kiosk's
 // own report checks it), or this one and it does not ("not in this kiosk's
 // ledger", which should never happen and is what the operator must look into).
-// Written by ../exports/csv.ts (RFC 4180, formula-safe, UTF-8 BOM).
+// Written by ../exports/csv.ts (RFC 4180, formula-safe, UTF-8 BOM); times are
+// India's, ISO 8601 with the +05:30 offset, as in the donations CSV.
 import type { Donation } from '../ledger/ledger.ts';
 import { csvLine, neutraliseFormula } from '../exports/csv.ts';
 import { totalOf, type EventPayment } from './event-totals.ts';
+import { indianTimestamp } from '../india-time.ts';
 
 export const EVENT_REPORT_COLUMNS = [
   'Kiosk id',
@@ -81,7 +83,7 @@ export function eventReportCsv(input: EventReportInput): EventReport {
           p.donationId ?? '',
           p.receipt ?? '',
           receiptNumber,
-          new Date(p.at).toISOString(),
+          indianTimestamp(p.at),
           rupees(p.amountPaise),
         ].map(neutraliseFormula),
       ),
@@ -100,7 +102,7 @@ export function eventReportCsv(input: EventReportInput): EventReport {
           gift.id,
           gift.receipt,
           gift.receiptNo ?? '',
-          new Date(gift.paidAt ?? gift.createdAt).toISOString(),
+          indianTimestamp(gift.paidAt ?? gift.createdAt),
           rupees(gift.amountPaise),
         ].map(neutraliseFormula),
       ),
@@ -128,7 +130,7 @@ export function eventReportCsv(input: EventReportInput): EventReport {
   }
   lines.push(csvLine(['All kiosks', String(online.payments), rupees(online.amountPaise), String(input.cashGifts.length), rupees(cashPaise), rupees(online.amountPaise + cashPaise)]));
   lines.push(csvLine([]));
-  const readAt = input.asOf === null ? 'never (Razorpay has not been read yet)' : new Date(input.asOf).toISOString();
+  const readAt = input.asOf === null ? 'never (Razorpay has not been read yet)' : indianTimestamp(input.asOf);
   lines.push(csvLine(['Event', neutraliseFormula(input.eventId), neutraliseFormula(input.eventName)]));
   lines.push(csvLine(['Razorpay read at', readAt, input.lastKnown ? "Razorpay could not be reached: these are the figures this kiosk last knew" : '']));
   lines.push(csvLine([`Payments ${LEDGER_CHECK.missing}`, String(missing), missing > 0 ? 'Look into these: the kiosk took them but its ledger has no record' : '']));

@@ -634,7 +634,7 @@ export class Ledger {
     const rows = this.db
       .prepare(
         `SELECT * FROM donations WHERE created_at >= ?1 AND created_at < ?2
-           AND (receipt LIKE ?3 ESCAPE '\\' OR id LIKE ?3 ESCAPE '\\' OR payment_id LIKE ?3 ESCAPE '\\' OR donor_name LIKE ?3 ESCAPE '\\')
+           AND (receipt_no LIKE ?3 ESCAPE '\\' OR receipt LIKE ?3 ESCAPE '\\' OR id LIKE ?3 ESCAPE '\\' OR payment_id LIKE ?3 ESCAPE '\\' OR donor_name LIKE ?3 ESCAPE '\\')
          ORDER BY created_at DESC, rowid DESC LIMIT ?4`,
       )
       .all(from, to, pattern, limit) as unknown as DonationRow[];

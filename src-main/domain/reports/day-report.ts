@@ -5,6 +5,7 @@
 // operator can tell those donors.
 import type { Donation, ExtraPayment, Ledger, RecoveredDonation } from '../ledger/ledger.ts';
 import { DONATION_STATES, type DonationState } from '../ledger/donation-states.ts';
+import { formatIndianDateTime } from '../india-time.ts';
 
 export interface StateLine {
   state: DonationState;
@@ -40,13 +41,6 @@ export interface CauseLine {
   paidCount: number;
   receivedPaise: number;
   feePaise: number;
-}
-
-/** Local midnight to the next local midnight around `at`. */
-export function localDayRange(at: Date): { from: number; to: number } {
-  const start = new Date(at.getFullYear(), at.getMonth(), at.getDate());
-  const end = new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1);
-  return { from: start.getTime(), to: end.getTime() };
 }
 
 export function buildDayReport(ledger: Ledger, from: number, to: number): DayReport {
@@ -88,12 +82,6 @@ function rupees(paise: number): string {
   return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-/** Local time, as the kiosk's operator reads a clock: YYYY-MM-DD HH:MM. */
-function localMinute(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
 
 /** The donor's phone and e-mail as given, for staff to follow up; null when neither was given. */
 export function donorContact(donation: Pick<Donation, 'phone' | 'email'>): string | null {
@@ -104,7 +92,7 @@ export function donorContact(donation: Pick<Donation, 'phone' | 'email'>): strin
 /** Plain text for a terminal or a printout. */
 export function formatDayReport(report: DayReport): string {
   const out: string[] = [];
-  out.push(`Donations started from ${localMinute(report.from)} to ${localMinute(report.to)} (local time)`);
+  out.push(`Donations started from ${formatIndianDateTime(report.from)} to ${formatIndianDateTime(report.to)} (India time)`);
   out.push('');
   out.push(`${'State'.padEnd(22)}${'Count'.padStart(7)}${'Amount'.padStart(16)}`);
   for (const line of report.byState) out.push(`${line.state.padEnd(22)}${String(line.count).padStart(7)}${rupees(line.amountPaise).padStart(16)}`);
@@ -123,7 +111,7 @@ export function formatDayReport(report: DayReport): string {
     const who = r.donation.anonymous ? 'anonymous' : (r.donation.donorName ?? 'no name');
     const contact = donorContact(r.donation);
     out.push(
-      `  ${localMinute(r.recoveredAt)}  ${r.donation.id}  ${rupees(r.donation.amountPaise)}  ${r.donation.paymentId ?? ''}  donor saw ${r.donorSawState}  (${who}${contact ? `, contact ${contact}` : ', no contact given'}, receipt ${r.donation.receipt})`,
+      `  ${formatIndianDateTime(r.recoveredAt)}  ${r.donation.id}  ${rupees(r.donation.amountPaise)}  ${r.donation.paymentId ?? ''}  donor saw ${r.donorSawState}  (${who}${contact ? `, contact ${contact}` : ', no contact given'}, receipt ${r.donation.receipt})`,
     );
   }
   out.push('');
@@ -131,14 +119,14 @@ export function formatDayReport(report: DayReport): string {
   if (report.beingConfirmed.length === 0) out.push('  none');
   for (const d of report.beingConfirmed) {
     const contact = donorContact(d);
-    out.push(`  ${localMinute(d.updatedAt)}  ${d.id}  ${rupees(d.amountPaise)}  ${d.paymentId ?? ''}  (${d.anonymous ? 'anonymous' : (d.donorName ?? 'no name')}${contact ? `, contact ${contact}` : ''}, receipt ${d.receipt}): the kiosk keeps capturing it; do not ask the donor to pay again`);
+    out.push(`  ${formatIndianDateTime(d.updatedAt)}  ${d.id}  ${rupees(d.amountPaise)}  ${d.paymentId ?? ''}  (${d.anonymous ? 'anonymous' : (d.donorName ?? 'no name')}${contact ? `, contact ${contact}` : ''}, receipt ${d.receipt}): the kiosk keeps capturing it; do not ask the donor to pay again`);
   }
   out.push('');
   out.push('Second payments on donations already paid (refund them)');
   if (report.extraPayments.length === 0) out.push('  none');
   for (const e of report.extraPayments) {
     const action = e.status === 'captured' ? 'captured: refund it from the Razorpay dashboard' : 'authorised only: Razorpay refunds it by itself';
-    out.push(`  ${localMinute(e.notedAt)}  ${e.donation.id}  ${rupees(e.amountPaise)}  ${e.paymentId}  ${action}  (receipt ${e.donation.receipt})`);
+    out.push(`  ${formatIndianDateTime(e.notedAt)}  ${e.donation.id}  ${rupees(e.amountPaise)}  ${e.paymentId}  ${action}  (receipt ${e.donation.receipt})`);
   }
   return out.join('\n');
 }

@@ -12,7 +12,7 @@ import { useLayoutEffect, useRef, useState, type PointerEvent, type ReactNode } 
 import { currentLanguage, t } from '../i18n/t.ts';
 import { applyKey, type Edit, type KeyPress } from './key-editing.ts';
 
-export type KeyLayout = 'numeric' | 'name' | 'email' | 'pan' | 'address';
+export type KeyLayout = 'numeric' | 'name' | 'email' | 'pan' | 'address' | 'text';
 
 interface OnScreenKeysProps {
   layout: KeyLayout;
@@ -25,6 +25,8 @@ interface OnScreenKeysProps {
   controls: string;
   /** How the field shows the value when that differs (the amount's Indian grouping); the caret is mapped through it. */
   display?: (value: string) => string;
+  /** The name keyboard's first script; the screen's language decides when absent (the console's Hindi fields start in Devanagari). */
+  script?: Script;
 }
 
 const LATIN_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -42,7 +44,7 @@ const INSCRIPT_ROWS: readonly { plain: readonly string[]; shifted: readonly stri
   { plain: ['ॆ', 'ं', 'म', 'न', 'व', 'ल', 'स', 'य', 'ृ', 'ॉ', 'ः'], shifted: ['ऎ', 'ँ', 'ण', 'ळ', 'श', 'ष', 'ऋ', 'ऑ', 'ज्ञ', 'त्र', 'क्ष', 'श्र'] },
 ];
 
-type Script = 'latin' | 'devanagari';
+export type Script = 'latin' | 'devanagari';
 
 /** A vowel sign or other combining mark is shown on a dotted circle, as printed keyboards do. */
 function keyFace(text: string): string {
@@ -75,9 +77,9 @@ function focusedInput(id: string): HTMLInputElement | null {
   return el instanceof HTMLInputElement && document.activeElement === el ? el : null;
 }
 
-export function OnScreenKeys({ layout, value, onChange, maxLength, controls, display }: OnScreenKeysProps) {
+export function OnScreenKeys({ layout, value, onChange, maxLength, controls, display, script: firstScript }: OnScreenKeysProps) {
   const [shift, setShift] = useState(false);
-  const [script, setScript] = useState<Script>(layout === 'name' && currentLanguage().code === 'hi' ? 'devanagari' : 'latin');
+  const [script, setScript] = useState<Script>(layout === 'name' ? (firstScript ?? (currentLanguage().code === 'hi' ? 'devanagari' : 'latin')) : 'latin');
   // Where the caret goes once the field shows the new value (set after React renders it).
   const caretAfter = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -157,7 +159,9 @@ export function OnScreenKeys({ layout, value, onChange, maxLength, controls, dis
         {layout === 'email' && <Key label=".com" wide="wide" onPress={() => type('.com')} />}
         {layout === 'name' && ['.', "'", '-'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
         {layout === 'address' && [',', '.', '-', '/'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
-        {(layout === 'name' || layout === 'address') && <Key label={t('keyboard.space')} wide="space" onPress={() => type(' ')} />}
+        {/* Any short text the operator types in the console: names with apostrophes, key ids, addresses of updates. */}
+        {layout === 'text' && [',', '.', "'", '-', '_', '/', ':', '&'].map((c) => <Key key={c} label={c} onPress={() => type(c)} />)}
+        {(layout === 'name' || layout === 'address' || layout === 'text') && <Key label={t('keyboard.space')} wide="space" onPress={() => type(' ')} />}
         <Key label={<span aria-hidden="true">⌫</span>} name={t('keyboard.delete')} wide="wide" onPress={erase} />
       </div>
     </div>

@@ -99,8 +99,8 @@ export function formatGrouped(digits: string): string {
   return `${pairs},${digits.slice(-3)}`;
 }
 
-/** "4:05 pm" from an ISO time, in the current language's way; the text itself if it is not a time. */
+/** "4:05 pm" from an ISO time, in India's time and the current language's way; the text itself if it is not a time. */
 export function formatClockTime(iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleTimeString(current.intlLocale, { hour: 'numeric', minute: '2-digit' });
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleTimeString(current.intlLocale, { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Kolkata' });
 }

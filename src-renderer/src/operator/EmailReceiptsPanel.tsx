@@ -1,12 +1,18 @@
 // The console's email receipts (in the Receipts tab): the organisation's mail
 // server (the password is stored encrypted like the payment keys and never
 // shown), a test send, and the outbox: what is queued, sent and failed, with
-// "Send again". Main checks every field; the console shows what main says.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EmailOutboxStatus, EmailReceiptAdmin, EmailSecurity, EmailSettingsView } from '../../../src-main/contract/kiosk-api.ts';
+// "Send again". Every field is typed on the kiosk's keys; main checks each and
+// a refusal is said under the field (settings-form.ts).
+import { useCallback, useEffect, useState } from 'react';
+import type { EmailOutboxStatus, EmailReceiptAdmin, EmailSecurity, EmailSettingsView, UpdateEmailSettingsRequest } from '../../../src-main/contract/kiosk-api.ts';
 import { Spinner } from '../components/ScreenFrame.tsx';
 import { t, type MessageKey } from '../i18n/t.ts';
+import { fieldId, problemText, wholeNumber } from './field-problems.ts';
+import { formatDateTime } from './india-date.ts';
 import type { OperatorCaller } from './operator-api.ts';
+import { KeptNotice, SaveBar } from './SaveBar.tsx';
+import { useSettingsForm } from './settings-form.ts';
+import { Choices, NumberField, TextField, TickBox } from './touch/fields.tsx';
 
 type Filter = EmailOutboxStatus | 'all';
 
@@ -19,7 +25,7 @@ const STATUS_WORDS: Record<EmailOutboxStatus, MessageKey> = {
   failed: 'operator.email.status.failed',
 };
 
-const when = (iso: string | null): string => (iso === null ? '' : new Date(iso).toLocaleString('en-IN', { dateStyle: 'short', timeStyle: 'short' }));
+const when = (iso: string | null): string => (iso === null ? '' : formatDateTime(iso));
 
 export function EmailReceiptsPanel({ call }: { call: OperatorCaller }) {
   const [admin, setAdmin] = useState<EmailReceiptAdmin | null>(null);
@@ -54,101 +60,118 @@ export function EmailReceiptsPanel({ call }: { call: OperatorCaller }) {
   );
 }
 
+interface EmailForm {
+  enabled: boolean;
+  host: string;
+  port: string;
+  security: EmailSecurity;
+  username: string;
+  fromAddress: string;
+  fromName: string;
+}
+
+type EmailRequest = Pick<UpdateEmailSettingsRequest, 'settings' | 'password'>;
+
+const EMAIL_LABELS: Record<keyof EmailForm, MessageKey> = {
+  enabled: 'operator.email.enabled',
+  host: 'operator.email.host',
+  port: 'operator.email.port',
+  security: 'operator.email.security',
+  username: 'operator.email.username',
+  fromAddress: 'operator.email.from',
+  fromName: 'operator.email.fromName',
+};
+
+function toForm(view: EmailSettingsView): EmailForm {
+  const { enabled, host, port, security, username, fromAddress, fromName } = view;
+  return { enabled, host, port: String(port), security, username, fromAddress, fromName };
+}
+
+/** The mail server's settings, typed on the kiosk's keys. The password is typed apart: it is never kept in a draft. */
 function EmailSettingsForm({ settings, call, onSaved }: { settings: EmailSettingsView; call: OperatorCaller; onSaved: () => void }) {
-  const [form, setForm] = useState(settings);
   const [password, setPassword] = useState('');
   const [testTo, setTestTo] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const edit = (patch: Partial<EmailSettingsView>) => {
-    setForm({ ...form, ...patch });
-    setMessage(null);
-  };
-
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const { enabled, host, port, security, username, fromAddress, fromName } = form;
-    const r = await call((api) =>
-      api.updateEmailSettings({ settings: { enabled, host, port, security, username, fromAddress, fromName }, ...(password === '' ? {} : { password }) }),
-    );
-    setBusy(false);
-    if (!r) return;
-    if (r.ok) {
-      setForm(r.value);
+  const [testMessage, setTestMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testing, setTesting] = useState(false);
+  const form = useSettingsForm({
+    formId: 'email',
+    label: t('operator.email.heading'),
+    baseline: toForm(settings),
+    alsoChanged: password !== '',
+    parse: (draft: EmailForm) => {
+      const port = wholeNumber(draft.port);
+      if (port === null) return { ok: false as const, errors: { port: problemText({ path: 'port', problem: draft.port.trim() === '' ? 'required' : 'not_whole' }) } };
+      const { enabled, host, security, username, fromAddress, fromName } = draft;
+      return { ok: true as const, request: { settings: { enabled, host, port, security, username, fromAddress, fromName }, ...(password === '' ? {} : { password }) } };
+    },
+    save: (request: EmailRequest) => call((api) => api.updateEmailSettings(request)),
+    changes: (saved) => [
+      ...(Object.keys(EMAIL_LABELS) as (keyof EmailForm)[]).filter((key) => toForm(settings)[key] !== toForm(saved)[key]).map((key) => t(EMAIL_LABELS[key])),
+      ...(password === '' ? [] : [t('operator.email.password')]),
+    ],
+    toForm,
+    onSaved: () => {
+      // The password never stays on screen.
       setPassword('');
-      setMessage({ ok: true, text: t('operator.email.saved') });
       onSaved();
-    } else setMessage({ ok: false, text: r.error.message });
-  };
-  const sendTest = async (): Promise<void> => {
-    setBusy(true);
-    const r = await call((api) => api.sendTestEmail({ to: testTo.trim() }));
-    setBusy(false);
-    if (r) setMessage(r.ok ? { ok: r.value.sent, text: r.value.message } : { ok: false, text: r.error.message });
-  };
+    },
+    prefix: 'settings',
+  });
+  const { draft, edit, errors } = form;
+  const id = (path: string): string => fieldId('email', path);
 
-  const text = (field: 'host' | 'username' | 'fromAddress' | 'fromName', label: MessageKey) => (
-    <div className="field">
-      <label htmlFor={`email-${field}`}>{t(label)}</label>
-      <input id={`email-${field}`} type="text" autoComplete="off" spellCheck={false} value={form[field]} onChange={(e) => edit({ [field]: e.target.value })} />
-    </div>
-  );
+  const sendTest = async (): Promise<void> => {
+    setTesting(true);
+    setTestMessage(null);
+    const r = await call((api) => api.sendTestEmail({ to: testTo.trim() }));
+    setTesting(false);
+    if (r) setTestMessage(r.ok ? { ok: r.value.sent, text: r.value.message } : { ok: false, text: r.error.message });
+  };
 
   return (
-    <form onSubmit={(e) => void save(e)} noValidate>
-      <label className="check">
-        <input type="checkbox" checked={form.enabled} onChange={(e) => edit({ enabled: e.target.checked })} />
-        <span className="check-box" aria-hidden="true" />
-        <span>{t('operator.email.enabled')}</span>
-      </label>
+    <form ref={form.formRef} onSubmit={(e) => void form.submit(e)} noValidate autoComplete="off">
+      <KeptNotice kept={form.kept} />
+      <TickBox id={id('enabled')} label={t('operator.email.enabled')} checked={draft.enabled} onChange={(v) => edit({ enabled: v })} />
       <div className="op-grid">
-        {text('host', 'operator.email.host')}
-        <div className="field">
-          <label htmlFor="email-port">{t('operator.email.port')}</label>
-          <input id="email-port" type="text" inputMode="numeric" value={String(form.port)} onChange={(e) => edit({ port: Number(e.target.value.replace(/\D/g, '')) || 0 })} />
-        </div>
-        <div className="field">
-          <label htmlFor="email-security">{t('operator.email.security')}</label>
-          <select id="email-security" value={form.security} onChange={(e) => edit({ security: e.target.value as EmailSecurity })}>
-            <option value="starttls">{t('operator.email.security.starttls')}</option>
-            <option value="tls">{t('operator.email.security.tls')}</option>
-            <option value="none">{t('operator.email.security.none')}</option>
-          </select>
-        </div>
-        {text('username', 'operator.email.username')}
-        <div className="field">
-          <label htmlFor="email-password">{t('operator.email.password')}</label>
-          <input
-            id="email-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            disabled={!form.canStorePassword}
-            placeholder={form.passwordSet ? t('operator.email.passwordKept') : ''}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <p className="hint">{t(form.canStorePassword ? (form.passwordSet ? 'operator.email.passwordSet' : 'operator.email.passwordNone') : 'operator.email.passwordBrowser')}</p>
-        </div>
-        {text('fromAddress', 'operator.email.from')}
-        {text('fromName', 'operator.email.fromName')}
+        <TextField id={id('host')} label={t('operator.email.host')} value={draft.host} maxLength={253} onChange={(v) => edit({ host: v })} error={errors['host']} />
+        <NumberField id={id('port')} label={t('operator.email.port')} value={draft.port} maxLength={5} onChange={(v) => edit({ port: v })} error={errors['port']} />
+        <TextField id={id('username')} label={t('operator.email.username')} layout="email" value={draft.username} maxLength={254} onChange={(v) => edit({ username: v })} error={errors['username']} />
+        <TextField
+          id={id('password')}
+          label={t('operator.email.password')}
+          password
+          value={password}
+          maxLength={256}
+          onChange={setPassword}
+          disabled={!settings.canStorePassword}
+          hint={t(settings.canStorePassword ? (settings.passwordSet ? 'operator.email.passwordSet' : 'operator.email.passwordNone') : 'operator.email.passwordBrowser')}
+          error={errors['password']}
+        />
+        <TextField id={id('fromAddress')} label={t('operator.email.from')} layout="email" value={draft.fromAddress} maxLength={254} onChange={(v) => edit({ fromAddress: v })} error={errors['fromAddress']} />
+        <TextField id={id('fromName')} label={t('operator.email.fromName')} value={draft.fromName} maxLength={80} onChange={(v) => edit({ fromName: v })} error={errors['fromName']} />
       </div>
-      <div role="status" aria-live="polite" data-testid="email-settings-result">
-        {message && <p className={message.ok ? 'operator-ok' : 'operator-error'}>{message.text}</p>}
-      </div>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('operator.working') : t('operator.email.save')}
-        </button>
-      </div>
-      <div className="field email-test">
-        <label htmlFor="email-test-to">{t('operator.email.testTo')}</label>
-        <div className="today-search-row">
-          <input id="email-test-to" type="text" autoComplete="off" spellCheck={false} value={testTo} onChange={(e) => setTestTo(e.target.value)} />
-          <button type="button" className="btn btn-secondary" disabled={busy || testTo.trim() === ''} onClick={() => void sendTest()}>
-            {t('operator.email.test')}
+      <Choices<EmailSecurity>
+        id={id('security')}
+        label={t('operator.email.security')}
+        value={draft.security}
+        choices={[
+          { value: 'starttls', label: t('operator.email.security.starttls') },
+          { value: 'tls', label: t('operator.email.security.tls') },
+          { value: 'none', label: t('operator.email.security.none') },
+        ]}
+        onChange={(v) => edit({ security: v })}
+        error={errors['security']}
+      />
+      <SaveBar id="email-settings" note={t('operator.email.saveNote')} status={form.status} busy={form.busy} saveLabel={t('operator.email.save')} />
+      <div className="email-test">
+        <TextField id="email-test-to" label={t('operator.email.testTo')} layout="email" value={testTo} maxLength={254} onChange={setTestTo} />
+        <div className="actions">
+          <button type="button" className="btn btn-secondary" disabled={testing || testTo.trim() === ''} onClick={() => void sendTest()}>
+            {testing ? t('operator.working') : t('operator.email.test')}
           </button>
+        </div>
+        <div role="status" aria-live="polite" data-testid="email-test-result">
+          {testMessage && <p className={testMessage.ok ? 'operator-ok' : 'operator-error'}>{testMessage.text}</p>}
         </div>
       </div>
     </form>

@@ -7,12 +7,13 @@ import { useState } from 'react';
 import type { EventFleetView, EventReportResult, OperatorOverview } from '../../../src-main/contract/kiosk-api.ts';
 import { formatClockTime, formatRupees, t } from '../i18n/t.ts';
 import type { OperatorCaller } from './operator-api.ts';
+import { formatDay } from './india-date.ts';
 
 type OverviewEvent = NonNullable<OperatorOverview['event']>;
 
 export function EventCard({ event, call, onRefresh }: { event: OverviewEvent; call: OperatorCaller; onRefresh: () => void }) {
   const attempts = event.byState.reduce((sum, line) => sum + line.count, 0);
-  const heading = t('operator.event.received', { name: event.name || t('operator.event.unnamed'), since: event.since });
+  const heading = t('operator.event.received', { name: event.name || t('operator.event.unnamed'), since: formatDay(event.since) });
   if (event.fleet === null) {
     return (
       <div className="today-total" data-testid="event-received">

@@ -1,15 +1,21 @@
-// The console's receipts tab: receipt settings (organisation, 80G, printer,
-// layout, FCRA), test print, the receipt list with reprint, cash gifts and
-// the Form 10BD export.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+// The console's "Receipts" tab: the receipt settings (organisation, 80G,
+// printer, layout, FCRA) with a test print, and the receipt list with reprint.
+import { useCallback, useEffect, useState } from 'react';
 import type { ReceiptAdmin, ReceiptLayout, ReceiptSettings } from '../../../src-main/contract/kiosk-api.ts';
 import { Spinner } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
-import { CashGiftPanel } from './CashGiftPanel.tsx';
-import { Form10bdPanel } from './Form10bdPanel.tsx';
+import { receiptSettingsChanges } from './changes.ts';
+import { fieldId } from './field-problems.ts';
+import { formatDateTime } from './india-date.ts';
+import { Breakable } from './TodayPanel.tsx';
 import { EmailReceiptsPanel } from './EmailReceiptsPanel.tsx';
-import { describePrint } from './receipt-caller.ts';
 import type { OperatorCaller } from './operator-api.ts';
+import { describePrint } from './receipt-caller.ts';
+import { KeptNotice, SaveBar } from './SaveBar.tsx';
+import { useSettingsForm } from './settings-form.ts';
+import { DateField } from './touch/DateField.tsx';
+import { Choices, TextField, TickBox } from './touch/fields.tsx';
+import { useHideKeys } from './touch/typing.tsx';
 import '../receipts.css';
 
 export function ReceiptsTab({ call }: { call: OperatorCaller }) {
@@ -36,93 +42,78 @@ export function ReceiptsTab({ call }: { call: OperatorCaller }) {
       <ReceiptSettingsForm admin={admin} call={call} onSaved={() => void load('')} />
       <ReceiptList admin={admin} call={call} onSearch={(q) => void load(q)} />
       <EmailReceiptsPanel call={call} />
-      <CashGiftPanel call={call} onRecorded={() => void load('')} />
-      <Form10bdPanel call={call} />
     </div>
   );
 }
 
 function ReceiptSettingsForm({ admin, call, onSaved }: { admin: ReceiptAdmin; call: OperatorCaller; onSaved: () => void }) {
-  const [form, setForm] = useState<ReceiptSettings>(admin.settings);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const edit = (patch: Partial<ReceiptSettings>) => {
-    setForm({ ...form, ...patch });
-    setMessage(null);
-  };
+  const form = useSettingsForm({
+    formId: 'receipt-settings',
+    label: t('operator.receipts.heading'),
+    baseline: admin.settings,
+    parse: (draft: ReceiptSettings) => ({ ok: true as const, request: draft }),
+    save: (request: ReceiptSettings) => call((api) => api.updateReceiptSettings({ settings: request })),
+    changes: (saved) => receiptSettingsChanges(admin.settings, saved),
+    toForm: (saved) => saved,
+    onSaved,
+    prefix: 'settings',
+  });
+  const [printMessage, setPrintMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const { draft, edit, errors } = form;
+  const id = (path: string): string => fieldId('receipt-settings', path);
 
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const r = await call((api) => api.updateReceiptSettings({ settings: form }));
-    setBusy(false);
-    if (!r) return;
-    if (r.ok) {
-      onSaved();
-      setForm(r.value);
-      setMessage({ ok: true, text: t('operator.receipts.saved') });
-    } else setMessage({ ok: false, text: r.error.message });
-  };
   const testPrint = async (): Promise<void> => {
-    setBusy(true);
+    setPrinting(true);
+    setPrintMessage(null);
     const r = await call((api) => api.testPrint());
-    setBusy(false);
-    if (r) setMessage(r.ok ? { ok: r.value.printed, text: describePrint(r.value) } : { ok: false, text: r.error.message });
+    setPrinting(false);
+    if (r) setPrintMessage(r.ok ? { ok: r.value.printed, text: describePrint(r.value) } : { ok: false, text: r.error.message });
   };
 
-  const text = (field: 'organisationAddress' | 'organisationPan' | 'registration80G' | 'registration80GValidFrom' | 'registration80GValidTo', label: Parameters<typeof t>[0]) => (
-    <div className="field">
-      <label htmlFor={`rs-${field}`}>{t(label)}</label>
-      <input id={`rs-${field}`} type="text" autoComplete="off" spellCheck={false} value={form[field]} onChange={(e) => edit({ [field]: e.target.value })} />
-    </div>
-  );
+  const printers = [...new Set([...admin.printers, ...(draft.printerName ? [draft.printerName] : [])])];
 
   return (
-    <form className="op-form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="receipt-settings-heading">
+    <form ref={form.formRef} className="op-form" onSubmit={(e) => void form.submit(e)} noValidate autoComplete="off" aria-labelledby="receipt-settings-heading">
       <h2 id="receipt-settings-heading">{t('operator.receipts.heading')}</h2>
-      <p className="hint" data-testid="tax-offered">{t(admin.taxReceiptsOffered ? 'operator.receipts.offered' : 'operator.receipts.notOffered')}</p>
+      <p className="hint" data-testid="tax-offered">
+        {t(admin.taxReceiptsOffered ? 'operator.receipts.offered' : 'operator.receipts.notOffered')}
+      </p>
+      <KeptNotice kept={form.kept} />
       <div className="op-grid">
-        {text('organisationAddress', 'operator.receipts.address')}
-        {text('organisationPan', 'operator.receipts.pan')}
-        {text('registration80G', 'operator.receipts.registration')}
-        {text('registration80GValidFrom', 'operator.receipts.validFrom')}
-        {text('registration80GValidTo', 'operator.receipts.validTo')}
-        <div className="field">
-          <label htmlFor="rs-printer">{t('operator.receipts.printer')}</label>
-          <select id="rs-printer" value={form.printerName} onChange={(e) => edit({ printerName: e.target.value })}>
-            <option value="">{t('operator.receipts.noPrinter')}</option>
-            {[...new Set([...admin.printers, ...(form.printerName ? [form.printerName] : [])])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rs-layout">{t('operator.receipts.layout')}</label>
-          <select id="rs-layout" value={form.receiptLayout} onChange={(e) => edit({ receiptLayout: e.target.value as ReceiptLayout })}>
-            <option value="thermal-80mm">{t('operator.receipts.layout.thermal')}</option>
-            <option value="a4">{t('operator.receipts.layout.a4')}</option>
-          </select>
-        </div>
+        <TextField id={id('organisationAddress')} label={t('operator.receipts.address')} value={draft.organisationAddress} maxLength={300} onChange={(v) => edit({ organisationAddress: v })} error={errors['organisationAddress']} />
+        <TextField id={id('organisationPan')} label={t('operator.receipts.pan')} layout="pan" value={draft.organisationPan} maxLength={10} onChange={(v) => edit({ organisationPan: v })} hint={t('tax.pan.hint')} error={errors['organisationPan']} />
+        <TextField id={id('registration80G')} label={t('operator.receipts.registration')} layout="pan" value={draft.registration80G} maxLength={100} onChange={(v) => edit({ registration80G: v })} error={errors['registration80G']} />
+        <DateField id={id('registration80GValidFrom')} label={t('operator.receipts.validFrom')} value={draft.registration80GValidFrom} optional onChange={(v) => edit({ registration80GValidFrom: v })} error={errors['registration80GValidFrom']} />
+        <DateField id={id('registration80GValidTo')} label={t('operator.receipts.validTo')} value={draft.registration80GValidTo} optional onChange={(v) => edit({ registration80GValidTo: v })} error={errors['registration80GValidTo']} />
+        <Choices
+          id={id('printerName')}
+          label={t('operator.receipts.printer')}
+          value={draft.printerName}
+          choices={[{ value: '', label: t('operator.receipts.noPrinter') }, ...printers.map((name) => ({ value: name, label: name }))]}
+          onChange={(v) => edit({ printerName: v })}
+          error={errors['printerName']}
+        />
+        <Choices<ReceiptLayout>
+          id={id('receiptLayout')}
+          label={t('operator.receipts.layout')}
+          value={draft.receiptLayout}
+          choices={[
+            { value: 'thermal-80mm', label: t('operator.receipts.layout.thermal') },
+            { value: 'a4', label: t('operator.receipts.layout.a4') },
+          ]}
+          onChange={(v) => edit({ receiptLayout: v })}
+        />
       </div>
-      <label className="check">
-        <input type="checkbox" checked={form.acceptForeignContributions} onChange={(e) => edit({ acceptForeignContributions: e.target.checked })} />
-        <span className="check-box" aria-hidden="true" />
-        <span>{t('operator.receipts.foreign')}</span>
-      </label>
-      <div role="status" aria-live="polite" data-testid="receipt-settings-result">
-        {message && <p className={message.ok ? 'operator-ok' : 'operator-error'}>{message.text}</p>}
+      <TickBox id={id('acceptForeignContributions')} label={t('operator.receipts.foreign')} checked={draft.acceptForeignContributions} onChange={(v) => edit({ acceptForeignContributions: v })} />
+      <div role="status" aria-live="polite" data-testid="test-print-result">
+        {printMessage && <p className={printMessage.ok ? 'operator-ok' : 'operator-error'}>{printMessage.text}</p>}
       </div>
-      <div className="actions">
-        <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void testPrint()}>
-          {t('operator.receipts.testPrint')}
+      <SaveBar id="receipt-settings" status={form.status} busy={form.busy} saveLabel={t('operator.receipts.save')}>
+        <button type="button" className="btn btn-secondary" disabled={printing} onClick={() => void testPrint()}>
+          {printing ? t('operator.working') : t('operator.receipts.testPrint')}
         </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('operator.working') : t('operator.receipts.save')}
-        </button>
-      </div>
+      </SaveBar>
     </form>
   );
 }
@@ -131,6 +122,7 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const hideKeys = useHideKeys();
   const reprint = async (receiptNumber: string): Promise<void> => {
     setBusy(receiptNumber);
     const r = await call((api) => api.reprintReceipt({ receiptNumber }));
@@ -139,19 +131,18 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
   };
   return (
     <section className="op-form" aria-labelledby="receipt-list-heading">
+      <h2 id="receipt-list-heading">{t('operator.receipts.listHeading')}</h2>
       <form
         className="today-search"
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
+          hideKeys();
           onSearch(query);
         }}
       >
-        <label htmlFor="receipt-search" id="receipt-list-heading">
-          {t('operator.receipts.search')}
-        </label>
-        <div className="today-search-row">
-          <input id="receipt-search" type="search" value={query} autoComplete="off" spellCheck={false} onChange={(e) => setQuery(e.target.value)} />
+        <TextField id="receipt-search" label={t('operator.receipts.search')} value={query} maxLength={80} onChange={setQuery} />
+        <div className="actions">
           <button type="submit" className="btn btn-secondary">
             {t('operator.receipts.searchButton')}
           </button>
@@ -163,7 +154,7 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
       {admin.receipts.length === 0 ? (
         <p className="today-empty">{t('operator.receipts.none')}</p>
       ) : (
-        <table className="op-table receipt-table" data-testid="receipt-list">
+        <table className="op-table receipt-table cards-when-narrow" data-testid="receipt-list">
           <thead>
             <tr>
               <th scope="col">{t('operator.receipts.col.number')}</th>
@@ -172,20 +163,32 @@ function ReceiptList({ admin, call, onSearch }: { admin: ReceiptAdmin; call: Ope
               <th scope="col">{t('operator.receipts.col.amount')}</th>
               <th scope="col">{t('operator.receipts.col.method')}</th>
               <th scope="col">{t('operator.receipts.col.type')}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="visually-hidden">{t('operator.receipts.reprint')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {admin.receipts.map((r) => (
               <tr key={r.receiptNumber}>
-                <td className="mono">{r.receiptNumber}</td>
-                <td>{new Date(r.paidAt).toLocaleString('en-IN', { dateStyle: 'short', timeStyle: 'short' })}</td>
-                <td>{r.donorName ?? <span className="muted">{t('operator.anonymous')}</span>}</td>
-                <td className="num">{formatRupees(r.amountRupees)}</td>
-                <td>{r.method === 'cash' ? <span className="tag">cash</span> : r.method}</td>
-                <td>{t(r.taxReceipt ? 'operator.receipts.type.80g' : 'operator.receipts.type.plain')}</td>
-                <td>
-                  <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void reprint(r.receiptNumber)}>
+                <td data-label={t('operator.receipts.col.number')} className="mono">
+                  <Breakable text={r.receiptNumber} />
+                </td>
+                <td data-label={t('operator.receipts.col.date')}>{formatDateTime(r.paidAt)}</td>
+                <td data-label={t('operator.receipts.col.donor')}>{r.donorName ?? <span className="muted">{t('operator.anonymous')}</span>}</td>
+                <td data-label={t('operator.receipts.col.amount')} className="num">
+                  {formatRupees(r.amountRupees)}
+                </td>
+                <td data-label={t('operator.receipts.col.method')}>{r.method === 'cash' ? <span className="tag">{t('operator.cashTag')}</span> : r.method}</td>
+                <td data-label={t('operator.receipts.col.type')}>{t(r.taxReceipt ? 'operator.receipts.type.80g' : 'operator.receipts.type.plain')}</td>
+                <td className="cell-action">
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    disabled={busy !== null}
+                    aria-label={t('operator.receipts.reprintNumber', { receipt: r.receiptNumber })}
+                    onClick={() => void reprint(r.receiptNumber)}
+                  >
                     {busy === r.receiptNumber ? t('operator.working') : t('operator.receipts.reprint')}
                   </button>
                 </td>

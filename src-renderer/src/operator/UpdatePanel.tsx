@@ -4,11 +4,15 @@
 // asks for the PIN again. Main decides when an update installs (never during a
 // donation); this panel only shows it. Browser mode answers "managed by the
 // installed app".
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { UpdateState, UpdateStatus } from '../../../src-main/contract/kiosk-api.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { EditableSettings, UpdateState, UpdateStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
+import { settingsChanges } from './changes.ts';
 import type { OperatorCaller } from './operator-api.ts';
-
+import { formatDateTime } from './india-date.ts';
+import { KeptNotice, SaveBar } from './SaveBar.tsx';
+import { useSettingsForm } from './settings-form.ts';
+import { TickBox } from './touch/fields.tsx';
 /** How often the panel refreshes the status while it is open (download progress, waiting → installing). */
 const STATUS_REFRESH_MS = 5_000;
 
@@ -24,21 +28,27 @@ const STATE_LABEL: Record<UpdateState, MessageKey> = {
   error: 'operator.updates.state.error',
 };
 
-const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const clock = (hour: number): string => `${String(hour % 24).padStart(2, '0')}:00`;
 const hourLabel = (hour: number): string => t('operator.updates.hourOnly', { from: clock(hour), to: clock(hour + 1) });
 
-export function UpdatePanel({ call }: { call: OperatorCaller }) {
+interface UpdateForm {
+  /** "" = whenever the kiosk is idle; else the hour, 0-23. */
+  hour: string;
+}
+
+type UpdateRequest = Pick<EditableSettings, 'updateInstallHour'>;
+
+const toForm = (s: EditableSettings): UpdateForm => ({ hour: s.updateInstallHour === null ? '' : String(s.updateInstallHour) });
+
+/** The night hour a newly ticked "only in this hour" starts at. */
+const DEFAULT_INSTALL_HOUR = 3;
+
+export function UpdatePanel({ call, settings, onSaved }: { call: OperatorCaller; settings: EditableSettings; onSaved: (settings: EditableSettings) => void }) {
   const [status, setStatus] = useState<UpdateStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [confirmInstall, setConfirmInstall] = useState(false);
-  const [installHour, setInstallHour] = useState('');
-  const [formLoaded, setFormLoaded] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
 
   const refresh = useCallback(async (): Promise<void> => {
     const result = await call((api) => api.getUpdateStatus());
@@ -54,16 +64,6 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
     const timer = setInterval(() => void refresh(), STATUS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [refresh]);
-
-  // The form starts from the saved settings (the overview has them), once.
-  useEffect(() => {
-    if (formLoaded) return;
-    void call((api) => api.getOperatorOverview({})).then((result) => {
-      if (!result || !result.ok) return;
-      setInstallHour(result.value.settings.updateInstallHour === null ? '' : String(result.value.settings.updateInstallHour));
-      setFormLoaded(true);
-    });
-  }, [call, formLoaded]);
 
   const checkNow = async (): Promise<void> => {
     if (checking) return;
@@ -88,21 +88,22 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
     else setCheckError(result.error.message);
   };
 
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (saving) return;
-    setSaved(false);
-    setSaving(true);
-    const settings = { updateInstallHour: installHour === '' ? null : Number(installHour) };
-    const result = await call((api) => api.updateSettings({ settings }));
-    setSaving(false);
-    if (!result) return;
-    if (result.ok) {
-      setSaveError(null);
-      setSaved(true);
+  const form = useSettingsForm({
+    formId: 'updates',
+    label: t('operator.updates.heading'),
+    baseline: toForm(settings),
+    parse: (draft: UpdateForm) => ({ ok: true as const, request: { updateInstallHour: draft.hour === '' ? null : Number(draft.hour) } }),
+    save: (request: UpdateRequest) => call((api) => api.updateSettings({ settings: request })),
+    changes: (saved) => settingsChanges(settings, saved),
+    toForm,
+    onSaved: (saved) => {
+      onSaved(saved);
       void refresh();
-    } else setSaveError(`${result.error.message} ${t('operator.settings.notSaved')}`);
-  };
+    },
+    prefix: 'settings',
+  });
+  const hour = form.draft.hour === '' ? null : Number(form.draft.hour);
+  const stepHour = (by: 1 | -1): void => form.edit({ hour: String(((hour ?? DEFAULT_INSTALL_HOUR) + by + 24) % 24) });
 
   const supported = status !== null && status.state !== 'not-supported';
 
@@ -129,7 +130,7 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
           {supported && (
             <>
               <dt>{t('operator.updates.lastChecked')}</dt>
-              <dd>{status.lastCheckedAt ? new Date(status.lastCheckedAt).toLocaleString('en-IN') : t('operator.updates.never')}</dd>
+              <dd>{status.lastCheckedAt ? formatDateTime(status.lastCheckedAt) : t('operator.updates.never')}</dd>
               <dt>{t('operator.updates.feed')}</dt>
               <dd className="mono export-path">{status.feedUrl || t('operator.updates.noFeed')}</dd>
             </>
@@ -165,38 +166,36 @@ export function UpdatePanel({ call }: { call: OperatorCaller }) {
         {checkError && <p className="operator-error">{checkError}</p>}
       </div>
 
-      <form className="op-form op-updates-form" onSubmit={(e) => void save(e)} noValidate autoComplete="off">
+      <form ref={form.formRef} className="op-form op-updates-form" onSubmit={(e) => void form.submit(e)} noValidate autoComplete="off">
         <p className="op-note">{t('operator.updates.policy')}</p>
-        <div className="op-grid">
-          <div className="field">
-            <label htmlFor="set-update-hour">{t('operator.updates.hourLabel')}</label>
-            <select
-              id="set-update-hour"
-              value={installHour}
-              aria-describedby="update-settings-message"
-              onChange={(e) => {
-                setInstallHour(e.target.value);
-                setSaved(false);
-              }}
-            >
-              <option value="">{t('operator.updates.hourAny')}</option>
-              {HOURS.map((hour) => (
-                <option key={hour} value={String(hour)}>
-                  {hourLabel(hour)}
-                </option>
-              ))}
-            </select>
+        <KeptNotice kept={form.kept} />
+        <TickBox
+          id="set-update-hour-only"
+          label={t('operator.updates.hourOnlyTick')}
+          checked={hour !== null}
+          onChange={(on) => form.edit({ hour: on ? String(DEFAULT_INSTALL_HOUR) : '' })}
+          hint={hour === null ? t('operator.updates.hourAny') : undefined}
+        />
+        {hour !== null && (
+          <div className="stepper" role="group" aria-labelledby="set-update-hour-label">
+            <span className="field-label" id="set-update-hour-label">
+              {t('operator.updates.hourLabel')}
+            </span>
+            <div className="stepper-row">
+              <button type="button" className="btn btn-secondary btn-small" aria-label={t('operator.updates.hourEarlier')} onClick={() => stepHour(-1)}>
+                −
+              </button>
+              <output className="stepper-value" aria-live="polite" data-testid="update-hour">
+                {hourLabel(hour)}
+              </output>
+              <button type="button" className="btn btn-secondary btn-small" aria-label={t('operator.updates.hourLater')} onClick={() => stepHour(1)}>
+                +
+              </button>
+            </div>
+            <p className="field-error">{form.errors['updateInstallHour'] ?? ''}</p>
           </div>
-        </div>
-        <div id="update-settings-message" role="status" aria-live="polite" data-testid="update-settings-message">
-          {saveError && <p className="operator-error">{saveError}</p>}
-          {saved && <p className="operator-ok">{t('operator.updates.saved')}</p>}
-        </div>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={saving || !formLoaded}>
-            {saving ? t('operator.working') : t('operator.updates.save')}
-          </button>
-        </div>
+        )}
+        <SaveBar id="update-settings" status={form.status} busy={form.busy} saveLabel={t('operator.updates.save')} />
       </form>
     </section>
   );

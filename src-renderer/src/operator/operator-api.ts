@@ -48,14 +48,6 @@ export async function leaveConsole(): Promise<void> {
   await operatorCall((api) => api.endOperatorSession());
 }
 
-/** Local day YYYY-MM-DD. */
-export function localDay(date = new Date()): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 /** "0:30", "1:05" */
 export function formatMinutesSeconds(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

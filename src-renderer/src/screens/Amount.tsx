@@ -3,6 +3,7 @@ import type { CauseInfo, KioskState } from '../../../src-main/contract/kiosk-api
 import { OnScreenKeys } from '../components/OnScreenKeys.tsx';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatGrouped, formatRupees, t } from '../i18n/t.ts';
+import { localized } from '../i18n/localized.ts';
 import { offeredFee, presets, type AmountForm } from '../flow/state.ts';
 import { ForeignDonorNotice } from './TaxReceiptFields.tsx';
 
@@ -52,7 +53,7 @@ export function Amount({ kiosk, cause, form, chosen, detailsGiven, onPreset, onO
       <form className="panel panel-wide amount-panel" onSubmit={submit} noValidate autoComplete="off">
         <div className="panel-head">
           <ScreenHeading>{t('amount.heading')}</ScreenHeading>
-          {kiosk.causes.length > 1 && cause && <p className="amount-chip amount-cause">{t('amount.forCause', { cause: cause.name })}</p>}
+          {kiosk.causes.length > 1 && cause && <p className="amount-chip amount-cause">{t('amount.forCause', { cause: localized(cause.name) })}</p>}
         </div>
 
         <div className="amount-grid">

@@ -3,10 +3,14 @@ import type { DonationReceipt, KioskState } from '../../../src-main/contract/kio
 import { Countdown } from '../components/Countdown.tsx';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, t } from '../i18n/t.ts';
+import { localized } from '../i18n/localized.ts';
 import { ReceiptActions } from './ReceiptActions.tsx';
 
 export function ThankYou({ kiosk, receipt, onDone }: { kiosk: KioskState; receipt: DonationReceipt; onDone: () => void }) {
-  const params = { amount: formatRupees(receipt.amountRupees), cause: receipt.causeName ?? kiosk.causeName, name: receipt.donorName ?? '' };
+  // The receipt records the cause's English name; the donor reads it in their language when the operator gave one.
+  const recorded = receipt.causeName ?? kiosk.causeName;
+  const cause = kiosk.causes.find((c) => c.name.en === recorded);
+  const params = { amount: formatRupees(receipt.amountRupees), cause: cause ? localized(cause.name) : recorded, name: receipt.donorName ?? '' };
   // While the donor types an address for the receipt, the screen is the form and the keys.
   const [typing, setTyping] = useState(false);
   return (

@@ -1,6 +1,7 @@
 import type { AttractInfo, KioskState, KioskStatus } from '../../../src-main/contract/kiosk-api.ts';
 import { ScreenFrame, ScreenHeading } from '../components/ScreenFrame.tsx';
 import { formatRupees, LOCALES, t, type MessageKey } from '../i18n/t.ts';
+import { localized } from '../i18n/localized.ts';
 import { presets, type WelcomeChoice } from '../flow/state.ts';
 import { EventFreshness, EventShares } from '../components/EventShares.tsx';
 
@@ -25,6 +26,7 @@ interface WelcomeProps {
 export function Welcome({ kiosk, status, attract, language, highContrast, onBegin, onLanguage, onContrast }: WelcomeProps) {
   const paused = status?.acceptingDonations === false;
   const singleCause = kiosk.causes.length === 1 ? kiosk.causes[0] : undefined;
+  const message = localized(kiosk.attractMessage, language);
   const showAttract = attract !== null && (kiosk.goalRupees > 0 || kiosk.showDonorWall);
   return (
     <ScreenFrame name="welcome" mode={kiosk.mode} className={showAttract ? 'with-attract' : undefined}>
@@ -56,11 +58,11 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
           <header className="welcome-head">
             {kiosk.logoDataUri && <img className="welcome-logo" src={kiosk.logoDataUri} alt={kiosk.organisationName} data-testid="welcome-logo" />}
             <ScreenHeading className="welcome-org">{kiosk.organisationName}</ScreenHeading>
-            {kiosk.attractMessage !== '' && <p className="welcome-message">{kiosk.attractMessage}</p>}
+            {message !== '' && <p className="welcome-message">{message}</p>}
             {singleCause && (
               <p className="welcome-cause">
                 <span className="welcome-cause-label">{t('welcome.supporting')}</span>
-                <span className="welcome-cause-name">{singleCause.name}</span>
+                <span className="welcome-cause-name">{localized(singleCause.name, language)}</span>
               </p>
             )}
           </header>
@@ -87,9 +89,9 @@ export function Welcome({ kiosk, status, attract, language, highContrast, onBegi
                     <button type="button" className="cause" disabled={paused} onClick={() => onBegin({ causeId: cause.id })} aria-describedby={`cause-${cause.id}-text`}>
                       {cause.imageDataUri && <img src={cause.imageDataUri} alt="" className="cause-image" />}
                       <span className="cause-words">
-                        <span className="cause-name">{cause.name}</span>
+                        <span className="cause-name">{localized(cause.name, language)}</span>
                         <span id={`cause-${cause.id}-text`} className="cause-text">
-                          {[cause.description, cause.presetAmountsRupees.map((a) => formatRupees(a)).join(' · ')].filter((part) => part !== '').join(' · ')}
+                          {[localized(cause.description, language), cause.presetAmountsRupees.map((a) => formatRupees(a)).join(' · ')].filter((part) => part !== '').join(' · ')}
                         </span>
                       </span>
                     </button>

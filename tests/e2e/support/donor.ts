@@ -83,3 +83,14 @@ export async function donateSuccessfully(page: Page, { recoverTimeoutMs = 15_000
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(screen(page, 'welcome')).toBeVisible();
 }
+
+/** From the welcome screen: a named donor's gift of `label` that the bank declines; back at the welcome screen. */
+export async function declinedByTheBank(page: Page, label: string, name: string): Promise<void> {
+  await chooseAmount(page, label);
+  await enterDetails(page, { name });
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await payByCard(await waitForCheckout(page), INSUFFICIENT_FUNDS_CARD);
+  await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to start' }).click();
+  await expect(screen(page, 'welcome')).toBeVisible();
+}

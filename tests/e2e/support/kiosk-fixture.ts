@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { startRazorpaySimulator, type RazorpaySimulator, type SimulatorOptions } from '../../../src-main/simulator/index.ts';
 import { startBrowserMode, type BrowserModeServer } from '../../../src-main/browser-mode/server.ts';
 import { Ledger, type Donation, type DonationEvent } from '../../../src-main/domain/ledger/ledger.ts';
-import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../../../src-main/domain/kiosk-config.ts';
+import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, type KioskConfig, type KioskConfigFile } from '../../../src-main/domain/kiosk-config.ts';
 import { LEDGER_FILE_NAME } from '../../../src-main/services/kiosk-services.ts';
 import { ELECTRON_MISSING_MESSAGE, findElectronBinary } from './electron-binary.ts';
 import { launchChromium } from './chromium.ts';
@@ -39,7 +39,7 @@ export interface Kiosk {
 }
 
 /** Another kiosk on the same Razorpay account (the first kiosk's simulator and test keys), with its own data folder: issue 17's fleet. */
-export type AnotherKiosk = (config: Partial<KioskConfig>, options?: { name?: string }) => Promise<Kiosk>;
+export type AnotherKiosk = (config: Partial<KioskConfigFile>, options?: { name?: string }) => Promise<Kiosk>;
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -116,7 +116,7 @@ async function openBrowserKiosk(options: { dataDir: string; env: NodeJS.ProcessE
 }
 
 export const test = base.extend<{
-  kioskConfig: Partial<KioskConfig>;
+  kioskConfig: Partial<KioskConfigFile>;
   demoMode: boolean;
   ledgerFileContents: string | null;
   /** Tests only: how often (ms) a kiosk may read its event from Razorpay; unset = the kiosk's own once a minute. */

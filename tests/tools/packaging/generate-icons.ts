@@ -4,7 +4,7 @@
 //   assets/build/icon.ico        Windows (PNG-compressed entries, 16-256)
 //   assets/build/icon.icns       macOS (PNG entries, 16-1024)
 //
-//   npm run icons      (needs Debian's Chromium; the outputs are committed, so packaging never runs this)
+//   npm run icons      (needs a Chromium: tests/tools/chromium.ts; the outputs are committed, so packaging never runs this)
 //
 // Rasterised by headless Chromium (the browser the e2e tests already use); the
 // .ico and .icns containers are written here: both are small, documented
@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumPath } from '../chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SOURCE = path.join(ROOT, 'assets/icon.svg');
@@ -76,7 +77,7 @@ export function icnsFromPngs(entries: { type: string; png: Buffer }[]): Buffer {
 async function main(): Promise<void> {
   const svg = readFileSync(SOURCE, 'utf8');
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   const sizes = [...new Set([...LINUX_SIZES, ...ICO_SIZES, ...ICNS_TYPES.map(([, size]) => size)])].sort((a, b) => a - b);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRazorpaySimulator, type RazorpaySimulator, type SimulatorOptions } from '../../../src-main/simulator/index.ts';
 import { startKioskServices, type KioskServices } from '../../../src-main/services/kiosk-services.ts';
-import { CONFIG_FILE_NAME, type KioskConfig } from '../../../src-main/domain/kiosk-config.ts';
+import { CONFIG_FILE_NAME, type KioskConfigFile } from '../../../src-main/domain/kiosk-config.ts';
 import type { CheckoutSession, ConfirmPaymentRequest, KioskMethod, Result } from '../../../src-main/contract/kiosk-api.ts';
 
 export const UNIT_KEY_ID = 'rzp_test_UnitKioskKey01';
@@ -20,7 +20,7 @@ export interface KioskUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startKioskUnderTest(config: Partial<KioskConfig> = {}, simulatorOptions: SimulatorOptions = {}): Promise<KioskUnderTest> {
+export async function startKioskUnderTest(config: Partial<KioskConfigFile> = {}, simulatorOptions: SimulatorOptions = {}): Promise<KioskUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-unit-'));
   writeFileSync(join(dataDir, CONFIG_FILE_NAME), JSON.stringify({ gatewayTimeoutMs: 800, ...config }));
   const simulator = await startRazorpaySimulator({ port: 0, ...simulatorOptions });
@@ -63,7 +63,7 @@ export function kioskPerTest() {
     return kiosk;
   };
   return {
-    async start(config: Partial<KioskConfig> = {}, simulatorOptions: SimulatorOptions = {}): Promise<KioskUnderTest> {
+    async start(config: Partial<KioskConfigFile> = {}, simulatorOptions: SimulatorOptions = {}): Promise<KioskUnderTest> {
       kiosk = await startKioskUnderTest(config, simulatorOptions);
       return kiosk;
     },
