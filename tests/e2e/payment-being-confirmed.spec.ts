@@ -4,6 +4,7 @@
 // payment is captured; a donor who leaves is recovered for the operator.
 import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
 import { enterDetails, chooseAmount, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
+import { enterPin, leaveConsole, longPressCorner, setUpPin } from './support/operator.ts';
 
 /** The kiosk shapes a donor meets: portrait first. */
 const SHAPES = [
@@ -48,7 +49,11 @@ test.describe('on a manual-capture account whose capture answers 502', () => {
   });
 
   test('a donor who leaves the screen is recovered by reconciliation and flagged for the operator, with their contact', async ({ kiosk }) => {
-    const { page, simulator } = kiosk;
+    const { page, shot, simulator } = kiosk;
+    // The operator's PIN is chosen before the day's first donation, as on a real set-up.
+    await longPressCorner(page, 'operator-setup');
+    await setUpPin(page, '482915');
+    await leaveConsole(page);
     simulator.faults.inject('payments.capture', { kind: 'status', status: 500, body: 'json' });
     await chooseAmount(page, '₹100');
     await enterDetails(page, { name: 'Farah Khan', phone: '9876501234' });
@@ -58,11 +63,30 @@ test.describe('on a manual-capture account whose capture answers 502', () => {
     await page.getByRole('button', { name: 'Back to start' }).click();
     await expect(screen(page, 'welcome')).toBeVisible();
 
+    // The operator sees the payment being confirmed, whom to tell, and not to ask for a second payment.
+    await longPressCorner(page, 'operator-pin');
+    await enterPin(page, '482915');
+    const beingConfirmed = page.getByTestId('being-confirmed');
+    await expect(beingConfirmed).toContainText('Farah Khan');
+    await expect(beingConfirmed).toContainText('9876501234');
+    await expect(beingConfirmed).toContainText('Do not ask these donors to pay again');
+    await shot('console-payment-being-confirmed');
+    await leaveConsole(page);
+
     simulator.faults.clear('payments.capture');
     await expect.poll(() => kiosk.donations()[0]?.state, { timeout: 20_000 }).toBe('paid');
     const [donation] = kiosk.donations();
     expect(kiosk.events(donation?.id ?? '').find((e) => e.toState === 'paid')).toMatchObject({ source: 'reconciliation', detail: { recovered: true } });
     expect(simulator.listPayments()).toHaveLength(1);
+
+    // Once captured it leaves that list and shows as recovered, with the contact to follow up.
+    await longPressCorner(page, 'operator-pin');
+    await enterPin(page, '482915');
+    await expect(page.getByTestId('being-confirmed')).toHaveCount(0);
+    const row = page.getByTestId('today-list').locator('tr[data-state="paid"]');
+    await expect(row).toContainText(/recovered/i);
+    await expect(row).toContainText('9876501234');
+    await shot('console-payment-recovered');
   });
 });
 
