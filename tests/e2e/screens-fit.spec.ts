@@ -95,7 +95,8 @@ function fitProblems(needsPrimary: boolean): string[] {
     for (const el of root.querySelectorAll('*')) {
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
       const box = el.getBoundingClientRect();
-      if (ownText && box.height > 0 && box.bottom <= controlTop + 0.5 && box.bottom > above) above = box.bottom;
+      const seen = box.width > 4 && box.height > 4 && !el.closest('.visually-hidden');
+      if (ownText && seen && box.bottom <= controlTop + 0.5 && box.bottom > above) above = box.bottom;
     }
     const hole = controlTop - above;
     if (hole > vh * 0.1) problems.push(`a ${Math.round(hole)}px hole between the heading and ${describe(firstControl)}`);
