@@ -47,7 +47,8 @@ const CAUSES = [
  * Runs in the page: what is wrong with the current screen's fit. Every
  * button, field and progress bar must be inside the viewport, with its own
  * centre not covered (by another element, the operator corner, a clipping
- * parent) and its text not spilling out; the page must not scroll.
+ * parent) and its text not spilling out; the page must not scroll; the first
+ * control sits close under the screen's heading.
  */
 function fitProblems(needsPrimary: boolean): string[] {
   const problems: string[] = [];
@@ -83,6 +84,22 @@ function fitProblems(needsPrimary: boolean): string[] {
     if (target instanceof HTMLElement && target.tagName === 'BUTTON' && (target.scrollWidth > target.clientWidth + 2 || target.scrollHeight > target.clientHeight + 2)) {
       problems.push(`${describe(el)}: its text spills out of it`);
     }
+  }
+  // The first thing to answer sits right under the question: no hole between a heading and its fields.
+  const head = root.querySelector('.panel-head');
+  const firstControl = [...targets].find((el) => !el.closest('[hidden]') && !el.closest('.panel-head'));
+  if (head && firstControl) {
+    const controlTop = firstControl.getBoundingClientRect().top;
+    // Text between them (an introduction, a label) is not a hole: measure from the last of it.
+    let above = head.getBoundingClientRect().bottom;
+    for (const el of root.querySelectorAll('*')) {
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      const box = el.getBoundingClientRect();
+      const seen = box.width > 4 && box.height > 4 && !el.closest('.visually-hidden');
+      if (ownText && seen && box.bottom <= controlTop + 0.5 && box.bottom > above) above = box.bottom;
+    }
+    const hole = controlTop - above;
+    if (hole > vh * 0.1) problems.push(`a ${Math.round(hole)}px hole between the heading and ${describe(firstControl)}`);
   }
   return problems;
 }
