@@ -1,31 +1,26 @@
 // Payment keys: stored with safeStorage (refusing Linux's plaintext backend),
 // checked with one harmless call, and the secret never in a reply or a log line.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSafeStorageKeyStore, PAYMENT_KEYS_FILE, type SafeStorageLike } from '../../src-main/electron/safe-storage-key-store.ts';
 import { KeyStoreError, type KeyStore, type StoredPaymentKeys } from '../../src-main/services/key-store.ts';
 import { checkRazorpayKeys, describeKeyCheck, type KeyChecker } from '../../src-main/domain/gateway/key-check.ts';
 import { startRazorpaySimulator } from '../../src-main/simulator/index.ts';
 import { startKioskServices, KioskStartError } from '../../src-main/services/kiosk-services.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 import { startOperatorKiosk, CHEAP_SCRYPT, OP_KEY_ID, OP_KEY_SECRET, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const NEW_KEY_ID = 'rzp_test_NewKeyId000001';
 const NEW_SECRET = 'BrandNewSecretValue9876543';
 
-const dirs: string[] = [];
+// Registered before the kiosk's afterEach, so the kiosk stops before its folder is removed.
+const tempDir = tempDirs('kiosk-keys-');
 let kiosk: OperatorKiosk | null = null;
 afterEach(async () => {
   await kiosk?.stop();
   kiosk = null;
-  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-keys-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** A stand-in for safeStorage: "encrypts" by XOR, so the plaintext is not in the bytes. */
 function fakeSafeStorage(overrides: Partial<SafeStorageLike> = {}): SafeStorageLike {

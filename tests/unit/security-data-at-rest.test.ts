@@ -3,8 +3,7 @@
 // backups (an older ledger's clear numbers are sealed on the upgrade) and
 // shown masked everywhere but Form 10BD; and main takes 80G details, from a
 // donor or as a cash gift, only on a day the kiosk offers 80G receipts.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,24 +12,20 @@ import { aesGcmIdentityCipher, newIdentityKey } from '../../src-main/domain/ledg
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../src-main/domain/ledger/migrations.ts';
 import { makeDataFolderPrivate } from '../../src-main/services/data-folder.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const PAN = 'ABCPE1234F';
 const TAX = { nameOnPan: 'Asha Rao', idType: 'pan' as const, idNumber: PAN, address: '12 MG Road, Pune 411001' };
 const posix = process.platform !== 'win32';
 
+// Registered before the kiosk's afterEach, so the kiosk stops before its folder is removed.
+const tempDir = tempDirs('kiosk-at-rest-');
 let kiosk: OperatorKiosk | null = null;
-const dirs: string[] = [];
 afterEach(async () => {
   await kiosk?.stop();
   kiosk = null;
-  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-at-rest-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** Every byte of every file under `dir` (the ledger, its WAL, backups, exports, PDFs). */
 function allBytes(dir: string): string {

@@ -1,25 +1,20 @@
 // The operator changes settings: validated with the kiosk-config rules, written
 // atomically with a version, applied live, and a bad value changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, DEFAULT_KIOSK_CONFIG, loadKioskConfig, SUPPORTED_LANGUAGES } from '../../src-main/domain/kiosk-config.ts';
 import { updateKioskSettings } from '../../src-main/domain/settings-update.ts';
+import { tempDirs } from './support/temp-dirs.ts';
 import { startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
 
+// Registered before the kiosk's afterEach, so the kiosk stops before its folder is removed.
+const tempDir = tempDirs('kiosk-settings-');
 let kiosk: OperatorKiosk | null = null;
-const dirs: string[] = [];
 afterEach(async () => {
   await kiosk?.stop();
   kiosk = null;
-  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-settings-'));
-  dirs.push(dir);
-  return dir;
-}
 const configPath = (k: OperatorKiosk) => join(k.dataDir, CONFIG_FILE_NAME);
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
