@@ -70,7 +70,12 @@ test.describe('on a manual-capture account whose capture answers 502', () => {
     await expect(beingConfirmed).toContainText('Farah Khan');
     await expect(beingConfirmed).toContainText('9876501234');
     await expect(beingConfirmed).toContainText('Do not ask these donors to pay again');
-    await shot('console-payment-being-confirmed');
+    for (const shape of SHAPES) {
+      await page.setViewportSize(shape);
+      await expect(beingConfirmed).toBeInViewport({ ratio: 0.5 });
+      await shot(`console-payment-being-confirmed-${shape.width}x${shape.height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await leaveConsole(page);
 
     simulator.faults.clear('payments.capture');
