@@ -3,6 +3,7 @@
 // chose. The amount may be typed "2,500"; above ₹2,000 the gift gets no 80G
 // deduction (s.80G(5D)), so the 80G details are not asked for at all.
 import { useState, type FormEvent } from 'react';
+import { CASH_80G_LIMIT_RUPEES } from '../../../src-shared/amounts.ts';
 import type { CashGiftRequest, CashGiftResult, CauseInfo, TaxIdType } from '../../../src-main/contract/kiosk-api.ts';
 import { formatRupees, t } from '../i18n/t.ts';
 import { localized } from '../i18n/localized.ts';
@@ -13,9 +14,6 @@ import { KeptNotice } from './SaveBar.tsx';
 import { Choices, NumberField, TextField, TickBox } from './touch/fields.tsx';
 import { useHideKeys } from './touch/typing.tsx';
 import { useDraft } from './unsaved.tsx';
-
-/** s.80G(5D): cash above ₹2,000 gets no deduction (kiosk-domain.md §4.3); main refuses 80G details above it. */
-const CASH_80G_LIMIT_RUPEES = 2000;
 
 interface CashForm {
   amount: string;
