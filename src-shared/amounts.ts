@@ -55,3 +55,11 @@ export function processingFeeRupees(giftRupees: number, percent: number): number
   if (!(hundredths > 0) || !(giftRupees > 0)) return 0;
   return Math.ceil((giftRupees * hundredths) / 10_000);
 }
+
+/**
+ * s.80G(5D): a cash gift above ₹2,000 gets no 80G deduction (kiosk-domain.md
+ * §4.3). The console asks no 80G details above it and main refuses them
+ * (src-main/services/ipc-schemas.ts) and issues no certificate for it
+ * (src-main/domain/exports/form-10bd.ts).
+ */
+export const CASH_80G_LIMIT_RUPEES = 2_000;

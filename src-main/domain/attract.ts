@@ -5,7 +5,7 @@
 import type { AttractInfo } from '../contract/kiosk-api.ts';
 import type { KioskConfig } from './kiosk-config.ts';
 import type { Ledger } from './ledger/ledger.ts';
-import { indianDayRange, indianDayRangeAt } from './india-time.ts';
+import { indianDayRange, indianDayRangeAt } from '../../src-shared/india-time.ts';
 
 export const DONOR_WALL_SIZE = 12;
 

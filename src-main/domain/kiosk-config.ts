@@ -8,7 +8,7 @@ import type { LocalizedText } from '../contract/kiosk-api.ts';
 import { logoProblem } from './logo.ts';
 import { checkPan } from './receipts/tax-id.ts';
 import { problemParams } from './field-problems.ts';
-import { parseIndianDay } from './india-time.ts';
+import { parseIndianDay } from '../../src-shared/india-time.ts';
 
 /** Razorpay's minimum order is ₹1; UPI merchant payments stop at ₹1,00,000. */
 const RAZORPAY_MIN_RUPEES = 1;
@@ -54,7 +54,7 @@ export function logoDataUriSchema(options: { emptyRemoves: boolean; what?: strin
 }
 
 // ---- receipts (80G, printing, FCRA) ----
-/** A day, YYYY-MM-DD (India's calendar: src-main/domain/india-time.ts), or "" for none. */
+/** A day, YYYY-MM-DD (India's calendar: src-shared/india-time.ts), or "" for none. */
 const ConfigDay = z.string().refine((day) => day === '' || parseIndianDay(day) !== null, 'must be a real day like 2026-04-01');
 /** The receipt settings' own rules; the cross-field rules are in KioskConfigSchema. */
 export const ReceiptConfigFields = {

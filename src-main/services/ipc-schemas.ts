@@ -9,7 +9,7 @@ import { ReceiptSettingsPatchSchema } from '../domain/settings-update.ts';
 import { TaxDetailsSchema, TaxDetailsShape } from '../domain/receipts/tax-details.ts';
 import { CASH_80G_LIMIT_PAISE } from '../domain/exports/form-10bd.ts';
 import { problemParams } from '../domain/field-problems.ts';
-import { parseIndianDay } from '../domain/india-time.ts';
+import { parseIndianDay } from '../../src-shared/india-time.ts';
 import { EmailSettingsPatchSchema } from '../domain/email/email-settings.ts';
 import {
   checkDonorFields,
@@ -105,7 +105,7 @@ const KeyPair = z
   })
   .strict();
 
-/** A day in India's calendar, YYYY-MM-DD, that exists (src-main/domain/india-time.ts). */
+/** A day in India's calendar, YYYY-MM-DD, that exists (src-shared/india-time.ts). */
 const Day = z.string().refine((day) => parseIndianDay(day) !== null, 'a day is YYYY-MM-DD, and a real one');
 
 const CauseId = z.string().regex(/^[a-z0-9-]{1,24}$/, 'not a cause id');

@@ -32,7 +32,7 @@ import type { Ledger } from '../domain/ledger/ledger.ts';
 import { OperatorAccessStorageError, type OperatorAccess } from '../domain/operator/operator-access.ts';
 import type { PinRefusal } from '../../src-shared/pin-rule.ts';
 import { buildDayReport, donorContact } from '../domain/reports/day-report.ts';
-import { indianDayRange, indianPeriod, isoIndianDay } from '../domain/india-time.ts';
+import { indianDayRange, indianPeriod, isoIndianDay } from '../../src-shared/india-time.ts';
 import { prefixed } from '../domain/field-problems.ts';
 import { editableSettingsOf, updateKioskSettings, UPDATE_SETTING_KEYS, type SettingsPatch } from '../domain/settings-update.ts';
 import { donationsCsv } from '../domain/exports/donations-csv.ts';

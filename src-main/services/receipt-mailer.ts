@@ -37,7 +37,7 @@ import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
 import { withDeadline, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';
 import { formatIndianRupees } from '../domain/receipts/amount-in-words.ts';
-import { formatIndianDate } from '../domain/india-time.ts';
+import { formatIndianDate } from '../../src-shared/india-time.ts';
 import type { SecretStore } from './secret-store.ts';
 import { DONOR_PRINT_WINDOW_MS, hasReceiptNo, issuerOf, receiptDonationOf } from './receipt-service.ts';
 import type { KioskHandlers } from './ipc-dispatcher.ts';

@@ -27,7 +27,7 @@ import { receiptSettingsOf, updateReceiptSettings, type ReceiptSettingsPatch } f
 import { buildReceiptModel, type ReceiptDonation, type ReceiptIssuer } from '../domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
 import { financialYearOf } from '../domain/receipts/financial-year.ts';
-import { indianPeriod } from '../domain/india-time.ts';
+import { indianPeriod } from '../../src-shared/india-time.ts';
 import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from '../domain/receipts/tax-receipts-offered.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
 import { withDeadline, type ReceiptPrinter } from '../domain/receipts/receipt-printer.ts';

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Ledger } from '../domain/ledger/ledger.ts';
 import { ledgerPathIn } from '../domain/ledger/ledger-file.ts';
 import { buildDayReport, formatDayReport } from '../domain/reports/day-report.ts';
-import { indianDayRange, isoIndianDay } from '../domain/india-time.ts';
+import { indianDayRange, isoIndianDay } from '../../src-shared/india-time.ts';
 
 const [dataDirArg, dayArg] = process.argv.slice(2);
 const dataDir = resolve(dataDirArg ?? process.env.KIOSK_DATA_DIR ?? '.kiosk-data');

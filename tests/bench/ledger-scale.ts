@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { buildDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { indianDayRangeAt } from '../../src-main/domain/india-time.ts';
+import { indianDayRangeAt } from '../../src-shared/india-time.ts';
 import { donationsCsv } from '../../src-main/domain/exports/donations-csv.ts';
 import { writeFileAtomic } from '../../src-main/domain/atomic-file.ts';
 import { percentile, type Figure } from './report.ts';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ExportResult, OperatorOverview, Result } from '../../src-main/contract/kiosk-api.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { indianDayRangeAt, isoIndianDay } from '../../src-main/domain/india-time.ts';
+import { indianDayRangeAt, isoIndianDay } from '../../src-shared/india-time.ts';
 import { startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 let kiosk: OperatorKiosk | undefined;

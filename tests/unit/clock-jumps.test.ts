@@ -8,7 +8,7 @@ import { Reconciler } from '../../src-main/domain/reconciliation/reconciler.ts';
 import { DAY_MS, defaultRuleOptions } from '../../src-main/domain/reconciliation/reconcile-rules.ts';
 import { createRazorpayGateway, type GatewayPayment } from '../../src-main/domain/gateway/razorpay-gateway.ts';
 import { attractInfo } from '../../src-main/domain/attract.ts';
-import { indianDayRangeAt, isoIndianDay } from '../../src-main/domain/india-time.ts';
+import { indianDayRangeAt, isoIndianDay } from '../../src-shared/india-time.ts';
 import { kioskPerTest, UNIT_KEY_ID, UNIT_KEY_SECRET } from './support/kiosk-under-test.ts';
 import { scriptedGateway } from './support/scripted-gateway.ts';
 

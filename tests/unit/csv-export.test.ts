@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { CSV_COLUMNS } from '../../src-main/domain/exports/donations-csv.ts';
 import { neutraliseFormula } from '../../src-main/domain/exports/csv.ts';
-import { isoIndianDay } from '../../src-main/domain/india-time.ts';
+import { isoIndianDay } from '../../src-shared/india-time.ts';
 import { OP_KEY_SECRET, startOperatorKiosk, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 let kiosk: OperatorKiosk | null = null;

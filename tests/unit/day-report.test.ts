@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ledger } from '../../src-main/domain/ledger/ledger.ts';
 import { ledgerPathIn } from '../../src-main/domain/ledger/ledger-file.ts';
 import { buildDayReport, formatDayReport } from '../../src-main/domain/reports/day-report.ts';
-import { indianDayRange } from '../../src-main/domain/india-time.ts';
+import { indianDayRange } from '../../src-shared/india-time.ts';
 
 const DAY = new Date('2026-11-20T12:00:00+05:30'); // noon in India, so the day is unambiguous
 const dayRange = (day: string): { from: number; to: number } => {

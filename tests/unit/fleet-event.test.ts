@@ -153,7 +153,7 @@ describe('reads: the first from the event day, then incremental, a full one ever
     for (let i = 0; i < 250; i += 1) account.addPaidOrder({ notes, amountPaise: 10_000, createdAt: clock.unix() - 30_000 + i * 100 });
     const k = kiosk(account, clock, { kioskId: 'K1' });
     expect(await k.fleet.refresh()).toBe('read');
-    // Midnight in India, the calendar the event's days are counted in (src-main/domain/india-time.ts).
+    // Midnight in India, the calendar the event's days are counted in (src-shared/india-time.ts).
     const eventDay = Math.floor(Date.parse('2026-11-26T00:00:00+05:30') / 1000);
     expect(k.fleet.lastRead).toEqual({ requests: 6, orders: 250, payments: 250, full: true });
     expect(account.calls.filter((c) => c.method === 'listOrders').map((c) => c.query)).toEqual([0, 100, 200].map((skip) => ({ from: eventDay, count: 100, skip })));

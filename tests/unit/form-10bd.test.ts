@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { CheckoutSession, Form10bdResult, Result, TaxReceiptDetails } from '../../src-main/contract/kiosk-api.ts';
 import { buildForm10bd, FORM_10BD_COLUMNS } from '../../src-main/domain/exports/form-10bd.ts';
 import { verhoeffCheckDigit } from '../../src-main/domain/receipts/tax-id.ts';
-import { isoIndianDay } from '../../src-main/domain/india-time.ts';
+import { isoIndianDay } from '../../src-shared/india-time.ts';
 import { startOperatorKiosk, OP_KEY_ID, RECEIPT_SETTINGS, type OperatorKiosk } from './support/operator-kiosk.ts';
 
 const aadhaar = `23412341234${verhoeffCheckDigit('23412341234')}`;

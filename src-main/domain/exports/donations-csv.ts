@@ -7,7 +7,7 @@
 // The cells and lines are written by ./csv.ts (RFC 4180, formula-safe).
 // Nothing secret is in the ledger, so nothing secret can reach the file.
 import type { Donation } from '../ledger/ledger.ts';
-import { indianTimestamp } from '../india-time.ts';
+import { indianTimestamp } from '../../../src-shared/india-time.ts';
 import { csvLine, neutraliseFormula } from './csv.ts';
 
 export const CSV_COLUMNS = [

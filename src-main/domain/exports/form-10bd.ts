@@ -7,6 +7,7 @@
 // template's Annexures): ID code, section code, donation type, mode of receipt.
 import { csvLine, neutraliseFormula } from './csv.ts';
 import { checkTaxId, type TaxIdType } from '../receipts/tax-id.ts';
+import { CASH_80G_LIMIT_RUPEES } from '../../../src-shared/amounts.ts';
 
 export const FORM_10BD_COLUMNS = [
   'Sl. No.',
@@ -28,8 +29,8 @@ export const SECTION_CODE_80G = 'Section 80G';
 /** Kiosk gifts are general donations: neither corpus nor a specific grant. */
 export const DONATION_TYPE_OTHERS = 'Others';
 export const MODE_CASH = 'Cash';
-/** s.80G(5D): cash above this gets no deduction. */
-export const CASH_80G_LIMIT_PAISE = 2_000_00;
+/** s.80G(5D): cash above this gets no deduction (the rule: src-shared/amounts.ts). */
+export const CASH_80G_LIMIT_PAISE = CASH_80G_LIMIT_RUPEES * 100;
 export const MODE_ELECTRONIC = 'Electronic modes including account payee cheque/draft';
 
 /** One 80G donation as the export reads it from the ledger. */

@@ -15,7 +15,7 @@ import type { AttractInfo, EventFleetView, EventTotals, KioskIdCheck } from '../
 import type { KioskConfig } from '../kiosk-config.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { describeGatewayError } from '../gateway/gateway-error.ts';
-import { indianDayRange } from '../india-time.ts';
+import { indianDayRange } from '../../../src-shared/india-time.ts';
 import { DONOR_WALL_SIZE } from '../attract.ts';
 import { readAllPages, type AccountOrder, type AccountReads } from './account-reads.ts';
 import type { CachedEventOrder, EventOrderCache, StoredKioskClaim } from './event-order-cache.ts';

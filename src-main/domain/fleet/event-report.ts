@@ -10,7 +10,7 @@
 import type { Donation } from '../ledger/ledger.ts';
 import { csvLine, neutraliseFormula } from '../exports/csv.ts';
 import { totalOf, type EventPayment } from './event-totals.ts';
-import { indianTimestamp } from '../india-time.ts';
+import { indianTimestamp } from '../../../src-shared/india-time.ts';
 
 export const EVENT_REPORT_COLUMNS = [
   'Kiosk id',

@@ -2,7 +2,7 @@
 // operator's settings. The 80G fields follow kiosk-domain.md §4.1; a donor who
 // did not ask for an 80G receipt gets a plain one (no tax statement, no id).
 import { amountInWords, formatIndianRupees } from './amount-in-words.ts';
-import { formatIndianDate } from '../india-time.ts';
+import { formatIndianDate } from '../../../src-shared/india-time.ts';
 import { maskTaxId, type TaxIdType } from './tax-id.ts';
 
 export type ReceiptLayout = 'thermal-80mm' | 'a4';

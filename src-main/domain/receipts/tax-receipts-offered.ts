@@ -3,7 +3,7 @@
 // does not offer (donation-service.ts, receipt-service.ts's cash gifts) and
 // for the console.
 import type { KioskConfig } from '../kiosk-config.ts';
-import { isoIndianDay } from '../india-time.ts';
+import { isoIndianDay } from '../../../src-shared/india-time.ts';
 
 /**
  * Offered only when the receipt can carry what the law asks of the

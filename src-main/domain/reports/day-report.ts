@@ -5,7 +5,7 @@
 // operator can tell those donors.
 import type { Donation, ExtraPayment, Ledger, RecoveredDonation } from '../ledger/ledger.ts';
 import { DONATION_STATES, type DonationState } from '../ledger/donation-states.ts';
-import { formatIndianDateTime } from '../india-time.ts';
+import { formatIndianDateTime } from '../../../src-shared/india-time.ts';
 
 export interface StateLine {
   state: DonationState;

@@ -402,7 +402,6 @@ export const en = {
   'operator.email.security.none': 'None (a server on our own network only)',
   'operator.email.username': 'User name (empty if none)',
   'operator.email.password': 'Password',
-  'operator.email.passwordKept': '(stored: leave empty to keep it)',
   'operator.email.passwordSet': 'A password is stored, encrypted. Type a new one to replace it.',
   'operator.email.passwordNone': 'No password is stored.',
   'operator.email.passwordBrowser': 'Browser mode keeps no passwords: it uses KIOSK_SMTP_PASSWORD.',

@@ -3,6 +3,8 @@
 // chose. The amount may be typed "2,500"; above ₹2,000 the gift gets no 80G
 // deduction (s.80G(5D)), so the 80G details are not asked for at all.
 import { useState, type FormEvent } from 'react';
+import { CASH_80G_LIMIT_RUPEES } from '../../../src-shared/amounts.ts';
+import { DONOR_NAME_MAX_LENGTH } from '../../../src-shared/donor-fields.ts';
 import type { CashGiftRequest, CashGiftResult, CauseInfo, TaxIdType } from '../../../src-main/contract/kiosk-api.ts';
 import { formatRupees, t } from '../i18n/t.ts';
 import { localized } from '../i18n/localized.ts';
@@ -13,9 +15,6 @@ import { KeptNotice } from './SaveBar.tsx';
 import { Choices, NumberField, TextField, TickBox } from './touch/fields.tsx';
 import { useHideKeys } from './touch/typing.tsx';
 import { useDraft } from './unsaved.tsx';
-
-/** s.80G(5D): cash above ₹2,000 gets no deduction (kiosk-domain.md §4.3); main refuses 80G details above it. */
-const CASH_80G_LIMIT_RUPEES = 2000;
 
 interface CashForm {
   amount: string;
@@ -96,7 +95,7 @@ export function CashGiftPanel({ call, causes, onRecorded }: { call: OperatorCall
           hint={rupees !== null && rupees > 0 ? t('operator.cash.amountIs', { amount: formatRupees(rupees) }) : t('operator.cash.amountHint')}
           error={errors['amountRupees']}
         />
-        <TextField id={id('donorName')} label={t('operator.cash.donor')} layout="name" value={draft.donorName} maxLength={60} onChange={(v) => edit({ donorName: v })} error={errors['donorName']} />
+        <TextField id={id('donorName')} label={t('operator.cash.donor')} layout="name" value={draft.donorName} maxLength={DONOR_NAME_MAX_LENGTH} onChange={(v) => edit({ donorName: v })} error={errors['donorName']} />
         <NumberField id={id('phone')} label={t('operator.cash.phone')} value={draft.phone} maxLength={13} onChange={(v) => edit({ phone: v })} error={errors['phone']} />
       </div>
       {causes.length > 1 && (

@@ -382,7 +382,6 @@ export const messages = {
   "operator.email.security.none": "कोई नहीं (केवल हमारे अपने नेटवर्क का सर्वर)",
   "operator.email.username": "यूज़र नेम (न हो तो खाली)",
   "operator.email.password": "पासवर्ड",
-  "operator.email.passwordKept": "(सहेजा हुआ: रखने के लिए खाली छोड़ें)",
   "operator.email.passwordSet": "पासवर्ड एन्क्रिप्ट करके सहेजा गया है। बदलने के लिए नया लिखें।",
   "operator.email.passwordNone": "कोई पासवर्ड सहेजा नहीं है।",
   "operator.email.passwordBrowser": "ब्राउज़र मोड पासवर्ड नहीं रखता: यह KIOSK_SMTP_PASSWORD लेता है।",

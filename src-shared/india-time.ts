@@ -4,6 +4,9 @@
 // and every date a person reads. Days travel as YYYY-MM-DD; people read them
 // as day/month/year (the console's date picker, receipts, reports); the CSV
 // carries full ISO 8601 times with the +05:30 offset.
+// Written once for both processes: main counts days and writes receipts and
+// files with it; the console shows days and times with it
+// (src-renderer/src/operator/india-date.ts). Plain TypeScript, no imports.
 
 export const INDIA_UTC_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
 const INDIA_OFFSET_TEXT = '+05:30';
@@ -37,10 +40,15 @@ export function formatIndianDate(epochMs: number): string {
   return `${two(day)}/${two(month)}/${year}`;
 }
 
+/** 14:05, Indian time. */
+export function formatIndianTime(epochMs: number): string {
+  const shifted = new Date(epochMs + INDIA_UTC_OFFSET_MS);
+  return `${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`;
+}
+
 /** 26/11/2026 14:05, Indian time. */
 export function formatIndianDateTime(epochMs: number): string {
-  const shifted = new Date(epochMs + INDIA_UTC_OFFSET_MS);
-  return `${formatIndianDate(epochMs)} ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}`;
+  return `${formatIndianDate(epochMs)} ${formatIndianTime(epochMs)}`;
 }
 
 /** 2026-11-26T14:05:09+05:30: ISO 8601 with India's offset, for files a spreadsheet or an accountant reads. */
