@@ -376,7 +376,9 @@ export class KioskFlow {
       await this.pending;
       if (run !== this.run) return;
       await this.openCheckout(donation.session, run, true);
-    } else if (action !== null) {
+    } else if (action === 'start' && !donation.session) {
+      // Only a donation main never started is started again: a reopen or a
+      // confirm that lacks what it needs does nothing, never a second donation.
       this.dispatch({ type: 'retrying', to: 'opening' });
       await this.startDonation(donation.request);
     }
