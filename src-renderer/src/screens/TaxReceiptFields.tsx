@@ -6,6 +6,7 @@ import type { TaxDetailsField } from '../../../src-main/contract/kiosk-api.ts';
 import { t, type MessageKey } from '../i18n/t.ts';
 import type { TaxProblems, TaxReceiptDraft, TaxTypingField } from './tax-receipt-draft.ts';
 import { KeyedField } from '../components/KeyedField.tsx';
+import { TAX_ADDRESS_MAX_LENGTH, TAX_NAME_MAX_LENGTH } from '../../../src-shared/donor-fields.ts';
 import '../receipts.css';
 
 interface TaxReceiptFieldsProps {
@@ -36,7 +37,7 @@ export function TaxReceiptFields({ draft, problems, onChange, onTyping, typing }
         typing={typing === 'taxName'}
         onFocus={() => onTyping('taxName')}
         autoCapitalize="characters"
-        maxLength={100}
+        maxLength={TAX_NAME_MAX_LENGTH + 20}
         value={draft.nameOnPan}
         onChange={(nameOnPan) => edit({ nameOnPan })}
       />
@@ -82,7 +83,7 @@ export function TaxReceiptFields({ draft, problems, onChange, onTyping, typing }
         error={problem('address')}
         typing={typing === 'taxAddress'}
         onFocus={() => onTyping('taxAddress')}
-        maxLength={200}
+        maxLength={TAX_ADDRESS_MAX_LENGTH}
         value={draft.address}
         onChange={(address) => edit({ address })}
       />
