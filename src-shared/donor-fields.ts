@@ -10,6 +10,10 @@
 export const DONOR_NAME_MAX_LENGTH = 60;
 /** RFC 5321's limit on a whole address. */
 export const EMAIL_MAX_LENGTH = 254;
+/** The 80G receipt's "Name as on your PAN": the longest name a PAN carries. Main checks it (src-main/domain/receipts/tax-details.ts); the kiosk's keys stop there. */
+export const TAX_NAME_MAX_LENGTH = 85;
+/** The 80G receipt's address, as main checks it and the receipt prints it. */
+export const TAX_ADDRESS_MAX_LENGTH = 200;
 
 export type DonorField = 'name' | 'phone' | 'email';
 
@@ -46,11 +50,16 @@ function tidy(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
+/** Letters first, then letters, marks, spaces, dots, apostrophes, hyphens: the donor's name and the 80G name alike. */
+export function hasNameCharacters(name: string): boolean {
+  return NAME_PATTERN.test(name);
+}
+
 export function checkDonorName(text: string): FieldCheck {
   const name = tidy(text);
   if (name === '') return { ok: false, problem: 'name_missing' };
   if (name.length > DONOR_NAME_MAX_LENGTH) return { ok: false, problem: 'name_too_long' };
-  if (!NAME_PATTERN.test(name)) return { ok: false, problem: 'name_characters' };
+  if (!hasNameCharacters(name)) return { ok: false, problem: 'name_characters' };
   return { ok: true, value: name };
 }
 

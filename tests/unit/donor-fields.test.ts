@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_SCHEMAS } from '../../src-main/services/ipc-schemas.ts';
 import { checkDetails } from '../../src-renderer/src/flow/validation.ts';
-import { EMPTY_TAX_DRAFT } from '../../src-renderer/src/screens/tax-receipt-draft.ts';
+import { EMPTY_TAX_DRAFT, TAX_TYPING } from '../../src-renderer/src/screens/tax-receipt-draft.ts';
+import { checkTaxDetails } from '../../src-main/domain/receipts/tax-details.ts';
 import { checkAmountRange, parseAmountText, processingFeeRupees } from '../../src-shared/amounts.ts';
 import { checkDonorName, checkEmail, checkIndianMobile, toAsciiDigits } from '../../src-shared/donor-fields.ts';
 
@@ -101,5 +102,25 @@ describe('amounts', () => {
     expect(processingFeeRupees(750, 2)).toBe(15);
     expect(processingFeeRupees(333, 2.5)).toBe(9);
     expect(processingFeeRupees(500, 0)).toBe(0);
+  });
+});
+
+describe('the 80G fields: the kiosk keys stop where main does', () => {
+  const draft = { ...EMPTY_TAX_DRAFT, wanted: true };
+  const details = { nameOnPan: 'Asha Rao', idType: 'pan' as const, idNumber: 'ABCPE1234F', address: '12 MG Road, Pune 411001' };
+
+  it('a name or address as long as the on-screen keys allow is one main accepts, and one character more is not', () => {
+    const nameMax = TAX_TYPING.taxName(draft).maxLength;
+    const addressMax = TAX_TYPING.taxAddress(draft).maxLength;
+    expect(checkTaxDetails({ ...details, nameOnPan: 'A'.repeat(nameMax) }).ok).toBe(true);
+    expect(checkTaxDetails({ ...details, nameOnPan: 'A'.repeat(nameMax + 1) })).toMatchObject({ ok: false, problems: { nameOnPan: 'too_long' } });
+    expect(checkTaxDetails({ ...details, address: 'A'.repeat(addressMax) }).ok).toBe(true);
+    expect(checkTaxDetails({ ...details, address: 'A'.repeat(addressMax + 1) })).toMatchObject({ ok: false, problems: { address: 'too_long' } });
+  });
+
+  it('the name on the PAN takes the characters a donor name takes', () => {
+    for (const name of ['Asha Rao', "D'Souza", 'आशा राव', '1Asha', 'Asha=Rao']) {
+      expect(checkTaxDetails({ ...details, nameOnPan: name }).ok, name).toBe(checkDonorName(name).ok);
+    }
   });
 });

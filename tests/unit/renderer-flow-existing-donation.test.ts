@@ -181,6 +181,25 @@ describe('the kiosk flow after a failure of an existing donation', () => {
   });
 });
 
+describe('one submit starts one donation', () => {
+  it('a second Pay while the first is still being started does not start another donation', async () => {
+    let answer: (value: Result<unknown>) => void = () => undefined;
+    const { api, count } = scriptedApi({ startDonation: () => new Promise((resolve) => (answer = resolve)) });
+    (globalThis as unknown as { window: unknown }).window = { kiosk: api, Razorpay: FakeCheckout, matchMedia: () => ({ matches: false }) };
+    const { KioskFlow } = await import('../../src-renderer/src/flow/controller.ts');
+    const flow = new KioskFlow();
+    await flow.boot();
+    await flow.begin({ amount: 500 });
+    flow.pay();
+    flow.pay();
+    expect(flow.getState().screen.name).toBe('opening');
+    answer(ok(SESSION));
+    await vi.waitFor(() => expect(flow.getState().screen.name).toBe('checkout'));
+    expect(count('startDonation')).toBe(1);
+    expect(opened).toHaveLength(1);
+  });
+});
+
 describe('the kiosk flow when the ledger cannot be written', () => {
   it('the welcome screen turns into the out-of-service screen with the operator\'s reason, and comes back by itself', async () => {
     let reason: string | undefined = 'The kiosk cannot write to its donation ledger: database or disk is full.';

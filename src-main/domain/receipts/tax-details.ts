@@ -2,6 +2,7 @@
 // so the donor sees one plain message per field. Main is the authority: the
 // renderer asks main (checkTaxReceiptDetails) rather than copying these rules.
 import { z } from 'zod';
+import { hasNameCharacters, TAX_ADDRESS_MAX_LENGTH, TAX_NAME_MAX_LENGTH } from '../../../src-shared/donor-fields.ts';
 import { checkTaxId, type TaxIdProblem, type TaxIdType } from './tax-id.ts';
 
 export interface TaxDetailsInput {
@@ -17,15 +18,13 @@ export type TaxDetailsProblem = TaxIdProblem | 'name_missing' | 'name_characters
 
 export type TaxDetailsCheck = { ok: true; details: TaxDetailsInput } | { ok: false; problems: Partial<Record<TaxDetailsField, TaxDetailsProblem>> };
 
-const NAME_CHARACTERS = /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u;
-
 /** Trims and normalises (PAN upper case, Aadhaar digits only), then checks every field. */
 export function checkTaxDetails(input: TaxDetailsInput): TaxDetailsCheck {
   const problems: Partial<Record<TaxDetailsField, TaxDetailsProblem>> = {};
   const nameOnPan = input.nameOnPan.trim().replace(/\s+/g, ' ');
   if (nameOnPan === '') problems.nameOnPan = 'name_missing';
-  else if (nameOnPan.length > 85) problems.nameOnPan = 'too_long';
-  else if (!NAME_CHARACTERS.test(nameOnPan)) problems.nameOnPan = 'name_characters';
+  else if (nameOnPan.length > TAX_NAME_MAX_LENGTH) problems.nameOnPan = 'too_long';
+  else if (!hasNameCharacters(nameOnPan)) problems.nameOnPan = 'name_characters';
 
   const id = checkTaxId(input.idType, input.idNumber);
   if (!id.ok) problems.idNumber = id.problem;
@@ -34,7 +33,7 @@ export function checkTaxDetails(input: TaxDetailsInput): TaxDetailsCheck {
   if (address === '') problems.address = 'address_missing';
   // A house, a street and a town: shorter than this is not an address a receipt can carry.
   else if (address.length < 10) problems.address = 'address_short';
-  else if (address.length > 200) problems.address = 'too_long';
+  else if (address.length > TAX_ADDRESS_MAX_LENGTH) problems.address = 'too_long';
 
   if (Object.keys(problems).length > 0 || !id.ok) return { ok: false, problems };
   return { ok: true, details: { nameOnPan, idType: input.idType, idNumber: id.normalised, address } };

@@ -315,8 +315,7 @@ export class KioskFlow {
 
   /** "Pay" on the amount screen. */
   pay(): void {
-    this.dispatch({ type: 'pay' });
-    this.startIfReady();
+    this.submit({ type: 'pay' });
   }
 
   addDetails(): void {
@@ -332,20 +331,24 @@ export class KioskFlow {
   }
 
   submitDetails(): void {
-    this.dispatch({ type: 'submitDetails' });
-    this.startIfReady();
+    this.submit({ type: 'submitDetails' });
   }
 
   /** The 80G step, once main found its fields in order. */
   submitTax(): void {
-    this.dispatch({ type: 'submitTax' });
-    this.startIfReady();
+    this.submit({ type: 'submitTax' });
   }
 
-  /** A submit that reached "opening" starts the donation in main. */
-  private startIfReady(): void {
+  /**
+   * A submit that moved the flow to "opening" starts the donation in main. Only
+   * the move itself does: a second submit while the first is still being started
+   * changes nothing, so it must not start a second donation.
+   */
+  private submit(action: Action): void {
+    const before = this.state;
+    this.dispatch(action);
     const { screen, donation } = this.state;
-    if (screen.name === 'opening' && donation && !donation.session) void this.startDonation(donation.request);
+    if (this.state !== before && screen.name === 'opening' && donation && !donation.session) void this.startDonation(donation.request);
   }
 
   /** "Back to start", "Done", or the result-screen countdown. */
@@ -373,7 +376,9 @@ export class KioskFlow {
       await this.pending;
       if (run !== this.run) return;
       await this.openCheckout(donation.session, run, true);
-    } else if (action !== null) {
+    } else if (action === 'start' && !donation.session) {
+      // Only a donation main never started is started again: a reopen or a
+      // confirm that lacks what it needs does nothing, never a second donation.
       this.dispatch({ type: 'retrying', to: 'opening' });
       await this.startDonation(donation.request);
     }

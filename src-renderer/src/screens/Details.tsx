@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KioskState } from '../../../src-main/contract/kiosk-api.ts';
 import { FormHead, ScreenFrame } from '../components/ScreenFrame.tsx';
+import { KeyedField } from '../components/KeyedField.tsx';
 import { OnScreenKeys, type KeyLayout } from '../components/OnScreenKeys.tsx';
 import { t } from '../i18n/t.ts';
 import type { DetailsForm } from '../flow/state.ts';
@@ -55,8 +56,6 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
     const e = form.errors[field];
     return e ? t(e.key, e.params) : '';
   };
-  const invalid = (field: DetailsField): true | undefined => (form.errors[field] ? true : undefined);
-  const fieldClass = (field: DetailsField): string => `field${form.errors[field] ? ' field-invalid' : ''}${typing === field ? ' field-typing' : ''}`;
 
   return (
     <ScreenFrame name="details" mode={kiosk.mode}>
@@ -65,82 +64,48 @@ export function Details({ kiosk, form, amount, onEdit, onContinue, onBack }: Det
 
         <div className="form-with-keys">
           <div className="form-fields">
-            <div className={fieldClass('name')}>
-              <label htmlFor="donor-name">{t(taxWanted ? 'details.name.labelRequired' : 'details.name.label')}</label>
-              <input
-                id="donor-name"
-                name="donor-name"
-                type="text"
-                autoComplete="off"
-                autoCapitalize="words"
-                inputMode="none"
-                spellCheck={false}
-                onFocus={() => setTyping('name')}
-                enterKeyHint="next"
-                maxLength={DONOR_NAME_MAX_LENGTH + 20}
-                value={form.name}
-                aria-invalid={invalid('name')}
-                aria-describedby="donor-name-hint donor-name-error"
-                onChange={(e) => onEdit({ name: e.target.value })}
-              />
-              <p id="donor-name-hint" className="hint" hidden={Boolean(form.errors.name)}>
-                {t(taxWanted ? 'details.name.hintTax' : kiosk.showDonorWall ? 'details.name.hintWall' : 'details.name.hint')}
-              </p>
-              <p id="donor-name-error" className="field-error" aria-live="polite">
-                {error('name')}
-              </p>
-            </div>
-
-            <div className={fieldClass('phone')}>
-              <label htmlFor="donor-phone">{t('details.phone.label')}</label>
-              <input
-                id="donor-phone"
-                name="donor-phone"
-                type="tel"
-                inputMode="none"
-                onFocus={() => setTyping('phone')}
-                autoComplete="off"
-                enterKeyHint="next"
-                maxLength={20}
-                value={form.phone}
-                aria-invalid={invalid('phone')}
-                aria-describedby="donor-phone-hint donor-phone-error"
-                onChange={(e) => onEdit({ phone: e.target.value })}
-              />
-              <p id="donor-phone-hint" className="hint" hidden={Boolean(form.errors.phone)}>
-                {t('details.phone.hint')}
-              </p>
-              <p id="donor-phone-error" className="field-error" aria-live="polite">
-                {error('phone')}
-              </p>
-            </div>
-
-            <div className={fieldClass('email')}>
-              <label htmlFor="donor-email">{t('details.email.label')}</label>
-              <input
-                id="donor-email"
-                name="donor-email"
-                // Text, not "email": the on-screen keys need the caret, which email inputs do not expose.
-                type="text"
-                inputMode="none"
-                onFocus={() => setTyping('email')}
-                autoComplete="off"
-                autoCapitalize="off"
-                spellCheck={false}
-                enterKeyHint="go"
-                maxLength={EMAIL_MAX_LENGTH}
-                value={form.email}
-                aria-invalid={invalid('email')}
-                aria-describedby="donor-email-hint donor-email-error"
-                onChange={(e) => onEdit({ email: e.target.value })}
-              />
-              <p id="donor-email-hint" className="hint" hidden={Boolean(form.errors.email)}>
-                {t(kiosk.emailReceipts ? 'details.email.hintReceipt' : 'details.email.hint')}
-              </p>
-              <p id="donor-email-error" className="field-error" aria-live="polite">
-                {error('email')}
-              </p>
-            </div>
+            <KeyedField
+              id="donor-name"
+              name="donor-name"
+              label={t(taxWanted ? 'details.name.labelRequired' : 'details.name.label')}
+              hint={t(taxWanted ? 'details.name.hintTax' : kiosk.showDonorWall ? 'details.name.hintWall' : 'details.name.hint')}
+              error={error('name')}
+              typing={typing === 'name'}
+              onFocus={() => setTyping('name')}
+              autoCapitalize="words"
+              enterKeyHint="next"
+              maxLength={DONOR_NAME_MAX_LENGTH + 20}
+              value={form.name}
+              onChange={(name) => onEdit({ name })}
+            />
+            <KeyedField
+              id="donor-phone"
+              name="donor-phone"
+              type="tel"
+              label={t('details.phone.label')}
+              hint={t('details.phone.hint')}
+              error={error('phone')}
+              typing={typing === 'phone'}
+              onFocus={() => setTyping('phone')}
+              enterKeyHint="next"
+              maxLength={20}
+              value={form.phone}
+              onChange={(phone) => onEdit({ phone })}
+            />
+            {/* Text, not "email": the on-screen keys need the caret, which email inputs do not expose. */}
+            <KeyedField
+              id="donor-email"
+              name="donor-email"
+              label={t('details.email.label')}
+              hint={t(kiosk.emailReceipts ? 'details.email.hintReceipt' : 'details.email.hint')}
+              error={error('email')}
+              typing={typing === 'email'}
+              onFocus={() => setTyping('email')}
+              enterKeyHint="go"
+              maxLength={EMAIL_MAX_LENGTH}
+              value={form.email}
+              onChange={(email) => onEdit({ email })}
+            />
 
             {kiosk.taxReceiptsOffered && (
               <div className="field tax-opt-in">

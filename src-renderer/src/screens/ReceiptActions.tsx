@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DonationReceipt, ReceiptOptions } from '../../../src-main/contract/kiosk-api.ts';
 import { getKioskApi } from '../bridge/bridge.ts';
+import { KeyedField } from '../components/KeyedField.tsx';
 import { OnScreenKeys } from '../components/OnScreenKeys.tsx';
 import { t, type MessageKey } from '../i18n/t.ts';
 import { checkEmail } from '../../../src-shared/donor-fields.ts';
@@ -139,29 +140,18 @@ function EmailForm({ donationId, onQueued, onCancel }: { donationId: string; onQ
 
   return (
     <form className="receipt-email" onSubmit={(e) => void submit(e)} noValidate autoComplete="off" data-testid="receipt-email-form">
-      <div className={`field${error ? ' field-invalid' : ''}`}>
-        <label htmlFor="receipt-email">{t('receipt.emailLabel')}</label>
-        <input
-          ref={input}
-          id="receipt-email"
-          type="text"
-          inputMode="none"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={EMAIL_MAX_LENGTH}
-          value={address}
-          aria-invalid={error ? true : undefined}
-          aria-describedby="receipt-email-error"
-          onChange={(e) => {
-            setAddress(e.target.value);
-            setError(null);
-          }}
-        />
-        <p id="receipt-email-error" className="field-error" aria-live="polite">
-          {error ? t(error) : ''}
-        </p>
-      </div>
+      <KeyedField
+        id="receipt-email"
+        inputRef={input}
+        label={t('receipt.emailLabel')}
+        error={error ? t(error) : ''}
+        maxLength={EMAIL_MAX_LENGTH}
+        value={address}
+        onChange={(next) => {
+          setAddress(next);
+          setError(null);
+        }}
+      />
       <OnScreenKeys
         layout="email"
         value={address}

@@ -2,6 +2,7 @@
 // survives going back to the amount screen. Main checks it (checkTaxDetails,
 // then again in startDonation): the renderer copies none of the rules.
 import type { TaxDetailsField, TaxDetailsProblem, TaxIdType, TaxReceiptDetails } from '../../../src-main/contract/kiosk-api.ts';
+import { TAX_ADDRESS_MAX_LENGTH, TAX_NAME_MAX_LENGTH } from '../../../src-shared/donor-fields.ts';
 
 export interface TaxReceiptDraft {
   wanted: boolean;
@@ -31,9 +32,9 @@ export function isTaxTypingField(field: string): field is TaxTypingField {
 /** The keys each 80G field gets: capitals for a PAN, digits for an Aadhaar number, digits and punctuation for an address. */
 // (Layout names of components/OnScreenKeys.tsx; spelled out so this file stays plain TypeScript for the unit tests.)
 export const TAX_TYPING: Record<TaxTypingField, (draft: TaxReceiptDraft) => { layout: 'name' | 'pan' | 'numeric' | 'address'; maxLength: number; input: string }> = {
-  taxName: () => ({ layout: 'name', maxLength: 100, input: 'tax-name' }),
+  taxName: () => ({ layout: 'name', maxLength: TAX_NAME_MAX_LENGTH, input: 'tax-name' }),
   taxId: (draft) => (draft.idType === 'pan' ? { layout: 'pan', maxLength: 10, input: 'tax-id' } : { layout: 'numeric', maxLength: 14, input: 'tax-id' }),
-  taxAddress: () => ({ layout: 'address', maxLength: 200, input: 'tax-address' }),
+  taxAddress: () => ({ layout: 'address', maxLength: TAX_ADDRESS_MAX_LENGTH, input: 'tax-address' }),
 };
 
 const DRAFT_KEY = { taxName: 'nameOnPan', taxId: 'idNumber', taxAddress: 'address' } as const satisfies Record<TaxTypingField, keyof TaxReceiptDraft>;
