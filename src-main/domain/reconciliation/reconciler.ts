@@ -339,7 +339,7 @@ export class Reconciler {
   /**
    * Razorpay's side (see the top of this file): the catch-up over orders once
    * a run, then the sweep over payments every sweepIntervalMs. Pages of 100,
-   * newest first, resumed across passes.
+   * newest first, resumed across passes from the item reached.
    */
   private async sweepRazorpay(): Promise<number> {
     if (!this.sweep) {
@@ -365,16 +365,25 @@ export class Reconciler {
       const sweep = this.sweep;
       if (!sweep) return restored;
       const query = { fromSeconds: sweep.fromSeconds, count: PAGE, skip: sweep.skip };
+      // The position moves on with each item done: a share used up part-way through a page (a look at each
+      // order the ledger does not know: other kiosks', the website's) carries on from there next pass, never
+      // from the top of the page again, which could keep a sweep on one page for ever.
       let size: number;
       if (sweep.of === 'orders') {
         const page = await this.call(() => this.deps.gateway.listOrders({ ...query, authorizedOnly: false }));
         if (!page.ok) return restored;
-        for (const order of page.value) if (this.noteSweptOrder(order)) restored += 1;
+        for (const order of page.value) {
+          if (this.noteSweptOrder(order)) restored += 1;
+          sweep.skip += 1;
+        }
         size = page.value.length;
       } else {
         const page = await this.call(() => this.deps.gateway.listPayments(query));
         if (!page.ok) return restored;
-        for (const payment of page.value) if (await this.noteSweptPayment(payment)) restored += 1;
+        for (const payment of page.value) {
+          if (await this.noteSweptPayment(payment)) restored += 1;
+          sweep.skip += 1;
+        }
         size = page.value.length;
       }
       if (size < PAGE) {
@@ -386,7 +395,6 @@ export class Reconciler {
         this.sweep = null;
         return restored;
       }
-      sweep.skip += PAGE;
     }
   }
 
