@@ -27,7 +27,7 @@ import type {
 import type { KioskConfig } from './kiosk-config.ts';
 import { processingFeeRupees } from '../../src-shared/amounts.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
-import type { DonationState } from './ledger/donation-states.ts';
+import { MONEY_ARRIVED, type DonationState } from './ledger/donation-states.ts';
 import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
 import type { CreateOrderInput, GatewayOrder, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
@@ -82,8 +82,6 @@ type ReceiptLookup = 'not_needed' | 'no_order' | 'failed';
 const PAYABLE_STATES: readonly DonationState[] = ['order_created', 'checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired'];
 /** A genuine Checkout confirmation is accepted in any of these: `expired` and `verification_failed` included, never final for money. */
 const CONFIRMABLE_STATES: readonly DonationState[] = [...PAYABLE_STATES, 'authorized', 'expired', 'verification_failed'];
-/** Razorpay holds money for these (or gave it back): nothing the donor does changes them. */
-const MONEY_STATES: readonly DonationState[] = ['authorized', 'paid', 'refunded'];
 
 function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
   return { ok: false, error: { code, message, retryable } };
@@ -308,7 +306,7 @@ export class DonationService {
     // Checkout's words come from Razorpay through the page: credentials are taken out before they are kept.
     const failure = redactFailure(request.failure);
     const detail = { failure };
-    if (donation.state === 'payment_failed' || MONEY_STATES.includes(donation.state)) {
+    if (donation.state === 'payment_failed' || MONEY_ARRIVED.includes(donation.state)) {
       // A late report about an attempt whose money is already known changes nothing.
       return this.write(() => {
         ledger.note(donation.id, 'checkout', detail);
@@ -326,7 +324,7 @@ export class DonationService {
     const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
-    if (MONEY_STATES.includes(donation.state)) {
+    if (MONEY_ARRIVED.includes(donation.state)) {
       // The donor leaves a payment that is paid or still being confirmed: nothing to cancel.
       // From now on reconciliation finishes it, and tells the operator.
       this.screens.left(donation.id);
