@@ -19,7 +19,6 @@ import type {
   DonationRef,
   KioskError,
   KioskErrorCode,
-  PaymentMethod,
   RecordPaymentFailureRequest,
   Result,
   StartDonationRequest,
@@ -29,14 +28,14 @@ import { processingFeeRupees } from '../../src-shared/amounts.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
 import { MONEY_ARRIVED, type DonationState } from './ledger/donation-states.ts';
 import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
-import type { CreateOrderInput, GatewayOrder, PaymentGateway } from './gateway/razorpay-gateway.ts';
+import type { CreateOrderInput, GatewayOrder, GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
 import { newDonationId, receiptFor } from './donation-ids.ts';
 import { isLedgerFaultError } from './ledger/ledger-fault.ts';
 import { DonorScreens } from './donor-screens.ts';
 import { CONFIRM_WAIT_MS, PROGRESS_WAIT_MS } from './donor-wait.ts';
 import { killPoint } from './kill-points.ts';
-import { isRecovered } from './reconciliation/reconcile-rules.ts';
+import { paidMove, paymentMethodOf } from './reconciliation/reconcile-rules.ts';
 import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from './receipts/tax-receipts-offered.ts';
 import { redactCredentials } from './gateway/redact.ts';
 import { eventOrderNotes } from './fleet/event-notes.ts';
@@ -107,19 +106,6 @@ export function kioskErrorForGateway(error: GatewayError): KioskError {
 /** Checkout's failure as kept in the ledger: every text with credentials taken out. */
 function redactFailure(failure: RecordPaymentFailureRequest['failure']): RecordPaymentFailureRequest['failure'] {
   return Object.fromEntries(Object.entries(failure).map(([key, value]) => [key, typeof value === 'string' ? redactCredentials(value) : value]));
-}
-
-function paymentMethod(method: string | null | undefined): PaymentMethod {
-  switch (method) {
-    case 'upi':
-    case 'card':
-    case 'netbanking':
-    case 'wallet':
-    case 'emi':
-      return method;
-    default:
-      return 'other';
-  }
 }
 
 /**
@@ -445,16 +431,15 @@ export class DonationService {
     if (payment.amount !== donation.amountPaise || payment.currency !== 'INR') {
       return this.rejectPayment(donation, 'amount_mismatch', `payment is ${payment.amount} ${payment.currency}, donation is ${donation.amountPaise} INR`, { paymentId: payment.id, orderId: payment.order_id });
     }
-    const method = paymentMethod(payment.method);
     switch (payment.status) {
       case 'captured':
-        return this.markPaid(donation, payment.id, method);
+        return this.markPaid(donation, payment);
       case 'authorized': {
-        this.recordAuthorized(donation.id, payment.id, { method });
+        this.recordAuthorized(donation.id, payment.id, { method: paymentMethodOf(payment.method) });
         killPoint('before_capture');
         const captured = await gateway.capturePayment(payment.id, donation.amountPaise);
         killPoint('after_capture');
-        if (captured.ok && captured.value.status === 'captured') return this.markPaid(ledger.get(donation.id) ?? donation, payment.id, method);
+        if (captured.ok && captured.value.status === 'captured') return this.markPaid(ledger.get(donation.id) ?? donation, payment);
         const detail = captured.ok ? `capture left the payment ${captured.value.status}` : describeGatewayError(captured.error);
         ledger.note(donation.id, 'gateway', { captureFailed: detail });
         this.deps.log(`donation ${donation.id}: payment ${payment.id} is authorised, capture not done yet: ${detail}`);
@@ -499,22 +484,16 @@ export class DonationService {
     }
   }
 
-  private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Settled {
+  private markPaid(donation: Donation, payment: GatewayPayment): Settled {
     // The donor sees it on screen only while their screen is still asking; a capture that lands after they left is "recovered" for the operator.
-    const recovered = isRecovered({ donorWatching: this.screens.isWatching(donation.id) });
-    const moved = this.transitionOrLog(
-      donation.id,
-      'paid',
-      'gateway',
-      { paymentId, paymentMethod: method, failureCode: null, failureReason: null },
-      { paymentId, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
-    );
+    const { patch, detail } = paidMove(donation, payment, { donorWatching: this.screens.isWatching(donation.id) });
+    const moved = this.transitionOrLog(donation.id, 'paid', 'gateway', patch, detail);
     if (!moved.ok) {
       const current = this.deps.ledger.get(donation.id);
-      if (current?.state === 'paid' && current.paymentId === paymentId) return { kind: 'paid', donation: current };
+      if (current?.state === 'paid' && current.paymentId === payment.id) return { kind: 'paid', donation: current };
       return { kind: 'rejected', message: `cannot mark ${donation.id} paid` };
     }
-    this.deps.log(`donation ${donation.id}: paid by ${paymentId}`);
+    this.deps.log(`donation ${donation.id}: paid by ${payment.id}`);
     return { kind: 'paid', donation: moved.donation };
   }
 
@@ -588,7 +567,7 @@ export class DonationService {
       paymentId: donation.paymentId ?? '',
       // The numbered receipt (assigned with the move to paid); the order's receipt only for a donation paid before numbering existed.
       receiptNumber: donation.receiptNo ?? donation.receipt,
-      method: paymentMethod(donation.paymentMethod),
+      method: paymentMethodOf(donation.paymentMethod),
       paidAt: new Date(donation.paidAt ?? donation.updatedAt).toISOString(),
       ...(donation.donorName ? { donorName: donation.donorName } : {}),
       taxReceipt: donation.tax !== null,

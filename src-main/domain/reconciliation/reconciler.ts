@@ -32,7 +32,7 @@ import { isLedgerFaultError } from '../ledger/ledger-fault.ts';
 import { monotonicNow, type MonotonicClock } from '../clock.ts';
 import type { DonorScreens } from '../donor-screens.ts';
 import { killPoint } from '../kill-points.ts';
-import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, isRecovered, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
+import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, paidMove, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
 
 export interface ReconcilerOptions extends ReconcileRuleOptions {
   maxCallsPerPass: number;
@@ -82,7 +82,6 @@ class ShareUsed extends Error {}
 /** Logged when a sweep of Razorpay's payments has gone through the whole window. */
 export const SWEPT_PAYMENTS_LINE = "reconciliation: swept Razorpay's payments";
 
-const KNOWN_METHODS = new Set(['upi', 'card', 'netbanking', 'wallet', 'emi']);
 const HOUR_MS = 60 * 60 * 1000;
 const PAGE = 100;
 const DONATION_ID = /^d[0-9a-z]{10,30}$/;
@@ -319,14 +318,8 @@ export class Reconciler {
    * donor may have left meanwhile).
    */
   private markPaid(donation: Donation, payment: GatewayPayment, orderPayments: readonly GatewayPayment[]): 'settled' | 'recovered' | 'unchanged' {
-    const recovered = isRecovered(this.facts(donation));
-    const method = payment.method && KNOWN_METHODS.has(payment.method) ? payment.method : 'other';
-    const moved = this.move(
-      donation,
-      'paid',
-      { paymentId: payment.id, paymentMethod: method, failureCode: null, failureReason: null },
-      { paymentId: payment.id, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
-    );
+    const { patch, detail, recovered } = paidMove(donation, payment, this.facts(donation));
+    const moved = this.move(donation, 'paid', patch, detail);
     if (!moved) return 'unchanged';
     for (const other of orderPayments) {
       if (other.id !== payment.id && (other.status === 'authorized' || other.status === 'captured')) this.noteExtraPayment(moved, other);
