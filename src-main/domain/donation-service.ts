@@ -128,6 +128,13 @@ export class DonationService {
   private readonly screens: DonorScreens;
   /** One settle in flight per donation: a repeated confirmation or a progress check joins it. */
   private readonly settling = new Map<string, Promise<Settled>>();
+  /**
+   * Payments whose Checkout signature was verified and whose outcome the
+   * ledger does not show yet (it could not be written: a full disk), by
+   * donation: the donor's screen hears "being confirmed" for them, and each
+   * progress check tries to settle them again, as for an `authorized` row.
+   */
+  private readonly verifiedPayments = new Map<string, string>();
 
   constructor(deps: DonationServiceDeps) {
     this.deps = deps;
@@ -372,6 +379,7 @@ export class DonationService {
       return this.refuseClaim(donation, 'signature_mismatch', 'the payment signature does not match', claimed);
     }
     // From here Razorpay has authorised this payment: never a second one for this donation.
+    this.verifiedPayments.set(donation.id, request.razorpayPaymentId);
     return this.answer(donation.id, await this.within(this.settle(donation.id, request.razorpayPaymentId), this.deps.confirmWaitMs ?? CONFIRM_WAIT_MS));
   }
 
@@ -385,16 +393,19 @@ export class DonationService {
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
     this.screens.following(donation.id);
     const inFlight = this.settling.get(donation.id);
+    const held = donation.state === 'authorized' ? donation.paymentId : donation.state === 'paid' ? null : this.verifiedPayments.get(donation.id);
     let outcome: Settled | null = null;
     if (inFlight) outcome = await this.within(inFlight, this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
-    else if (donation.state === 'authorized' && donation.paymentId) {
-      outcome = await this.within(this.settle(donation.id, donation.paymentId), this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
-    }
+    else if (held) outcome = await this.within(this.settle(donation.id, held), this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
     if (outcome?.kind === 'paid') return { ok: true, value: { status: 'paid', receipt: this.receipt(outcome.donation) } };
     if (outcome?.kind === 'confirming') return { ok: true, value: { status: 'confirming' } };
     const current = this.deps.ledger.get(donation.id) ?? donation;
-    if (current.state === 'paid') return { ok: true, value: { status: 'paid', receipt: this.receipt(current) } };
-    if (current.state === 'authorized') return { ok: true, value: { status: 'confirming' } };
+    if (current.state === 'paid') {
+      // Recorded by reconciliation meanwhile.
+      this.verifiedPayments.delete(current.id);
+      return { ok: true, value: { status: 'paid', receipt: this.receipt(current) } };
+    }
+    if (current.state === 'authorized' || this.verifiedPayments.has(current.id)) return { ok: true, value: { status: 'confirming' } };
     return { ok: true, value: { status: 'not_paid' } };
   }
 
@@ -407,6 +418,11 @@ export class DonationService {
         // A ledger that cannot be written (full disk): the money is at Razorpay, and reconciliation records it once the ledger is back.
         if (isLedgerFaultError(error)) return { kind: 'confirming', why: error.operatorMessage };
         throw error;
+      })
+      .then((outcome) => {
+        // Settled either way: the ledger now shows what became of the payment.
+        if (outcome.kind !== 'confirming') this.verifiedPayments.delete(donationId);
+        return outcome;
       })
       .finally(() => this.settling.delete(donationId));
     this.settling.set(donationId, work);
