@@ -19,7 +19,6 @@ import type {
   DonationRef,
   KioskError,
   KioskErrorCode,
-  PaymentMethod,
   RecordPaymentFailureRequest,
   Result,
   StartDonationRequest,
@@ -27,16 +26,16 @@ import type {
 import type { KioskConfig } from './kiosk-config.ts';
 import { processingFeeRupees } from '../../src-shared/amounts.ts';
 import type { Donation, Ledger } from './ledger/ledger.ts';
-import type { DonationState } from './ledger/donation-states.ts';
+import { MONEY_ARRIVED, type DonationState } from './ledger/donation-states.ts';
 import { describeGatewayError, isOutcomeUnknown, type GatewayError, type GatewayResult } from './gateway/gateway-error.ts';
-import type { CreateOrderInput, GatewayOrder, PaymentGateway } from './gateway/razorpay-gateway.ts';
+import type { CreateOrderInput, GatewayOrder, GatewayPayment, PaymentGateway } from './gateway/razorpay-gateway.ts';
 import { decideOrderAmount } from './amount-policy.ts';
 import { newDonationId, receiptFor } from './donation-ids.ts';
 import { isLedgerFaultError } from './ledger/ledger-fault.ts';
 import { DonorScreens } from './donor-screens.ts';
 import { CONFIRM_WAIT_MS, PROGRESS_WAIT_MS } from './donor-wait.ts';
 import { killPoint } from './kill-points.ts';
-import { isRecovered } from './reconciliation/reconcile-rules.ts';
+import { paidMove, paymentMethodOf } from './reconciliation/reconcile-rules.ts';
 import { TAX_RECEIPT_NOT_OFFERED, taxReceiptsOffered } from './receipts/tax-receipts-offered.ts';
 import { redactCredentials } from './gateway/redact.ts';
 import { eventOrderNotes } from './fleet/event-notes.ts';
@@ -82,8 +81,6 @@ type ReceiptLookup = 'not_needed' | 'no_order' | 'failed';
 const PAYABLE_STATES: readonly DonationState[] = ['order_created', 'checkout_open', 'payment_failed', 'closed_by_donor', 'checkout_expired'];
 /** A genuine Checkout confirmation is accepted in any of these: `expired` and `verification_failed` included, never final for money. */
 const CONFIRMABLE_STATES: readonly DonationState[] = [...PAYABLE_STATES, 'authorized', 'expired', 'verification_failed'];
-/** Razorpay holds money for these (or gave it back): nothing the donor does changes them. */
-const MONEY_STATES: readonly DonationState[] = ['authorized', 'paid', 'refunded'];
 
 function fail(code: KioskErrorCode, message: string, retryable = false): { ok: false; error: KioskError } {
   return { ok: false, error: { code, message, retryable } };
@@ -111,19 +108,6 @@ function redactFailure(failure: RecordPaymentFailureRequest['failure']): RecordP
   return Object.fromEntries(Object.entries(failure).map(([key, value]) => [key, typeof value === 'string' ? redactCredentials(value) : value]));
 }
 
-function paymentMethod(method: string | null | undefined): PaymentMethod {
-  switch (method) {
-    case 'upi':
-    case 'card':
-    case 'netbanking':
-    case 'wallet':
-    case 'emi':
-      return method;
-    default:
-      return 'other';
-  }
-}
-
 /**
  * Domestic only (kiosk-domain.md §4.4): without FCRA registration a charity
  * must not take foreign contributions, and Razorpay gives NGOs no
@@ -144,6 +128,13 @@ export class DonationService {
   private readonly screens: DonorScreens;
   /** One settle in flight per donation: a repeated confirmation or a progress check joins it. */
   private readonly settling = new Map<string, Promise<Settled>>();
+  /**
+   * Payments whose Checkout signature was verified and whose outcome the
+   * ledger does not show yet (it could not be written: a full disk), by
+   * donation: the donor's screen hears "being confirmed" for them, and each
+   * progress check tries to settle them again, as for an `authorized` row.
+   */
+  private readonly verifiedPayments = new Map<string, string>();
 
   constructor(deps: DonationServiceDeps) {
     this.deps = deps;
@@ -308,7 +299,7 @@ export class DonationService {
     // Checkout's words come from Razorpay through the page: credentials are taken out before they are kept.
     const failure = redactFailure(request.failure);
     const detail = { failure };
-    if (donation.state === 'payment_failed' || MONEY_STATES.includes(donation.state)) {
+    if (donation.state === 'payment_failed' || MONEY_ARRIVED.includes(donation.state)) {
       // A late report about an attempt whose money is already known changes nothing.
       return this.write(() => {
         ledger.note(donation.id, 'checkout', detail);
@@ -326,7 +317,7 @@ export class DonationService {
     const { ledger } = this.deps;
     const donation = ledger.get(request.donationId);
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
-    if (MONEY_STATES.includes(donation.state)) {
+    if (MONEY_ARRIVED.includes(donation.state)) {
       // The donor leaves a payment that is paid or still being confirmed: nothing to cancel.
       // From now on reconciliation finishes it, and tells the operator.
       this.screens.left(donation.id);
@@ -388,6 +379,7 @@ export class DonationService {
       return this.refuseClaim(donation, 'signature_mismatch', 'the payment signature does not match', claimed);
     }
     // From here Razorpay has authorised this payment: never a second one for this donation.
+    this.verifiedPayments.set(donation.id, request.razorpayPaymentId);
     return this.answer(donation.id, await this.within(this.settle(donation.id, request.razorpayPaymentId), this.deps.confirmWaitMs ?? CONFIRM_WAIT_MS));
   }
 
@@ -401,16 +393,19 @@ export class DonationService {
     if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
     this.screens.following(donation.id);
     const inFlight = this.settling.get(donation.id);
+    const held = donation.state === 'authorized' ? donation.paymentId : donation.state === 'paid' ? null : this.verifiedPayments.get(donation.id);
     let outcome: Settled | null = null;
     if (inFlight) outcome = await this.within(inFlight, this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
-    else if (donation.state === 'authorized' && donation.paymentId) {
-      outcome = await this.within(this.settle(donation.id, donation.paymentId), this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
-    }
+    else if (held) outcome = await this.within(this.settle(donation.id, held), this.deps.progressWaitMs ?? PROGRESS_WAIT_MS);
     if (outcome?.kind === 'paid') return { ok: true, value: { status: 'paid', receipt: this.receipt(outcome.donation) } };
     if (outcome?.kind === 'confirming') return { ok: true, value: { status: 'confirming' } };
     const current = this.deps.ledger.get(donation.id) ?? donation;
-    if (current.state === 'paid') return { ok: true, value: { status: 'paid', receipt: this.receipt(current) } };
-    if (current.state === 'authorized') return { ok: true, value: { status: 'confirming' } };
+    if (current.state === 'paid') {
+      // Recorded by reconciliation meanwhile.
+      this.verifiedPayments.delete(current.id);
+      return { ok: true, value: { status: 'paid', receipt: this.receipt(current) } };
+    }
+    if (current.state === 'authorized' || this.verifiedPayments.has(current.id)) return { ok: true, value: { status: 'confirming' } };
     return { ok: true, value: { status: 'not_paid' } };
   }
 
@@ -423,6 +418,11 @@ export class DonationService {
         // A ledger that cannot be written (full disk): the money is at Razorpay, and reconciliation records it once the ledger is back.
         if (isLedgerFaultError(error)) return { kind: 'confirming', why: error.operatorMessage };
         throw error;
+      })
+      .then((outcome) => {
+        // Settled either way: the ledger now shows what became of the payment.
+        if (outcome.kind !== 'confirming') this.verifiedPayments.delete(donationId);
+        return outcome;
       })
       .finally(() => this.settling.delete(donationId));
     this.settling.set(donationId, work);
@@ -447,16 +447,15 @@ export class DonationService {
     if (payment.amount !== donation.amountPaise || payment.currency !== 'INR') {
       return this.rejectPayment(donation, 'amount_mismatch', `payment is ${payment.amount} ${payment.currency}, donation is ${donation.amountPaise} INR`, { paymentId: payment.id, orderId: payment.order_id });
     }
-    const method = paymentMethod(payment.method);
     switch (payment.status) {
       case 'captured':
-        return this.markPaid(donation, payment.id, method);
+        return this.markPaid(donation, payment);
       case 'authorized': {
-        this.recordAuthorized(donation.id, payment.id, { method });
+        this.recordAuthorized(donation.id, payment.id, { method: paymentMethodOf(payment.method) });
         killPoint('before_capture');
         const captured = await gateway.capturePayment(payment.id, donation.amountPaise);
         killPoint('after_capture');
-        if (captured.ok && captured.value.status === 'captured') return this.markPaid(ledger.get(donation.id) ?? donation, payment.id, method);
+        if (captured.ok && captured.value.status === 'captured') return this.markPaid(ledger.get(donation.id) ?? donation, payment);
         const detail = captured.ok ? `capture left the payment ${captured.value.status}` : describeGatewayError(captured.error);
         ledger.note(donation.id, 'gateway', { captureFailed: detail });
         this.deps.log(`donation ${donation.id}: payment ${payment.id} is authorised, capture not done yet: ${detail}`);
@@ -501,22 +500,16 @@ export class DonationService {
     }
   }
 
-  private markPaid(donation: Donation, paymentId: string, method: PaymentMethod): Settled {
+  private markPaid(donation: Donation, payment: GatewayPayment): Settled {
     // The donor sees it on screen only while their screen is still asking; a capture that lands after they left is "recovered" for the operator.
-    const recovered = isRecovered({ donorWatching: this.screens.isWatching(donation.id) });
-    const moved = this.transitionOrLog(
-      donation.id,
-      'paid',
-      'gateway',
-      { paymentId, paymentMethod: method, failureCode: null, failureReason: null },
-      { paymentId, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
-    );
+    const { patch, detail } = paidMove(donation, payment, { donorWatching: this.screens.isWatching(donation.id) });
+    const moved = this.transitionOrLog(donation.id, 'paid', 'gateway', patch, detail);
     if (!moved.ok) {
       const current = this.deps.ledger.get(donation.id);
-      if (current?.state === 'paid' && current.paymentId === paymentId) return { kind: 'paid', donation: current };
+      if (current?.state === 'paid' && current.paymentId === payment.id) return { kind: 'paid', donation: current };
       return { kind: 'rejected', message: `cannot mark ${donation.id} paid` };
     }
-    this.deps.log(`donation ${donation.id}: paid by ${paymentId}`);
+    this.deps.log(`donation ${donation.id}: paid by ${payment.id}`);
     return { kind: 'paid', donation: moved.donation };
   }
 
@@ -590,7 +583,7 @@ export class DonationService {
       paymentId: donation.paymentId ?? '',
       // The numbered receipt (assigned with the move to paid); the order's receipt only for a donation paid before numbering existed.
       receiptNumber: donation.receiptNo ?? donation.receipt,
-      method: paymentMethod(donation.paymentMethod),
+      method: paymentMethodOf(donation.paymentMethod),
       paidAt: new Date(donation.paidAt ?? donation.updatedAt).toISOString(),
       ...(donation.donorName ? { donorName: donation.donorName } : {}),
       taxReceipt: donation.tax !== null,

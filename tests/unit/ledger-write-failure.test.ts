@@ -74,4 +74,25 @@ describe('an unwritable ledger', () => {
     await vi.waitFor(async () => expect((await status()).acceptingDonations).toBe(true), { timeout: 10_000, interval: 100 });
     await vi.waitFor(() => expect(running().services.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId: paid.paymentId }), { timeout: 10_000, interval: 100 });
   });
+
+  it("the donor's screen following that payment hears 'being confirmed' while the disk is full, never 'not paid', then 'paid'", async () => {
+    const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
+    const started = await start(700);
+    if (!started.ok) throw new Error(started.error.message);
+    const session = started.value;
+    expect(await call('checkoutOpened', { donationId: session.donationId })).toEqual({ ok: true, value: null });
+    const paid = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
+    if (!paid.ok) throw new Error('payment refused');
+
+    const db = connectionOf(kiosk.services.ledger);
+    db.exec('PRAGMA query_only = ON');
+    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paid.paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: paid.signature });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'payment_confirming' } });
+    // The ledger has not recorded the payment, but the signature proved it: the donor must not be told it failed.
+    expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('checkout_open');
+    expect(await call('getDonationProgress', { donationId: session.donationId })).toEqual({ ok: true, value: { status: 'confirming' } });
+
+    db.exec('PRAGMA query_only = OFF');
+    await vi.waitFor(async () => expect(await call('getDonationProgress', { donationId: session.donationId })).toMatchObject({ ok: true, value: { status: 'paid' } }), { timeout: 10_000, interval: 100 });
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Ledger, type NewDonation } from '../../src-main/domain/ledger/ledger.ts';
-import { LATEST_SCHEMA_VERSION } from '../../src-main/domain/ledger/migrations.ts';
+import { LATEST_SCHEMA_VERSION, migrate } from '../../src-main/domain/ledger/migrations.ts';
 
 const dirs: string[] = [];
 function ledgerPath(): string {
@@ -97,6 +97,28 @@ describe('ledger', () => {
     raw.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(LATEST_SCHEMA_VERSION + 1, 0);
     raw.close();
     expect(() => Ledger.open(path)).toThrow(/newer than this kiosk/);
+  });
+
+  it('applies a migration numbered below one already applied (a ledger from a kiosk that had schema 8 before 5 to 7)', () => {
+    // Parallel branches reserved their numbers: the kiosk at 46ceb24 shipped migrations 1-4 and 8 only.
+    const path = ledgerPath();
+    const raw = new DatabaseSync(path);
+    migrate(raw, 4);
+    raw.exec(`
+      CREATE TABLE installation (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), installation_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+      INSERT INTO installation VALUES (1, 'abcdef0123456789', 0);
+      ALTER TABLE donations ADD COLUMN event_id TEXT;
+      INSERT INTO schema_migrations (version, applied_at) VALUES (8, 0);
+    `);
+    raw.close();
+    const ledger = Ledger.open(path);
+    ledger.createDonation({ ...donation('d0000000007'), email: 'donor@example.org' }, 'donor');
+    // Migration 5 (Razorpay's order time), 7 (the email outbox on the move to paid).
+    expect(ledger.transition('d0000000007', 'order_created', 'gateway', { orderId: 'order_0000000000007', orderCreatedAt: 1 })).toMatchObject({ ok: true });
+    ledger.transition('d0000000007', 'checkout_open', 'donor');
+    expect(ledger.transition('d0000000007', 'paid', 'gateway', { paymentId: 'pay_0000000000007' })).toMatchObject({ ok: true });
+    expect(ledger.emails.forDonation('d0000000007')).toHaveLength(1);
+    ledger.close();
   });
 
   it('rejects a duplicate receipt (Razorpay receipts are unique)', () => {

@@ -31,8 +31,12 @@ export type DonationState = (typeof DONATION_STATES)[number];
 
 export type EventSource = 'donor' | 'checkout' | 'gateway' | 'kiosk' | 'reconciliation' | 'operator';
 
-/** Where a payment Razorpay reports can take a donation, whatever the donor was shown. */
-const MONEY_ARRIVED: DonationState[] = ['authorized', 'paid', 'refunded'];
+/**
+ * Where a payment Razorpay reports can take a donation, whatever the donor was
+ * shown: Razorpay holds (or gave back) money for these, so nothing the donor's
+ * page reports changes them.
+ */
+export const MONEY_ARRIVED: readonly DonationState[] = ['authorized', 'paid', 'refunded'];
 
 export const ALLOWED_TRANSITIONS: Record<DonationState, readonly DonationState[]> = {
   started: ['order_created', 'order_failed', 'expired'],

@@ -17,7 +17,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canTransition, UNSETTLED_STATES, type DonationState, type EventSource } from './donation-states.ts';
+import { canTransition, MONEY_ARRIVED, UNSETTLED_STATES, type DonationState, type EventSource } from './donation-states.ts';
 import { migrate } from './migrations.ts';
 import { financialYearOf } from '../receipts/financial-year.ts';
 import { formatReceiptNumber } from '../receipts/receipt-number.ts';
@@ -237,8 +237,6 @@ function toDonation(row: DonationRow): Donation {
   };
 }
 
-/** States only a payment at Razorpay leads to. */
-const PAYMENT_STATES: readonly DonationState[] = ['authorized', 'paid', 'refunded'];
 /** The masked number; a clear number in an older row is masked here, a sealed one without its mask shows as X's. */
 function maskedIdOf(row: DonationRow): string {
   if (row.tax_id_masked !== null) return row.tax_id_masked;
@@ -456,7 +454,7 @@ export class Ledger {
     return this.inTransaction(() => {
       let current = this.get(id);
       if (!current) return { ok: false, reason: 'unknown_donation' } as const;
-      if (current.state === 'order_created' && PAYMENT_STATES.includes(to)) {
+      if (current.state === 'order_created' && MONEY_ARRIVED.includes(to)) {
         // A payment on the order proves Checkout was opened even if that step never reached the ledger.
         const at = this.now();
         this.db.prepare("UPDATE donations SET state = 'checkout_open', updated_at = ? WHERE id = ?").run(at, id);

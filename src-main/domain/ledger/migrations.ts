@@ -220,14 +220,16 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version 
 /** Brings the schema up to `upTo` (the latest; tests stop earlier to build an older kiosk's ledger). */
 export function migrate(db: DatabaseSync, upTo: number = LATEST_SCHEMA_VERSION): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined;
-  const current = row?.version ?? 0;
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  const current = Math.max(0, ...applied);
   if (current > LATEST_SCHEMA_VERSION) {
     // A newer kiosk wrote this ledger: refuse rather than misread it.
     throw new Error(`ledger schema ${current} is newer than this kiosk understands (${LATEST_SCHEMA_VERSION})`);
   }
+  // Each migration not yet applied, by its own number rather than by the highest: parallel branches
+  // reserve numbers, so a kiosk may have applied 8 before 5 to 7 existed (the kiosk at 46ceb24 did).
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current || migration.version > upTo) continue;
+    if (applied.has(migration.version) || migration.version > upTo) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(migration.sql);

@@ -11,7 +11,8 @@
 // and how long since a donation was first looked at, on the monotonic clock.
 // Without Razorpay's time nothing is expired: leaving a donation open costs a
 // few calls, expiring a paid one loses money.
-import type { Donation } from '../ledger/ledger.ts';
+import type { PaymentMethod } from '../../contract/kiosk-api.ts';
+import type { Donation, DonationPatch } from '../ledger/ledger.ts';
 import type { GatewayPayment } from '../gateway/razorpay-gateway.ts';
 
 export interface ReconcileRuleOptions {
@@ -119,6 +120,39 @@ export function paymentsThatCount(donation: Donation, payments: readonly Gateway
 /** A payment reconciliation records is one the donor did not see confirmed, unless their screen is following it right now. */
 export function isRecovered(facts: Pick<DecisionFacts, 'donorWatching'>): boolean {
   return !facts.donorWatching;
+}
+
+/** Razorpay's payment method as the kiosk records it: the ones a receipt names, anything else `other`. */
+export function paymentMethodOf(method: string | null | undefined): PaymentMethod {
+  switch (method) {
+    case 'upi':
+    case 'card':
+    case 'netbanking':
+    case 'wallet':
+    case 'emi':
+      return method;
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * The move to `paid`, whichever path records it (the donor's confirmation or
+ * reconciliation): the fields it sets and its event's detail, where
+ * `recovered` marks a payment the donor did not see confirmed on the kiosk
+ * (Ledger.listRecovered and recoveredDonationIds read it).
+ */
+export function paidMove(
+  donation: Donation,
+  payment: Pick<GatewayPayment, 'id' | 'method'>,
+  facts: Pick<DecisionFacts, 'donorWatching'>,
+): { patch: DonationPatch; detail: Record<string, unknown>; recovered: boolean } {
+  const recovered = isRecovered(facts);
+  return {
+    patch: { paymentId: payment.id, paymentMethod: paymentMethodOf(payment.method), failureCode: null, failureReason: null },
+    detail: { paymentId: payment.id, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
+    recovered,
+  };
 }
 
 /** After fetching the order's payments. */

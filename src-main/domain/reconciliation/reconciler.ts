@@ -32,7 +32,7 @@ import { isLedgerFaultError } from '../ledger/ledger-fault.ts';
 import { monotonicNow, type MonotonicClock } from '../clock.ts';
 import type { DonorScreens } from '../donor-screens.ts';
 import { killPoint } from '../kill-points.ts';
-import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, isRecovered, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
+import { DAY_MS, decideOnOrderLookup, decideOnPayments, isDue, paidMove, planFor, type DecisionFacts, type ReconcileRuleOptions } from './reconcile-rules.ts';
 
 export interface ReconcilerOptions extends ReconcileRuleOptions {
   maxCallsPerPass: number;
@@ -82,7 +82,6 @@ class ShareUsed extends Error {}
 /** Logged when a sweep of Razorpay's payments has gone through the whole window. */
 export const SWEPT_PAYMENTS_LINE = "reconciliation: swept Razorpay's payments";
 
-const KNOWN_METHODS = new Set(['upi', 'card', 'netbanking', 'wallet', 'emi']);
 const HOUR_MS = 60 * 60 * 1000;
 const PAGE = 100;
 const DONATION_ID = /^d[0-9a-z]{10,30}$/;
@@ -319,14 +318,8 @@ export class Reconciler {
    * donor may have left meanwhile).
    */
   private markPaid(donation: Donation, payment: GatewayPayment, orderPayments: readonly GatewayPayment[]): 'settled' | 'recovered' | 'unchanged' {
-    const recovered = isRecovered(this.facts(donation));
-    const method = payment.method && KNOWN_METHODS.has(payment.method) ? payment.method : 'other';
-    const moved = this.move(
-      donation,
-      'paid',
-      { paymentId: payment.id, paymentMethod: method, failureCode: null, failureReason: null },
-      { paymentId: payment.id, ...(recovered ? { recovered: true, donorSaw: donation.state } : {}) },
-    );
+    const { patch, detail, recovered } = paidMove(donation, payment, this.facts(donation));
+    const moved = this.move(donation, 'paid', patch, detail);
     if (!moved) return 'unchanged';
     for (const other of orderPayments) {
       if (other.id !== payment.id && (other.status === 'authorized' || other.status === 'captured')) this.noteExtraPayment(moved, other);
@@ -339,7 +332,7 @@ export class Reconciler {
   /**
    * Razorpay's side (see the top of this file): the catch-up over orders once
    * a run, then the sweep over payments every sweepIntervalMs. Pages of 100,
-   * newest first, resumed across passes.
+   * newest first, resumed across passes from the item reached.
    */
   private async sweepRazorpay(): Promise<number> {
     if (!this.sweep) {
@@ -365,16 +358,25 @@ export class Reconciler {
       const sweep = this.sweep;
       if (!sweep) return restored;
       const query = { fromSeconds: sweep.fromSeconds, count: PAGE, skip: sweep.skip };
+      // The position moves on with each item done: a share used up part-way through a page (a look at each
+      // order the ledger does not know: other kiosks', the website's) carries on from there next pass, never
+      // from the top of the page again, which could keep a sweep on one page for ever.
       let size: number;
       if (sweep.of === 'orders') {
         const page = await this.call(() => this.deps.gateway.listOrders({ ...query, authorizedOnly: false }));
         if (!page.ok) return restored;
-        for (const order of page.value) if (this.noteSweptOrder(order)) restored += 1;
+        for (const order of page.value) {
+          if (this.noteSweptOrder(order)) restored += 1;
+          sweep.skip += 1;
+        }
         size = page.value.length;
       } else {
         const page = await this.call(() => this.deps.gateway.listPayments(query));
         if (!page.ok) return restored;
-        for (const payment of page.value) if (await this.noteSweptPayment(payment)) restored += 1;
+        for (const payment of page.value) {
+          if (await this.noteSweptPayment(payment)) restored += 1;
+          sweep.skip += 1;
+        }
         size = page.value.length;
       }
       if (size < PAGE) {
@@ -386,7 +388,6 @@ export class Reconciler {
         this.sweep = null;
         return restored;
       }
-      sweep.skip += PAGE;
     }
   }
 
