@@ -59,12 +59,13 @@ afterEach(async () => {
   await smtp.close();
 });
 
-async function setUpEmail(patch: Record<string, unknown> = {}, password: string | undefined = SMTP_PASSWORD) {
+/** `password` null: the request carries none (an explicit undefined would take the default). */
+async function setUpEmail(patch: Record<string, unknown> = {}, password: string | null = SMTP_PASSWORD) {
   // A new password is a secret like the payment keys: the PIN again first.
-  if (password !== undefined) await kiosk.confirmPin();
+  if (password !== null) await kiosk.confirmPin();
   return kiosk.call('updateEmailSettings', {
     settings: { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', username: SMTP_USER, fromAddress: 'receipts@asha.example.org', fromName: '', ...patch },
-    ...(password === undefined ? {} : { password }),
+    ...(password === null ? {} : { password }),
   });
 }
 
@@ -98,13 +99,13 @@ describe('email receipts', () => {
     expect(secrets.value).toBe(SMTP_PASSWORD);
     expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { emailReceipts: true } });
     // Saving again without a password keeps the stored one.
-    await setUpEmail({ fromName: 'Asha receipts' }, undefined);
+    await setUpEmail({ fromName: 'Asha receipts' }, null);
     expect(secrets.value).toBe(SMTP_PASSWORD);
     for (const reply of kiosk.replies) expect(JSON.stringify(reply)).not.toContain(SMTP_PASSWORD);
     for (const line of kiosk.logLines) expect(line).not.toContain(SMTP_PASSWORD);
     // Bad settings are refused in plain words, and nothing changes.
-    expect(await setUpEmail({ fromAddress: 'receipts@exa_mple.org' }, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await setUpEmail({ host: '' }, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mail server') } });
+    expect(await setUpEmail({ fromAddress: 'receipts@exa_mple.org' }, null)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await setUpEmail({ host: '' }, null)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mail server') } });
     expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { emailReceipts: true } });
   });
 
