@@ -202,6 +202,19 @@ describe('email receipts', () => {
     expect(await kiosk.call('updateEmailSettings', { settings: { host: '127.0.0.1' } })).toMatchObject({ ok: true, value: { host: '127.0.0.1', passwordSet: false } });
   });
 
+  it('while a password is kept, sending it to another server, port, security or user needs the PIN again', async () => {
+    expect(await setUpEmail()).toMatchObject({ ok: true, value: { passwordSet: true } });
+    // Someone at a console left open must not point the kiosk's login at their own server.
+    for (const patch of [{ host: 'mail.elsewhere.example' }, { port: smtp.port + 1 }, { security: 'tls' }, { username: 'someone-else' }]) {
+      expect(await setUpEmail(patch, null), JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'pin_required' } });
+    }
+    expect(await kiosk.call('getEmailReceiptAdmin', {})).toMatchObject({ ok: true, value: { settings: { host: '127.0.0.1', port: smtp.port, security: 'none', username: SMTP_USER } } });
+    // The same settings again, or a change that sends the password nowhere new, need only operator mode.
+    expect(await setUpEmail({ fromName: 'Asha receipts' }, null)).toMatchObject({ ok: true });
+    await kiosk.confirmPin();
+    expect(await setUpEmail({ host: 'localhost' }, null)).toMatchObject({ ok: true, value: { host: 'localhost', passwordSet: true } });
+  });
+
   it('the console methods need an operator session', async () => {
     await kiosk.call('endOperatorSession');
     for (const [method, payload] of [
