@@ -31,7 +31,7 @@ import type { KioskConfig } from '../domain/kiosk-config.ts';
 import type { Donation, Ledger } from '../domain/ledger/ledger.ts';
 import type { ReceiptEmail, ReceiptEmailStatus } from '../domain/ledger/email-outbox.ts';
 import type { OperatorAccess } from '../domain/operator/operator-access.ts';
-import { DEFAULT_EMAIL_SETTINGS, loadEmailSettings, updateEmailSettings, type EmailSettings, type EmailSettingsPatch } from '../domain/email/email-settings.ts';
+import { DEFAULT_EMAIL_SETTINGS, loadEmailSettings, mergeEmailSettings, saveEmailSettings, type EmailSettings, type EmailSettingsPatch } from '../domain/email/email-settings.ts';
 import { buildReceiptModel } from '../domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
@@ -370,6 +370,9 @@ export class ReceiptMailer {
   }
 
   async #updateSettings(request: UpdateEmailSettingsRequest): Promise<Result<EmailSettingsView>> {
+    // Settings refused: the password stays as it was too.
+    const updated = mergeEmailSettings(this.#deps.dataDir, request.settings);
+    if (!updated.ok) return fail('invalid_request', updated.message);
     if (request.password !== undefined) {
       if (!this.#deps.secrets.canStore) return fail('not_supported', 'Browser mode keeps no passwords: set KIOSK_SMTP_PASSWORD for it instead.');
       try {
@@ -380,8 +383,7 @@ export class ReceiptMailer {
       }
       this.#passwordSet = request.password !== '';
     }
-    const updated = updateEmailSettings(this.#deps.dataDir, request.settings);
-    if (!updated.ok) return fail('invalid_request', updated.message);
+    saveEmailSettings(this.#deps.dataDir, updated.settings);
     this.#settings = updated.settings;
     this.#deps.log(`operator: email settings changed (${[...Object.keys(request.settings), ...(request.password === undefined ? [] : ['password'])].join(', ')})`);
     // New settings may be what the waiting emails needed: try them now rather than at their backoff.

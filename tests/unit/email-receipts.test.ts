@@ -202,6 +202,16 @@ describe('email receipts', () => {
     expect(await kiosk.call('updateEmailSettings', { settings: { host: '127.0.0.1' } })).toMatchObject({ ok: true, value: { host: '127.0.0.1', passwordSet: false } });
   });
 
+  it('refused settings keep the old password too: nothing changes', async () => {
+    expect(await setUpEmail()).toMatchObject({ ok: true, value: { passwordSet: true } });
+    expect(await setUpEmail({ host: '' }, 'x-other-password')).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mail server') } });
+    expect(secrets.value).toBe(SMTP_PASSWORD);
+    expect(await setUpEmail({}, '')).toMatchObject({ ok: true, value: { passwordSet: false } });
+    expect(await setUpEmail({ fromAddress: 'receipts@exa_mple.org' }, 'x-other-password')).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(secrets.value).toBeNull();
+    expect(await kiosk.call('getEmailReceiptAdmin', {})).toMatchObject({ ok: true, value: { settings: { passwordSet: false } } });
+  });
+
   it('while a password is kept, sending it to another server, port, security or user needs the PIN again', async () => {
     expect(await setUpEmail()).toMatchObject({ ok: true, value: { passwordSet: true } });
     // Someone at a console left open must not point the kiosk's login at their own server.
