@@ -233,6 +233,10 @@ export class ReceiptMailer {
     if (!this.#settings.enabled) return fail('not_supported', 'Email receipts are not set up on this kiosk.');
     const found = this.#recentReceipt(donationId);
     if (!found.ok) return found;
+    // One address at a time from the donor page (the screen offers it once): no script in the page can make
+    // the kiosk mail this donor's receipt to a list of addresses. A refused address may be replaced.
+    const live = this.#deps.ledger.emails.forDonation(donationId).find((e) => e.status !== 'failed');
+    if (live !== undefined && live.recipient !== address) return fail('illegal_state', 'This receipt is already being sent by email, to another address.');
     this.#deps.ledger.emails.enqueue(donationId, address);
     this.#deps.ledger.note(donationId, 'donor', { receiptEmailAsked: maskEmail(address) });
     this.wake();

@@ -187,6 +187,16 @@ describe('email receipts', () => {
     expect(smtp.received[0]?.text).toContain('Dear donor');
   });
 
+  it('the donor page sends a receipt to one address: a script in it cannot mail the receipt to many', async () => {
+    await setUpEmail();
+    const receipt = await paid({ anonymous: false, name: 'Asha Rao', email: 'asha@example.com' });
+    // The address given with the payment is queued already; asking again for it changes nothing.
+    expect(await kiosk.call('emailReceipt', { donationId: receipt.donationId, email: 'asha@example.com' })).toEqual({ ok: true, value: { queuedTo: 'as•••@example.com' } });
+    expect(await kiosk.call('emailReceipt', { donationId: receipt.donationId, email: 'someone@elsewhere.example' })).toMatchObject({ ok: false, error: { code: 'illegal_state' } });
+    await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(1);
+    expect((await outbox()).entries.map((e) => e.to)).toEqual(['asha@example.com']);
+  });
+
   it('nothing is sent while email receipts are off: the receipt waits, and goes once they are on', async () => {
     await paid({ anonymous: false, name: 'Asha Rao', email: 'asha@example.com' });
     expect(await kiosk.call('emailReceipt', { donationId: kiosk.services.ledger.list(1)[0]?.id ?? '', email: 'asha@example.com' })).toMatchObject({ ok: false, error: { code: 'not_supported' } });
