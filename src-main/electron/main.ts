@@ -392,7 +392,6 @@ async function main(): Promise<void> {
   });
 }
 
-/** Every webContents, including ones we did not expect: no new windows, no <webview> (§1 #11, #14). */
 /**
  * The donor window and the operator console's window: the same locked-down
  * settings, each with its own preload (its own API) and its own session.
@@ -424,6 +423,7 @@ function createKioskWindow(options: { title: string; preload: string; partition:
   });
 }
 
+/** Every webContents, including ones we did not expect: no new windows, no <webview> (§1 #11, #14). */
 function applyBaselineGuards(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -10,6 +10,8 @@
 //   operator mode ending, Alt+F4), ends operator mode and brings the donor
 //   page back fresh at the welcome screen, so new settings show at once.
 // - Navigation never leaves app://operator.
+// - A console whose page was lost (crashed, killed) closes, rather than cover
+//   the donor screen with a dead window.
 // Electron objects come in through the small interfaces below (typed fakes in
 // tests/unit/electron-operator-window.test.ts).
 
@@ -23,6 +25,7 @@ export interface OperatorWindowLike {
   loadURL(url: string): Promise<void>;
   readonly webContents: {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: { url: string; preventDefault(): void }) => void): unknown;
+    on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
   };
 }
 
@@ -68,6 +71,11 @@ export class OperatorConsoleWindow<W extends OperatorWindowLike> {
     };
     window.webContents.on('will-navigate', guard);
     window.webContents.on('will-redirect', guard);
+    // A console page that crashed or was killed would cover the donor screen, dead: close it (operator mode ends).
+    window.webContents.on('render-process-gone', (_event, details) => {
+      this.#options.log(`operator console: its page was lost (${details.reason}); closing it`);
+      window.close();
+    });
     window.once('ready-to-show', () => {
       window.show();
       window.focus();

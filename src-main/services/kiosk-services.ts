@@ -179,6 +179,11 @@ async function resolveKeys(options: KioskServicesOptions): Promise<{ keys: Payme
   return stored === null ? null : { keys: { mode: modeOfKeyId(stored.keyId), keyId: stored.keyId, keySecret: stored.keySecret }, source: 'console' };
 }
 
+/** Where keys of a mode talk to Razorpay: live keys (and their secret) always to Razorpay itself, whatever the environment says. */
+function apiUrlFor(options: KioskServicesOptions, mode: 'test' | 'live'): string {
+  return mode === 'live' ? RAZORPAY_API_URL : keyEnvironment(options).KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL;
+}
+
 async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayEndpoints> {
   const resolved = await resolveKeys(options);
   const env = keyEnvironment(options);
@@ -199,13 +204,12 @@ async function resolveEndpoints(options: KioskServicesOptions): Promise<GatewayE
   const { keys, source } = resolved;
   if (keys.mode === 'live') {
     if (options.refuseLiveKeys) throw new KioskStartError('Browser mode refuses live Razorpay keys: it is for development and tests only.');
-    // Live payments always go to Razorpay itself, whatever the environment says.
-    return { keys, source, apiUrl: RAZORPAY_API_URL, checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
+    return { keys, source, apiUrl: apiUrlFor(options, 'live'), checkoutScriptUrl: RAZORPAY_CHECKOUT_SCRIPT_URL, simulator: null };
   }
   return {
     keys,
     source,
-    apiUrl: env.KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL,
+    apiUrl: apiUrlFor(options, 'test'),
     checkoutScriptUrl: env.KIOSK_CHECKOUT_SCRIPT_URL || RAZORPAY_CHECKOUT_SCRIPT_URL,
     simulator: null,
   };
@@ -379,7 +383,7 @@ async function startOnLockedFolder(options: KioskServicesOptions, releaseLock: (
     chooseExportFolder: options.chooseExportFolder ?? (async () => defaultExportFolder),
     keyStore: options.keyStore ?? null,
     activeKeys: { mode: keys.mode, keyId: keys.keyId, keySecret: keys.keySecret, apiUrl: endpoints.apiUrl, source: endpoints.source },
-    apiUrlFor: (mode) => (mode === 'live' ? RAZORPAY_API_URL : keyEnvironment(options).KIOSK_RAZORPAY_API_URL || RAZORPAY_API_URL),
+    apiUrlFor: (mode) => apiUrlFor(options, mode),
     checkKeys: options.checkKeys ?? checkRazorpayKeys,
     onExitRequested: options.onExitRequested ?? null,
     onRestartRequested: options.onRestartRequested ?? null,

@@ -239,7 +239,7 @@ export class OperatorService {
       return fail(
         'kiosk_unavailable',
         `The operator PIN record cannot be read (${error.message}). It has not been changed and no new PIN can be set. ` +
-          'Restore the file from a backup, or have someone with access to the kiosk computer remove it to set a new PIN.',
+          'Restore the file from a backup, or have someone with access to the kiosk computer reset operator access (docs/security.md, "Operator access lost"); the next operator then chooses a new PIN.',
       );
     }
   }

@@ -26,6 +26,8 @@ export function resolvePaymentKeys(env: NodeJS.ProcessEnv): KeysResult {
   if (!keyId && !keySecret) return { ok: true, keys: null };
   if (!keyId || !keySecret) return { ok: false, message: 'Set both KIOSK_RAZORPAY_KEY_ID and KIOSK_RAZORPAY_KEY_SECRET, or neither for demo mode.' };
   const match = KEY_ID.exec(keyId);
-  if (!match) return { ok: false, message: `KIOSK_RAZORPAY_KEY_ID must look like rzp_test_XXXXXXXXXXXXXX or rzp_live_XXXXXXXXXXXXXX (got ${keyId.slice(0, 9)}…)` };
+  // Only a Razorpay prefix is echoed: a value without one may be the secret, put in the id's place.
+  const got = /^rzp_(test|live)_/.exec(keyId)?.[0];
+  if (!match) return { ok: false, message: `KIOSK_RAZORPAY_KEY_ID must look like rzp_test_XXXXXXXXXXXXXX or rzp_live_XXXXXXXXXXXXXX (got ${got === undefined ? 'something else' : `${got}…`})` };
   return { ok: true, keys: { mode: match[1] === 'live' ? 'live' : 'test', keyId, keySecret } };
 }

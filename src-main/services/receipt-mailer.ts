@@ -31,7 +31,7 @@ import type { KioskConfig } from '../domain/kiosk-config.ts';
 import type { Donation, Ledger } from '../domain/ledger/ledger.ts';
 import type { ReceiptEmail, ReceiptEmailStatus } from '../domain/ledger/email-outbox.ts';
 import type { OperatorAccess } from '../domain/operator/operator-access.ts';
-import { DEFAULT_EMAIL_SETTINGS, loadEmailSettings, updateEmailSettings, type EmailSettings } from '../domain/email/email-settings.ts';
+import { DEFAULT_EMAIL_SETTINGS, loadEmailSettings, mergeEmailSettings, saveEmailSettings, type EmailSettings, type EmailSettingsPatch } from '../domain/email/email-settings.ts';
 import { buildReceiptModel } from '../domain/receipts/receipt-model.ts';
 import { renderReceiptHtml } from '../domain/receipts/receipt-html.ts';
 import { receiptFileStem } from '../domain/receipts/receipt-number.ts';
@@ -48,6 +48,8 @@ export type MailerMethod = 'getReceiptOptions' | 'emailReceipt' | 'getEmailRecei
 /** About three days of tries at the hourly cap: a kiosk offline over a weekend still delivers. */
 export const MAX_ATTEMPTS = 80;
 const RETRY_CAP_MS = 60 * 60 * 1000;
+/** The settings that decide where the mail password goes when the kiosk logs in. */
+const PASSWORD_DESTINATION = ['host', 'port', 'security', 'username'] as const satisfies readonly (keyof EmailSettingsPatch)[];
 
 /** The wait after the `attempts`-th failed try: base, 2×, 4× … up to an hour. */
 export function retryDelayMs(attempts: number, baseMs: number): number {
@@ -199,8 +201,9 @@ export class ReceiptMailer {
       getReceiptOptions: (request) => this.#receiptOptions(request),
       emailReceipt: (request) => this.#emailReceipt(request.donationId, request.email),
       getEmailReceiptAdmin: whileOperator((request: { status?: ReceiptEmailStatus | undefined }) => this.#admin(request.status)),
-      // A new password is a secret like the payment keys: the PIN again first (issue 14).
-      updateEmailSettings: (request) => (request.password === undefined ? whileOperator(updateSettings) : withFreshPin(updateSettings))(request),
+      // A new password is a secret like the payment keys: the PIN again first (issue 14). So is sending the
+      // kept one somewhere new: whoever finds the console open could otherwise point the login at their own server.
+      updateEmailSettings: (request) => (request.password !== undefined || this.#movesPassword(request.settings) ? withFreshPin : whileOperator)(updateSettings)(request),
       sendTestEmail: whileOperator((request: { to: string }) => this.#sendTest(request.to)),
       resendReceiptEmail: whileOperator((request: { id: number }) => this.#resend(request.id)),
     };
@@ -230,6 +233,10 @@ export class ReceiptMailer {
     if (!this.#settings.enabled) return fail('not_supported', 'Email receipts are not set up on this kiosk.');
     const found = this.#recentReceipt(donationId);
     if (!found.ok) return found;
+    // One address at a time from the donor page (the screen offers it once): no script in the page can make
+    // the kiosk mail this donor's receipt to a list of addresses. A refused address may be replaced.
+    const live = this.#deps.ledger.emails.forDonation(donationId).find((e) => e.status !== 'failed');
+    if (live !== undefined && live.recipient !== address) return fail('illegal_state', 'This receipt is already being sent by email, to another address.');
     this.#deps.ledger.emails.enqueue(donationId, address);
     this.#deps.ledger.note(donationId, 'donor', { receiptEmailAsked: maskEmail(address) });
     this.wake();
@@ -349,6 +356,15 @@ export class ReceiptMailer {
     return { ...this.#settings, passwordSet: this.#passwordSet, canStorePassword: this.#deps.secrets.canStore };
   }
 
+  /** The patch would send the kept password to another server, port or user, or with other security ("" sends it nowhere). */
+  #movesPassword(patch: EmailSettingsPatch): boolean {
+    if (!this.#passwordSet) return false;
+    return PASSWORD_DESTINATION.some((key) => {
+      const value = patch[key];
+      return value !== undefined && value !== '' && value !== this.#settings[key];
+    });
+  }
+
   #admin(status: ReceiptEmailStatus | undefined): Result<EmailReceiptAdmin> {
     const { emails } = this.#deps.ledger;
     return {
@@ -358,6 +374,9 @@ export class ReceiptMailer {
   }
 
   async #updateSettings(request: UpdateEmailSettingsRequest): Promise<Result<EmailSettingsView>> {
+    // Settings refused: the password stays as it was too.
+    const updated = mergeEmailSettings(this.#deps.dataDir, request.settings);
+    if (!updated.ok) return fail('invalid_request', updated.message);
     if (request.password !== undefined) {
       if (!this.#deps.secrets.canStore) return fail('not_supported', 'Browser mode keeps no passwords: set KIOSK_SMTP_PASSWORD for it instead.');
       try {
@@ -368,8 +387,7 @@ export class ReceiptMailer {
       }
       this.#passwordSet = request.password !== '';
     }
-    const updated = updateEmailSettings(this.#deps.dataDir, request.settings);
-    if (!updated.ok) return fail('invalid_request', updated.message);
+    saveEmailSettings(this.#deps.dataDir, updated.settings);
     this.#settings = updated.settings;
     this.#deps.log(`operator: email settings changed (${[...Object.keys(request.settings), ...(request.password === undefined ? [] : ['password'])].join(', ')})`);
     // New settings may be what the waiting emails needed: try them now rather than at their backoff.

@@ -95,4 +95,14 @@ describe('OperatorConsoleWindow', () => {
     console.close(); // nothing open: nothing happens
     expect(onClosed).toHaveBeenCalledTimes(2);
   });
+
+  it('a console whose page was lost closes, so the donor screen is not left behind a dead window', () => {
+    const { console, windows, onClosed, log } = setUp();
+    console.open('en');
+    windows[0]?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(windows[0]?.destroyed).toBe(true);
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(console.current()).toBeNull();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('crashed'));
+  });
 });

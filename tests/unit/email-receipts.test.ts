@@ -59,12 +59,13 @@ afterEach(async () => {
   await smtp.close();
 });
 
-async function setUpEmail(patch: Record<string, unknown> = {}, password: string | undefined = SMTP_PASSWORD) {
+/** `password` null: the request carries none (an explicit undefined would take the default). */
+async function setUpEmail(patch: Record<string, unknown> = {}, password: string | null = SMTP_PASSWORD) {
   // A new password is a secret like the payment keys: the PIN again first.
-  if (password !== undefined) await kiosk.confirmPin();
+  if (password !== null) await kiosk.confirmPin();
   return kiosk.call('updateEmailSettings', {
     settings: { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', username: SMTP_USER, fromAddress: 'receipts@asha.example.org', fromName: '', ...patch },
-    ...(password === undefined ? {} : { password }),
+    ...(password === null ? {} : { password }),
   });
 }
 
@@ -98,13 +99,13 @@ describe('email receipts', () => {
     expect(secrets.value).toBe(SMTP_PASSWORD);
     expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { emailReceipts: true } });
     // Saving again without a password keeps the stored one.
-    await setUpEmail({ fromName: 'Asha receipts' }, undefined);
+    await setUpEmail({ fromName: 'Asha receipts' }, null);
     expect(secrets.value).toBe(SMTP_PASSWORD);
     for (const reply of kiosk.replies) expect(JSON.stringify(reply)).not.toContain(SMTP_PASSWORD);
     for (const line of kiosk.logLines) expect(line).not.toContain(SMTP_PASSWORD);
     // Bad settings are refused in plain words, and nothing changes.
-    expect(await setUpEmail({ fromAddress: 'receipts@exa_mple.org' }, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await setUpEmail({ host: '' }, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mail server') } });
+    expect(await setUpEmail({ fromAddress: 'receipts@exa_mple.org' }, null)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await setUpEmail({ host: '' }, null)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mail server') } });
     expect(await kiosk.call('getKioskState')).toMatchObject({ ok: true, value: { emailReceipts: true } });
   });
 
@@ -186,6 +187,16 @@ describe('email receipts', () => {
     expect(smtp.received[0]?.text).toContain('Dear donor');
   });
 
+  it('the donor page sends a receipt to one address: a script in it cannot mail the receipt to many', async () => {
+    await setUpEmail();
+    const receipt = await paid({ anonymous: false, name: 'Asha Rao', email: 'asha@example.com' });
+    // The address given with the payment is queued already; asking again for it changes nothing.
+    expect(await kiosk.call('emailReceipt', { donationId: receipt.donationId, email: 'asha@example.com' })).toEqual({ ok: true, value: { queuedTo: 'as•••@example.com' } });
+    expect(await kiosk.call('emailReceipt', { donationId: receipt.donationId, email: 'someone@elsewhere.example' })).toMatchObject({ ok: false, error: { code: 'illegal_state' } });
+    await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(1);
+    expect((await outbox()).entries.map((e) => e.to)).toEqual(['asha@example.com']);
+  });
+
   it('nothing is sent while email receipts are off: the receipt waits, and goes once they are on', async () => {
     await paid({ anonymous: false, name: 'Asha Rao', email: 'asha@example.com' });
     expect(await kiosk.call('emailReceipt', { donationId: kiosk.services.ledger.list(1)[0]?.id ?? '', email: 'asha@example.com' })).toMatchObject({ ok: false, error: { code: 'not_supported' } });
@@ -199,6 +210,29 @@ describe('email receipts', () => {
     expect(await kiosk.call('updateEmailSettings', { settings: { host: '127.0.0.1' }, password: 'x-new-password' })).toMatchObject({ ok: false, error: { code: 'pin_required' } });
     expect(secrets.value).toBeNull();
     expect(await kiosk.call('updateEmailSettings', { settings: { host: '127.0.0.1' } })).toMatchObject({ ok: true, value: { host: '127.0.0.1', passwordSet: false } });
+  });
+
+  it('refused settings keep the old password too: nothing changes', async () => {
+    expect(await setUpEmail()).toMatchObject({ ok: true, value: { passwordSet: true } });
+    expect(await setUpEmail({ host: '' }, 'x-other-password')).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('mail server') } });
+    expect(secrets.value).toBe(SMTP_PASSWORD);
+    expect(await setUpEmail({}, '')).toMatchObject({ ok: true, value: { passwordSet: false } });
+    expect(await setUpEmail({ fromAddress: 'receipts@exa_mple.org' }, 'x-other-password')).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(secrets.value).toBeNull();
+    expect(await kiosk.call('getEmailReceiptAdmin', {})).toMatchObject({ ok: true, value: { settings: { passwordSet: false } } });
+  });
+
+  it('while a password is kept, sending it to another server, port, security or user needs the PIN again', async () => {
+    expect(await setUpEmail()).toMatchObject({ ok: true, value: { passwordSet: true } });
+    // Someone at a console left open must not point the kiosk's login at their own server.
+    for (const patch of [{ host: 'mail.elsewhere.example' }, { port: smtp.port + 1 }, { security: 'tls' }, { username: 'someone-else' }]) {
+      expect(await setUpEmail(patch, null), JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'pin_required' } });
+    }
+    expect(await kiosk.call('getEmailReceiptAdmin', {})).toMatchObject({ ok: true, value: { settings: { host: '127.0.0.1', port: smtp.port, security: 'none', username: SMTP_USER } } });
+    // The same settings again, or a change that sends the password nowhere new, need only operator mode.
+    expect(await setUpEmail({ fromName: 'Asha receipts' }, null)).toMatchObject({ ok: true });
+    await kiosk.confirmPin();
+    expect(await setUpEmail({ host: 'localhost' }, null)).toMatchObject({ ok: true, value: { host: 'localhost', passwordSet: true } });
   });
 
   it('the console methods need an operator session', async () => {

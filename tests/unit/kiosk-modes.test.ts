@@ -34,6 +34,10 @@ describe('payment keys and modes', () => {
     const bad = resolvePaymentKeys({ KIOSK_RAZORPAY_KEY_ID: 'pk_live_123', KIOSK_RAZORPAY_KEY_SECRET: 'topsecret' });
     expect(bad).toMatchObject({ ok: false });
     expect(JSON.stringify(bad)).not.toContain('topsecret');
+    // The two swapped: what is in the id's place is the secret, so none of it is echoed.
+    const swapped = resolvePaymentKeys({ KIOSK_RAZORPAY_KEY_ID: 'Zq8Xr2Lm5Np7Vt3Kc9Wb1Yd4', KIOSK_RAZORPAY_KEY_SECRET: 'rzp_test_ABCDEFGHIJKLMN' });
+    expect(swapped).toMatchObject({ ok: false });
+    expect(JSON.stringify(swapped)).not.toContain('Zq8X');
   });
 
   it('demo mode starts the built-in simulator and points Checkout at it', async () => {

@@ -79,12 +79,16 @@ export function loadEmailSettings(dataDir: string): EmailSettingsResult {
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, message: `${path}: ${describe(parsed.error.issues)}` };
 }
 
-/** Validates `patch` over the file's settings and writes the file only if all is well. */
-export function updateEmailSettings(dataDir: string, patch: EmailSettingsPatch): EmailSettingsResult {
+/** Validates `patch` over the file's settings; writes nothing (saveEmailSettings does, once all else is done). */
+export function mergeEmailSettings(dataDir: string, patch: EmailSettingsPatch): EmailSettingsResult {
   const current = loadEmailSettings(dataDir);
   if (!current.ok) return { ok: false, message: `The email settings file cannot be read (${current.message}); it was left as it is and nothing was changed.` };
   const merged = EmailSettingsSchema.safeParse({ ...current.settings, ...patch });
   if (!merged.success) return { ok: false, message: `Nothing was changed. ${describe(merged.error.issues)}` };
-  writeFileAtomic(join(dataDir, EMAIL_SETTINGS_FILE), `${JSON.stringify(merged.data, null, 2)}\n`);
   return { ok: true, settings: merged.data };
+}
+
+/** Writes settings that mergeEmailSettings returned. */
+export function saveEmailSettings(dataDir: string, settings: EmailSettings): void {
+  writeFileAtomic(join(dataDir, EMAIL_SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`);
 }
