@@ -278,10 +278,23 @@ export class DonationService {
     return { ...created, receiptLookup: found.ok ? 'no_order' : 'failed' };
   }
 
-  checkoutOpened(request: DonationRef): Result<null> {
-    const donation = this.deps.ledger.get(request.donationId);
-    if (!donation) return fail('unknown_donation', `no donation ${request.donationId}`);
-    this.screens.touched(donation.id);
+  async checkoutOpened(request: DonationRef): Promise<Result<null>> {
+    const asked = this.deps.ledger.get(request.donationId);
+    if (!asked) return fail('unknown_donation', `no donation ${request.donationId}`);
+    this.screens.touched(asked.id);
+    if (!PAYABLE_STATES.includes(asked.state)) return fail('illegal_state', `donation is ${asked.state}`);
+    if (asked.state !== 'order_created' && asked.orderId) {
+      // A reopen ("Try again"): a Checkout the kiosk lost sight of may have taken
+      // the payment. One Razorpay already holds is followed, never offered again.
+      const held = await this.paymentHeldFor(asked.orderId);
+      if (held !== null) {
+        this.deps.log(`donation ${asked.id}: Razorpay holds payment ${held} for its order; followed instead of reopening Checkout`);
+        this.settle(asked.id, held).catch((error: unknown) => this.deps.log(`donation ${asked.id}: settling ${held} failed: ${String(error)}`));
+        return fail('illegal_state', `donation ${asked.id} already has payment ${held} at Razorpay`);
+      }
+    }
+    // Read again: the donation may have moved while Razorpay was asked.
+    const donation = this.deps.ledger.get(asked.id) ?? asked;
     if (!PAYABLE_STATES.includes(donation.state)) return fail('illegal_state', `donation is ${donation.state}`);
     if (donation.state === 'checkout_open') return { ok: true, value: null };
     const full = this.pageEventsFull(donation);
@@ -357,6 +370,13 @@ export class DonationService {
     if (!payments.ok) return { ok: true, value: { underway: null } };
     const underway = payments.value.some((p) => p.status === 'created' || p.status === 'authorized' || p.status === 'captured');
     return { ok: true, value: { underway } };
+  }
+
+  /** The id of a payment Razorpay has authorised or captured on `orderId`; null when none, or when Razorpay cannot be asked. */
+  private async paymentHeldFor(orderId: string): Promise<string | null> {
+    const payments = await this.deps.gateway.fetchOrderPayments(orderId);
+    if (!payments.ok) return null;
+    return payments.value.find((p) => p.status === 'authorized' || p.status === 'captured')?.id ?? null;
   }
 
   async confirmPayment(request: ConfirmPaymentRequest): Promise<Result<DonationReceipt>> {

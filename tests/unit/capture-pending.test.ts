@@ -94,3 +94,26 @@ describe('an authorisation nobody could capture', () => {
     expect(buildDayReport(kiosk.services.ledger, 0, Date.now() + 60_000).beingConfirmed).toEqual([]);
   });
 });
+
+describe('a payment authorised in a Checkout the kiosk lost sight of', () => {
+  it('"Try again" is not a second payment window: the kiosk finds the payment at Razorpay and follows it instead', async () => {
+    const kiosk = await harness.start({}, { autoCapture: false });
+    const session = await openCheckout(600);
+    // The donor pays, but the handler never reaches the kiosk (the window was closed by the guard).
+    const confirmation = payInCheckout(session);
+    expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('checkout_open');
+
+    expect(await call('checkoutOpened', { donationId: session.donationId })).toMatchObject({ ok: false, error: { code: 'illegal_state' } });
+    // The donor's screen follows it (the renderer asks for progress after a refused reopen): captured and paid.
+    expect(await call('getDonationProgress', { donationId: session.donationId })).toMatchObject({ ok: true, value: { status: 'paid' } });
+    expect(kiosk.services.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId: confirmation.razorpayPaymentId });
+    expect(kiosk.simulator.listPayments().filter((p) => p.order_id === session.options.order_id)).toHaveLength(1);
+  });
+
+  it('with Razorpay unreachable the window reopens (Razorpay itself refuses a second payment on that order)', async () => {
+    const kiosk = await harness.start({}, { autoCapture: false });
+    const session = await openCheckout(600);
+    kiosk.simulator.faults.inject('orders.payments', { kind: 'status', status: 502, body: 'json' });
+    expect(await call('checkoutOpened', { donationId: session.donationId })).toEqual({ ok: true, value: null });
+  });
+});

@@ -109,8 +109,9 @@ export function checkoutTimedOut(donationId: string): FailureInfo {
  * (fault.close, after its "Oops! Something went wrong." alert) or stopped
  * answering until the kiosk's guard closed it. A payment may have gone through
  * all the same (reconciliation settles it), so the donor is told it is not lost,
- * and gets time to fetch a volunteer. Try again reopens the same order, which
- * Razorpay never lets be paid twice.
+ * and gets time to fetch a volunteer. Try again asks main to reopen the same
+ * order: main first asks Razorpay, and a payment it already holds is followed
+ * instead (Razorpay itself refuses a second payment on that order).
  */
 export function checkoutLost(donationId: string, why: 'fault' | 'stuck'): FailureInfo {
   return {
