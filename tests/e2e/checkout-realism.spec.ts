@@ -218,6 +218,29 @@ test.describe('a Checkout that never answers (the simulator\'s never-calls-back 
     const orderId = kiosk.donations()[0]?.orderId ?? '';
     expect(simulator.listPayments().filter((p) => p.order_id === orderId).map((p) => p.status)).toEqual(['captured']);
   });
+
+  test('"Try again" after it finds the payment the lost window took: Thank you, and no second payment window', async ({ kiosk }) => {
+    const { page, shot, simulator } = kiosk;
+    simulator.configure({ checkoutNeverCallsBack: true });
+    await page.clock.install();
+    await page.reload();
+    await startAnonymousDonation(page);
+    const frame = await waitForCheckout(page);
+    await frame.getByTestId('sim-method-upi').click();
+    await frame.getByTestId('sim-upi-pay').click();
+    await expect(frame.getByTestId('sim-success')).toBeVisible();
+    await page.clock.fastForward(PAST_THE_GUARD_MS);
+    await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+
+    simulator.configure({ checkoutNeverCallsBack: false });
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    await shot('try-again-finds-the-payment');
+    await expect(page.locator('.razorpay-container')).toBeHidden();
+    const [donation] = kiosk.donations();
+    expect(donation).toMatchObject({ state: 'paid' });
+    expect(simulator.listPayments().filter((p) => p.order_id === donation?.orderId)).toHaveLength(1);
+  });
 });
 
 test.describe('callbacks in any order', () => {
