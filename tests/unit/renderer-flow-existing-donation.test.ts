@@ -224,3 +224,22 @@ describe('the kiosk flow when the ledger cannot be written', () => {
     expect(flow.getState().screen.name).toBe('welcome');
   });
 });
+
+describe('a payment window that never answers close()', () => {
+  it('is hidden when the kiosk gives up on it, so the next donor does not find it over the welcome screen', async () => {
+    const overlay = { style: { display: '' } };
+    const page = globalThis as unknown as { document?: unknown };
+    page.document = { querySelectorAll: () => [overlay] };
+    try {
+      const { api, count } = scriptedApi({ getPaymentActivity: async () => ok({ underway: false }) });
+      const flow = await donorReachesCheckout(api);
+      // Nobody pays and nobody answers "Are you still there?": well before Checkout's own 5-minute timeout.
+      await vi.advanceTimersByTimeAsync(150_000);
+      expect(flow.getState().screen.name).toBe('welcome');
+      expect(count('cancelDonation')).toBe(1);
+      expect(overlay.style.display).toBe('none');
+    } finally {
+      delete page.document;
+    }
+  });
+});

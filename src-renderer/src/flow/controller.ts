@@ -622,6 +622,8 @@ export class KioskFlow {
     } catch {
       // Already closed.
     }
+    // close() may never be answered: the next donor must not find the old window over the welcome screen.
+    hideCheckoutOverlay();
   }
 
   /** Checkout closed itself with an error (fault.close): no ondismiss will come. */
@@ -651,7 +653,6 @@ export class KioskFlow {
       if (!this.isCurrent(donationId) || this.state.screen.name !== 'checkout') return;
       console.error('[kiosk] Checkout did not close after its timeout; closing it.');
       this.closeCheckout();
-      hideCheckoutOverlay();
       void this.cancel(donationId, 'checkout_timeout');
       this.dispatch({ type: 'failed', failure: checkoutLost(donationId, 'stuck'), donationOpen: false });
     }, timeoutSeconds * 1000 + CHECKOUT_GRACE_MS);
@@ -662,6 +663,7 @@ export class KioskFlow {
     this.checkoutGuard = undefined;
   }
 
+  /** Closes the window and hides it: close() is asynchronous and may never be answered. */
   private closeCheckout(): void {
     const rzp = this.rzp;
     this.rzp = null;
@@ -671,5 +673,6 @@ export class KioskFlow {
     } catch {
       // Already closed.
     }
+    hideCheckoutOverlay();
   }
 }
