@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, E2E_CONFIG } from './support/kiosk-fixture.ts';
 import { chooseAmount, enterDetails, payByUpi, screen, startAnonymousDonation, waitForCheckout } from './support/donor.ts';
-import { enterPin, leaveConsole, setUpPin } from './support/operator.ts';
+import { answerPinPrompt, enterPin, leaveConsole, setUpPin } from './support/operator.ts';
 import { pdfText } from './support/pdf.ts';
 import { startTestSmtpServer, SMTP_PASSWORD, SMTP_USER, UNKNOWN_RECIPIENT, type TestSmtpServer } from '../support/test-smtp-server.ts';
 
@@ -65,6 +65,8 @@ test('the operator sets up email receipts; a receipt arrives with its PDF; one w
   await expect(page.getByText('Browser mode keeps no passwords')).toBeVisible();
   await page.getByLabel('Sender address').fill('receipts@asha.example.org');
   await page.getByRole('button', { name: 'Save email settings' }).click();
+  // The mail password (from the environment in browser mode) would go to a new server: the PIN again first.
+  await answerPinPrompt(page, PIN);
   await expect(page.getByTestId('email-settings-message')).toContainText('Saved:');
   await page.getByLabel('Send a test message to').fill('operator@asha.example.org');
   await page.getByRole('button', { name: 'Send test' }).click();

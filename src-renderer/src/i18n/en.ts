@@ -179,7 +179,7 @@ export const en = {
   'operator.lost.back': 'Back to the donor screen',
 
   'operator.reask.heading': 'Enter the PIN again',
-  'operator.reask.body': 'Changing the payment keys or the update settings, exporting donor data and exiting the kiosk need the PIN once more.',
+  'operator.reask.body': 'Changing the payment keys, the update settings or the mail server and its password, exporting donor data and exiting the kiosk need the PIN once more.',
 
   'operator.pin.heading': 'Operator PIN',
   'operator.pin.body': 'Enter the operator PIN.',

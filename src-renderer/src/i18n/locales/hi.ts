@@ -151,7 +151,7 @@ export const messages = {
   "operator.lost.after": "फिर कोने को दोबारा दबाकर रखें और नया PIN चुनें।",
   "operator.lost.back": "दानदाता स्क्रीन पर वापस",
   "operator.reask.heading": "PIN फिर से डालें",
-  "operator.reask.body": "भुगतान कुंजियाँ या अपडेट सेटिंग्स बदलने, दानदाताओं का डेटा निर्यात करने और कियोस्क बंद करने के लिए PIN एक बार और चाहिए।",
+  "operator.reask.body": "भुगतान कुंजियाँ, अपडेट सेटिंग्स या मेल सर्वर और उसका पासवर्ड बदलने, दानदाताओं का डेटा निर्यात करने और कियोस्क बंद करने के लिए PIN एक बार और चाहिए।",
   "operator.pin.heading": "ऑपरेटर PIN",
   "operator.pin.body": "ऑपरेटर PIN डालें।",
   "operator.pin.wrong.none": "ग़लत PIN। अगला ग़लत PIN पैड को लॉक कर देगा।",
