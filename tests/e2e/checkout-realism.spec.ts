@@ -174,6 +174,20 @@ test.describe('an order Checkout does not know', () => {
 test.describe('a Checkout that never answers (the simulator\'s never-calls-back switch)', () => {
   test.use({ kioskConfig: SHORT_CHECKOUT });
 
+  /** On the page's fake clock: the donor pays, Checkout takes the money and never says so, and the kiosk's guard gives up on it. */
+  async function paysInASilentCheckoutUntilTheGuard(page: Page): Promise<void> {
+    await page.clock.install();
+    await page.reload();
+    await startAnonymousDonation(page);
+    const frame = await waitForCheckout(page);
+    await frame.getByTestId('sim-method-upi').click();
+    await frame.getByTestId('sim-upi-pay').click();
+    await expect(frame.getByTestId('sim-success')).toBeVisible();
+    await expect(screen(page, 'checkout')).toBeVisible();
+    await page.clock.fastForward(PAST_THE_GUARD_MS);
+    await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+  }
+
   test('the guard calls close() on it, uncovers the screen and tells the donor; the payment made in it waits on the order for reconciliation', async ({ kiosk }) => {
     const { page, shot, simulator } = kiosk;
     simulator.configure({ checkoutNeverCallsBack: true });
@@ -195,18 +209,7 @@ test.describe('a Checkout that never answers (the simulator\'s never-calls-back 
         },
       });
     });
-    await page.clock.install();
-    await page.reload();
-    await startAnonymousDonation(page);
-    const frame = await waitForCheckout(page);
-    // The donor pays; Checkout takes the money and never says so.
-    await frame.getByTestId('sim-method-upi').click();
-    await frame.getByTestId('sim-upi-pay').click();
-    await expect(frame.getByTestId('sim-success')).toBeVisible();
-    await expect(screen(page, 'checkout')).toBeVisible();
-
-    await page.clock.fastForward(PAST_THE_GUARD_MS);
-    await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+    await paysInASilentCheckoutUntilTheGuard(page);
     await expect(page.getByText('The payment window stopped responding and was closed.')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __closeCalls: number }).__closeCalls)).toBe(1);
     await expect(page.locator('.razorpay-container')).toBeHidden();
@@ -222,15 +225,7 @@ test.describe('a Checkout that never answers (the simulator\'s never-calls-back 
   test('"Try again" after it finds the payment the lost window took: Thank you, and no second payment window', async ({ kiosk }) => {
     const { page, shot, simulator } = kiosk;
     simulator.configure({ checkoutNeverCallsBack: true });
-    await page.clock.install();
-    await page.reload();
-    await startAnonymousDonation(page);
-    const frame = await waitForCheckout(page);
-    await frame.getByTestId('sim-method-upi').click();
-    await frame.getByTestId('sim-upi-pay').click();
-    await expect(frame.getByTestId('sim-success')).toBeVisible();
-    await page.clock.fastForward(PAST_THE_GUARD_MS);
-    await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+    await paysInASilentCheckoutUntilTheGuard(page);
 
     simulator.configure({ checkoutNeverCallsBack: false });
     await page.getByRole('button', { name: 'Try again' }).click();

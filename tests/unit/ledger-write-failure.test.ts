@@ -8,10 +8,20 @@ import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
 import type { CheckoutSession, KioskStatus, Result } from '../../src-main/contract/kiosk-api.ts';
 import type { Ledger } from '../../src-main/domain/ledger/ledger.ts';
-import { kioskPerTest, UNIT_KEY_ID } from './support/kiosk-under-test.ts';
+import { kioskPerTest, openCheckout, payInCheckout } from './support/kiosk-under-test.ts';
 
 const harness = kioskPerTest();
 const { call, running } = harness;
+
+/** A donor pays in Checkout, then the ledger stops taking writes before the kiosk hears of it. */
+async function paidWhileTheLedgerIsReadOnly(amountRupees: number) {
+  const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
+  const session = await openCheckout(call, amountRupees);
+  const paid = payInCheckout(kiosk.simulator, session);
+  const db = connectionOf(kiosk.services.ledger);
+  db.exec('PRAGMA query_only = ON');
+  return { kiosk, session, paid, db };
+}
 
 /** The ledger's own SQLite connection: the test makes its writes fail as the disk would. */
 function connectionOf(ledger: Ledger): DatabaseSync {
@@ -56,37 +66,19 @@ describe('an unwritable ledger', () => {
   });
 
   it('a payment confirmed while the disk is full is not lost: the donor hears it is being confirmed, and it is recorded once the disk has room', async () => {
-    const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
-    const started = await start(500);
-    if (!started.ok) throw new Error(started.error.message);
-    const session = started.value;
-    expect(await call('checkoutOpened', { donationId: session.donationId })).toEqual({ ok: true, value: null });
-    const paid = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
-    if (!paid.ok) throw new Error('payment refused');
-
-    const db = connectionOf(kiosk.services.ledger);
-    db.exec('PRAGMA query_only = ON');
-    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paid.paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: paid.signature });
+    const { session, paid, db } = await paidWhileTheLedgerIsReadOnly(500);
+    const reply = await call('confirmPayment', paid);
     expect(reply).toMatchObject({ ok: false, error: { code: 'payment_confirming' } });
     expect((await status()).outOfServiceReason).toMatch(/readonly|read-only/i);
 
     db.exec('PRAGMA query_only = OFF');
     await vi.waitFor(async () => expect((await status()).acceptingDonations).toBe(true), { timeout: 10_000, interval: 100 });
-    await vi.waitFor(() => expect(running().services.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId: paid.paymentId }), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(() => expect(running().services.ledger.get(session.donationId)).toMatchObject({ state: 'paid', paymentId: paid.razorpayPaymentId }), { timeout: 10_000, interval: 100 });
   });
 
   it("the donor's screen following that payment hears 'being confirmed' while the disk is full, never 'not paid', then 'paid'", async () => {
-    const kiosk = await harness.start({ connectivityProbeSeconds: 1 });
-    const started = await start(700);
-    if (!started.ok) throw new Error(started.error.message);
-    const session = started.value;
-    expect(await call('checkoutOpened', { donationId: session.donationId })).toEqual({ ok: true, value: null });
-    const paid = kiosk.simulator.pay({ keyId: UNIT_KEY_ID, orderId: session.options.order_id, method: 'upi', outcome: 'success' });
-    if (!paid.ok) throw new Error('payment refused');
-
-    const db = connectionOf(kiosk.services.ledger);
-    db.exec('PRAGMA query_only = ON');
-    const reply = await call('confirmPayment', { donationId: session.donationId, razorpayPaymentId: paid.paymentId, razorpayOrderId: session.options.order_id, razorpaySignature: paid.signature });
+    const { kiosk, session, paid, db } = await paidWhileTheLedgerIsReadOnly(700);
+    const reply = await call('confirmPayment', paid);
     expect(reply).toMatchObject({ ok: false, error: { code: 'payment_confirming' } });
     // The ledger has not recorded the payment, but the signature proved it: the donor must not be told it failed.
     expect(kiosk.services.ledger.get(session.donationId)?.state).toBe('checkout_open');
